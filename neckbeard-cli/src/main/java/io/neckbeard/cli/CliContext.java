@@ -1,0 +1,106 @@
+package io.neckbeard.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.neckbeard.core.ExitCode;
+import io.neckbeard.core.Json;
+import io.neckbeard.core.NeckbeardException;
+import io.neckbeard.plugin.Plugins;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What a command works with: the global options, stdout for results, stderr for progress and
+ * messages, and the plugins. The only place that writes user-facing output.
+ */
+public final class CliContext {
+    private final GlobalOptions options;
+    private final PrintWriter out;
+    private final PrintWriter err;
+    private Plugins plugins;
+
+    CliContext(GlobalOptions options, PrintWriter out, PrintWriter err) {
+        this.options = options;
+        this.out = out;
+        this.err = err;
+    }
+
+    public GlobalOptions options() {
+        return options;
+    }
+
+    public Path project() {
+        return options.project();
+    }
+
+    public boolean json() {
+        return options.json();
+    }
+
+    /** Standard output: the result (text, or exactly one JSON document). */
+    public PrintWriter out() {
+        return out;
+    }
+
+    /** Standard error: progress and messages. */
+    public PrintWriter err() {
+        return err;
+    }
+
+    /** A message on stderr, unless --quiet. */
+    public void info(String message) {
+        if (!options.quiet()) {
+            err.println(message);
+        }
+    }
+
+    /** Prints {@code result} as the command's one JSON document. */
+    public void printJson(Object result) {
+        try {
+            out.println(Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(result));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot render JSON output", e);
+        }
+    }
+
+    /** Built-in SPI implementations plus JARs in ~/.neckbeard/plugins/ and --plugin-path. */
+    public Plugins plugins() {
+        if (plugins == null) {
+            List<Path> dirs = new ArrayList<>();
+            dirs.add(Path.of(System.getProperty("user.home"), ".neckbeard", "plugins"));
+            dirs.addAll(options.pluginPath());
+            plugins = Plugins.withPluginDirs(dirs);
+        }
+        return plugins;
+    }
+
+    /**
+     * Asks for confirmation on the terminal. {@code --yes} answers it; without a terminal and
+     * without {@code --yes} the command is refused (exit 2) rather than left waiting.
+     */
+    public void confirm(String question) {
+        if (options.yes()) {
+            return;
+        }
+        if (System.console() == null) {
+            throw new NeckbeardException(ExitCode.USAGE, question + " needs confirmation, and standard input is not a terminal",
+                    "add --yes to confirm non-interactively");
+        }
+        err.print(question + " [y/N] ");
+        err.flush();
+        try {
+            String answer = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
+            if (answer == null || !answer.trim().toLowerCase(java.util.Locale.ROOT).startsWith("y")) {
+                throw new NeckbeardException(ExitCode.USAGE, "not confirmed; nothing was done", null);
+            }
+        } catch (IOException e) {
+            throw new NeckbeardException(ExitCode.USAGE, "cannot read the confirmation", "add --yes", e);
+        }
+    }
+}

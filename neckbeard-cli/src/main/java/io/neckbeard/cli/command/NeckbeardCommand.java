@@ -1,0 +1,25 @@
+package io.neckbeard.cli.command;
+
+import io.neckbeard.cli.CliContext;
+import io.neckbeard.cli.Neckbeard;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+import java.util.concurrent.Callable;
+
+/** Base of every subcommand: gives it the {@link CliContext}; its exit code comes from {@link #execute}. */
+@Command(mixinStandardHelpOptions = true)
+public abstract class NeckbeardCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public final Integer call() {
+        return execute(((Neckbeard) spec.root().userObject()).context());
+    }
+
+    /** Does the work; returns the exit code (failures are thrown as NeckbeardException). */
+    protected abstract int execute(CliContext cli);
+}

@@ -1,0 +1,58 @@
+package io.neckbeard.coordinator;
+
+import io.neckbeard.state.EnvironmentState;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A state store for environments, locks and the audit trail. Every implementation passes the
+ * shared contract suite ({@code CoordinatorBackendContract} in neckbeard-core's test-jar).
+ * Implementations are thread-safe.
+ */
+public interface CoordinatorBackend extends AutoCloseable {
+
+    /** Names of every environment with stored state. */
+    List<String> environments();
+
+    /** The stored state, or {@link EnvironmentState#empty} (version 0) when there is none. */
+    EnvironmentState read(String environment);
+
+    /**
+     * Stores {@code state} if the stored version still equals {@code state.version()};
+     * returns it at version + 1.
+     *
+     * @throws ConflictException when someone else wrote in between
+     */
+    EnvironmentState write(EnvironmentState state);
+
+    /**
+     * Takes the environment's lock for {@code ttl}; a lock past its expiry (or, for local files,
+     * whose holder process is dead on this host) is taken over.
+     *
+     * @throws LockedException naming the holder when someone else has it
+     */
+    LockInfo acquire(String environment, String holder, String host, long pid, String command, Duration ttl);
+
+    /** Extends a held lock by {@code ttl}; fails if the lock was broken or taken over. */
+    LockInfo renew(LockInfo lock, Duration ttl);
+
+    /** Releases a held lock; releasing a lock that is no longer ours is a no-op. */
+    void release(LockInfo lock);
+
+    /** The current lock, if any (an expired one is reported too: check {@code expiresAt}). */
+    Optional<LockInfo> lock(String environment);
+
+    /** Breaks whatever lock is held; returns what was broken. */
+    Optional<LockInfo> forceRelease(String environment);
+
+    /** Appends one entry; O(1) in the length of the trail. */
+    void append(AuditEntry entry);
+
+    /** The newest {@code limit} entries of the environment, newest first. */
+    List<AuditEntry> audit(String environment, int limit);
+
+    @Override
+    void close();
+}

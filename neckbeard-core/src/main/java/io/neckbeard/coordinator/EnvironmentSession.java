@@ -1,0 +1,29 @@
+package io.neckbeard.coordinator;
+
+import io.neckbeard.state.EnvironmentState;
+
+import java.util.function.UnaryOperator;
+
+/**
+ * A mutating command's hold on one environment: the lock is taken when the session opens,
+ * renewed in the background while it runs, and released on {@link #close()} (and by a shutdown
+ * hook on Ctrl-C / SIGTERM). Closing appends exactly one audit entry.
+ */
+public interface EnvironmentSession extends AutoCloseable {
+
+    /** The latest state this session read or wrote. */
+    EnvironmentState state();
+
+    /** Applies {@code change} to the latest state and writes it with compare-and-set; returns what was stored. */
+    EnvironmentState update(UnaryOperator<EnvironmentState> change);
+
+    /** Records the generation acted on, for the audit entry. */
+    void generation(long generation);
+
+    /** Records the outcome for the audit entry ({@code ok} unless set; {@code failed}, {@code refused}, ...). */
+    void result(String result);
+
+    /** Appends the audit entry and releases the lock. */
+    @Override
+    void close();
+}

@@ -1,0 +1,11 @@
+package io.neckbeard.packager;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * @param settings  the {@code packager:} block without {@code type}
+ * @param outputDir where slugs are kept ({@code <project>/.neckbeard/slugs})
+ */
+public record PackageRequest(String app, Path projectRoot, Map<String, Object> settings, Path outputDir) {
+}

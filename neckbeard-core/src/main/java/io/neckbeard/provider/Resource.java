@@ -1,0 +1,25 @@
+package io.neckbeard.provider;
+
+import java.util.Map;
+
+/**
+ * A cloud (or local) resource a provider launched for a node.
+ *
+ * @param id         provider's id (EC2 instance id, RDS identifier, local node directory name)
+ * @param address    how to reach it (IP or host name); may be null while it boots
+ * @param state      {@code running}, {@code pending}, {@code stopped} or {@code gone}
+ * @param tags       the {@code neckbeard:*} tags it was found by
+ * @param attributes provider facts the engine and other SPIs may read, e.g. {@code port} for
+ *                   the local provider, {@code stack_root} where the Stack puts releases
+ */
+public record Resource(String id, String provider, String address, String state,
+                       Map<String, String> tags, Map<String, String> attributes) {
+    public Resource {
+        tags = Map.copyOf(tags);
+        attributes = Map.copyOf(attributes);
+    }
+
+    public boolean running() {
+        return "running".equals(state);
+    }
+}

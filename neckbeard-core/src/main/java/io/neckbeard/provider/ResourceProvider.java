@@ -1,0 +1,29 @@
+package io.neckbeard.provider;
+
+import io.neckbeard.config.NodeSpec;
+import io.neckbeard.transport.Transport;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Launches and tracks one kind of resource (EC2 instance, RDS database, local process group).
+ * Implementations must be safe to call from several threads at once.
+ */
+public interface ResourceProvider {
+
+    /** Every resource of (app, environment) found by its tags, in one batched call. */
+    List<Resource> discover(String app, String environment);
+
+    /** Launches the node, or returns the resource an earlier attempt with the same client token launched. */
+    Resource launch(LaunchRequest request);
+
+    /** The resource as the provider sees it now; state {@code gone} when it no longer exists. */
+    Resource refresh(Resource resource);
+
+    /** Destroys the resource; a resource that is already gone is not an error. */
+    void terminate(Resource resource);
+
+    /** How to run commands on and copy files to the node (SSH for servers, local for the local provider). */
+    Transport transport(Resource resource, NodeSpec node, Map<String, Object> params);
+}

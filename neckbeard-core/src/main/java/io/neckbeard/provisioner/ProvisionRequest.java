@@ -1,0 +1,20 @@
+package io.neckbeard.provisioner;
+
+import io.neckbeard.config.NodeSpec;
+import io.neckbeard.config.ResolvedParams;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a provisioner makes a node match.
+ *
+ * @param roles    the chef-solo roles of the node's services, in service order
+ * @param peers    service name to the addresses of its nodes in this generation
+ * @param settings the {@code provisioner:} block without {@code type}
+ */
+public record ProvisionRequest(String app, String environment, long generation, NodeSpec node,
+                               ResolvedParams params, List<String> roles, Map<String, ServicePeers> peers,
+                               Path projectRoot, Map<String, Object> settings) {
+}
