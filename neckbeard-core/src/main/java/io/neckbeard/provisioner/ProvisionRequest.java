@@ -13,8 +13,11 @@ import java.util.Map;
  * @param roles    the chef-solo roles of the node's services, in service order
  * @param peers    service name to the addresses of its nodes in this generation
  * @param settings the {@code provisioner:} block without {@code type}
+ * @param workDir  a directory on the node the provisioner may use for its files
+ *                 ({@code <stack root>/provision})
  */
 public record ProvisionRequest(String app, String environment, long generation, NodeSpec node,
                                ResolvedParams params, List<String> roles, Map<String, ServicePeers> peers,
-                               Path projectRoot, Map<String, Object> settings) {
+                               Path projectRoot, Map<String, Object> settings,
+                               String workDir) {
 }
