@@ -1,0 +1,26 @@
+package io.neckbeard.engine;
+
+import java.util.Locale;
+
+/** One thing the engine does to a node; a node's plan is a list of these, in order. */
+public enum Action {
+    /** Launch a resource (none recorded, or its resource vanished). */
+    LAUNCH,
+    /** Deregister a serving node from its load balancer before provisioning it. */
+    TAKE_OUT,
+    /** Provision it and deploy the slug with the Stack, then health-check it. */
+    PROVISION,
+    /** Register a node that was taken out, once healthy. */
+    PUT_BACK,
+    /** Register a healthy node that is not in its load balancer (a new node, or a repair). */
+    REGISTER,
+    /** Deregister and terminate a node that is no longer desired (after scaling down). */
+    RETIRE,
+    /** Nothing to do. */
+    NOTHING;
+
+    /** The id shown in text and JSON: {@code take-out}, {@code put-back}, ... */
+    public String id() {
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+}
