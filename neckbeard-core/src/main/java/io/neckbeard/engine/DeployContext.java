@@ -1,0 +1,169 @@
+package io.neckbeard.engine;
+
+import io.neckbeard.config.ConfigLoader;
+import io.neckbeard.config.EnvironmentSpec;
+import io.neckbeard.config.LoadBalancerSpec;
+import io.neckbeard.config.NodeTypeSpec;
+import io.neckbeard.config.Project;
+import io.neckbeard.config.TypedSettings;
+import io.neckbeard.coordinator.Coordinator;
+import io.neckbeard.core.Durations;
+import io.neckbeard.engine.hooks.Hooks;
+import io.neckbeard.health.HealthCheckFactory;
+import io.neckbeard.loadbalancer.LoadBalancer;
+import io.neckbeard.loadbalancer.LoadBalancerFactory;
+import io.neckbeard.packager.PackageRequest;
+import io.neckbeard.packager.PackagerFactory;
+import io.neckbeard.packager.Slug;
+import io.neckbeard.plugin.Plugins;
+import io.neckbeard.provider.ProviderContext;
+import io.neckbeard.provider.Resource;
+import io.neckbeard.provider.ResourceProvider;
+import io.neckbeard.provider.ResourceProviderFactory;
+import io.neckbeard.provisioner.Provisioner;
+import io.neckbeard.provisioner.ProvisionerFactory;
+import io.neckbeard.stack.Stack;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+
+/**
+ * Everything a deploy command works with for one environment: the project, the coordinator and
+ * the SPI implementations it names, each found through {@link Plugins} and created once.
+ */
+public final class DeployContext implements AutoCloseable {
+    static final Duration DEFAULT_HEALTH_INTERVAL = Duration.ofSeconds(2);
+    static final Duration DEFAULT_HEALTH_TIMEOUT = Duration.ofSeconds(120);
+    private static final LoadBalancerSpec NO_LOAD_BALANCER = new LoadBalancerSpec("none", "none", Map.of());
+
+    private final Project project;
+    private final EnvironmentSpec environment;
+    private final Plugins plugins;
+    private final Coordinator coordinator;
+    private final Stack stack;
+    private final Map<String, ResourceProvider> providers = new ConcurrentHashMap<>();
+    private final Map<String, LoadBalancer> loadBalancers = new ConcurrentHashMap<>();
+    private final Map<String, HealthSettings> healthChecks = new ConcurrentHashMap<>();
+
+    public DeployContext(Project project, EnvironmentSpec environment, Plugins plugins, Coordinator coordinator, Stack stack) {
+        this.project = project;
+        this.environment = environment;
+        this.plugins = plugins;
+        this.coordinator = coordinator;
+        this.stack = stack;
+    }
+
+    /** Loads and validates the project for {@code environment} and opens its coordinator. */
+    public static DeployContext open(Path projectRoot, String environment, Plugins plugins) {
+        Project project = new ConfigLoader(plugins).load(projectRoot, List.of(environment));
+        EnvironmentSpec spec = project.environment(environment);
+        return new DeployContext(project, spec, plugins, Coordinator.open(project, plugins), Stack.standard());
+    }
+
+    public Project project() {
+        return project;
+    }
+
+    public EnvironmentSpec environment() {
+        return environment;
+    }
+
+    public String name() {
+        return environment.name();
+    }
+
+    public Coordinator coordinator() {
+        return coordinator;
+    }
+
+    public Stack stack() {
+        return stack;
+    }
+
+    public ResourceProvider provider(String type) {
+        return providers.computeIfAbsent(type, t -> plugins.find(ResourceProviderFactory.class, t, "resource provider")
+                .create(providerContext()));
+    }
+
+    /** The load balancer of a node type; the {@code none} balancer when the type names none. */
+    public LoadBalancer loadBalancer(String nodeType) {
+        String name = nodeType(nodeType).loadBalancer();
+        LoadBalancerSpec spec = name == null ? NO_LOAD_BALANCER : project.loadBalancers().get(name);
+        return loadBalancers.computeIfAbsent(spec.name(), n -> plugins.find(LoadBalancerFactory.class, spec.type(),
+                "load balancer").create(spec, providerContext()));
+    }
+
+    /** The health check of a node type; the {@code provider} check (the resource runs) when it has none. */
+    public HealthSettings healthCheck(String nodeType) {
+        return healthChecks.computeIfAbsent(nodeType, type -> {
+            TypedSettings configured = nodeType(type).healthCheck();
+            TypedSettings settings = configured == null ? new TypedSettings("provider", Map.of(), null) : configured;
+            String at = "node_types." + type + ".health_check.";
+            return new HealthSettings(plugins.find(HealthCheckFactory.class, settings.type(), "health check").create(settings),
+                    Durations.parseOr(settings.settings().get("interval"), DEFAULT_HEALTH_INTERVAL, at + "interval"),
+                    Durations.parseOr(settings.settings().get("timeout"), DEFAULT_HEALTH_TIMEOUT, at + "timeout"));
+        });
+    }
+
+    public Provisioner provisioner() {
+        return plugins.find(ProvisionerFactory.class, project.provisioner().type(), "provisioner").create();
+    }
+
+    public Map<String, Object> provisionerSettings() {
+        return project.provisioner().settings();
+    }
+
+    /** Packs the application (the packager reuses an unchanged slug). */
+    public Slug pack() {
+        TypedSettings packager = project.packager();
+        return plugins.find(PackagerFactory.class, packager.type(), "packager").create()
+                .build(new PackageRequest(project.app(), project.root(), packager.settings(),
+                        project.root().resolve(".neckbeard").resolve("slugs")));
+    }
+
+    /** One batched discovery per resource provider the environment uses (plus any named in {@code recorded}). */
+    public List<Resource> discover(Set<String> recorded) {
+        Set<String> types = new TreeSet<>(recorded);
+        for (String type : environment.nodes().keySet()) {
+            types.add(nodeType(type).resource());
+        }
+        List<Resource> found = new ArrayList<>();
+        for (String type : types) {
+            found.addAll(provider(type).discover(project.app(), name()));
+        }
+        return found;
+    }
+
+    public NodeTypeSpec nodeType(String type) {
+        return project.nodeTypes().get(type);
+    }
+
+    /** The roles of a node type's services, in service order. */
+    public List<String> roles(List<String> services) {
+        List<String> roles = new ArrayList<>();
+        for (String service : services) {
+            roles.addAll(project.services().get(service).roles());
+        }
+        return roles;
+    }
+
+    public Hooks hooks(Consumer<String> output) {
+        return new Hooks(project.root(), name(), environment::hook, output);
+    }
+
+    private ProviderContext providerContext() {
+        return new ProviderContext(project.root(), project.app(), project.region());
+    }
+
+    @Override
+    public void close() {
+        coordinator.close();
+    }
+}

@@ -1,0 +1,113 @@
+package io.neckbeard.engine;
+
+import io.neckbeard.coordinator.EnvironmentSession;
+import io.neckbeard.state.EnvironmentState;
+import io.neckbeard.state.Generation;
+import io.neckbeard.state.NodeHealth;
+import io.neckbeard.state.NodeRecord;
+import io.neckbeard.provider.Resource;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.UnaryOperator;
+
+/**
+ * Writes one generation's node records through a session, each change one whole compare-and-set
+ * write, so a run killed at any moment leaves a valid state that a re-run resumes from.
+ */
+final class GenerationWriter {
+    private final EnvironmentSession session;
+    private final long generation;
+
+    GenerationWriter(EnvironmentSession session, long generation) {
+        this.session = session;
+        this.generation = generation;
+    }
+
+    long generation() {
+        return generation;
+    }
+
+    /** The node's record now, or null. */
+    NodeRecord record(String node) {
+        return current(session.state()).nodes().stream().filter(r -> r.name().equals(node)).findFirst().orElse(null);
+    }
+
+    List<NodeRecord> records() {
+        return current(session.state()).nodes();
+    }
+
+    /** Records a (new, or found again) resource for the node: not provisioned, not operational. */
+    void resource(String node, String type, String az, Resource resource) {
+        NodeRecord record = new NodeRecord(node, type, az, resource.provider(), resource.id(), resource.address(),
+                Instant.now(), null, null, null, false, resource.attributes());
+        replace(node, old -> record);
+    }
+
+    /** The slug and config it now runs, and its health right after: one write. */
+    void provisioned(String node, String slug, String config, NodeHealth health) {
+        change(node, r -> new NodeRecord(r.name(), r.type(), r.az(), r.provider(), r.resourceId(), r.address(),
+                r.launchedAt(), slug, config, health, r.operational(), r.attributes()));
+    }
+
+    void health(String node, NodeHealth health) {
+        change(node, r -> new NodeRecord(r.name(), r.type(), r.az(), r.provider(), r.resourceId(), r.address(),
+                r.launchedAt(), r.provisionedSlug(), r.provisionedConfig(), health, r.operational(), r.attributes()));
+    }
+
+    void operational(String node, boolean operational) {
+        change(node, r -> operational(r, operational));
+    }
+
+    void remove(String node) {
+        session.update(state -> state.withGeneration(withNodes(current(state),
+                current(state).nodes().stream().filter(r -> !r.name().equals(node)).toList())));
+    }
+
+    void generation(UnaryOperator<Generation> change) {
+        session.update(state -> state.withGeneration(change.apply(current(state))));
+    }
+
+    static NodeRecord operational(NodeRecord r, boolean operational) {
+        return new NodeRecord(r.name(), r.type(), r.az(), r.provider(), r.resourceId(), r.address(), r.launchedAt(),
+                r.provisionedSlug(), r.provisionedConfig(), r.lastHealth(), operational, r.attributes());
+    }
+
+    static Generation withNodes(Generation g, List<NodeRecord> nodes) {
+        return new Generation(g.id(), g.state(), g.createdAt(), g.slug(), g.configDigest(), nodes);
+    }
+
+    private void change(String node, UnaryOperator<NodeRecord> change) {
+        replace(node, old -> {
+            if (old == null) {
+                throw new IllegalStateException("node " + node + " has no record in generation " + generation);
+            }
+            return change.apply(old);
+        });
+    }
+
+    private void replace(String node, UnaryOperator<NodeRecord> change) {
+        session.update(state -> {
+            Generation current = current(state);
+            List<NodeRecord> nodes = new ArrayList<>(current.nodes());
+            int index = -1;
+            for (int i = 0; i < nodes.size(); i++) {
+                if (nodes.get(i).name().equals(node)) {
+                    index = i;
+                }
+            }
+            if (index >= 0) {
+                nodes.set(index, change.apply(nodes.get(index)));
+            } else {
+                nodes.add(change.apply(null));
+            }
+            return state.withGeneration(withNodes(current, nodes));
+        });
+    }
+
+    private Generation current(EnvironmentState state) {
+        return state.generation(generation).orElseThrow(() -> new IllegalStateException(
+                "generation " + generation + " of " + state.environment() + " disappeared from the state"));
+    }
+}

@@ -1,0 +1,72 @@
+package io.neckbeard.engine;
+
+import io.neckbeard.core.ExitCode;
+import io.neckbeard.core.NeckbeardException;
+import io.neckbeard.health.HealthResult;
+import io.neckbeard.health.HealthTarget;
+import io.neckbeard.loadbalancer.LoadBalancer;
+import io.neckbeard.loadbalancer.Target;
+import io.neckbeard.loadbalancer.TargetHealth;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/** Polls a health check, or a load balancer's view of a target, until it is healthy or the timeout passes. */
+final class HealthPoller {
+    private HealthPoller() {
+    }
+
+    /** The first healthy observation, or the last unhealthy one once {@code settings.timeout()} has passed. */
+    static HealthResult await(HealthSettings settings, HealthTarget target) {
+        long deadline = System.nanoTime() + settings.timeout().toNanos();
+        while (true) {
+            HealthResult result = observe(settings, target);
+            if (result.healthy() || System.nanoTime() >= deadline) {
+                return result;
+            }
+            sleep(settings.interval());
+        }
+    }
+
+    /** One observation; a check that throws counts as unhealthy, with its message as the detail. */
+    static HealthResult observe(HealthSettings settings, HealthTarget target) {
+        try {
+            return settings.check().check(target);
+        } catch (RuntimeException e) {
+            return HealthResult.unhealthy(e.getMessage() == null ? e.toString() : e.getMessage());
+        }
+    }
+
+    /**
+     * Waits until the balancer reports every target {@code HEALTHY}.
+     *
+     * @throws NeckbeardException exit 1 naming the targets still not healthy after {@code timeout}
+     */
+    static void awaitInService(LoadBalancer balancer, List<Target> targets, Duration timeout, Duration interval) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            Map<String, TargetHealth> health = balancer.health(targets);
+            List<String> waiting = targets.stream().map(Target::node)
+                    .filter(node -> health.get(node) != TargetHealth.HEALTHY).toList();
+            if (waiting.isEmpty()) {
+                return;
+            }
+            if (System.nanoTime() >= deadline) {
+                throw new NeckbeardException(ExitCode.FAILED, "the load balancer did not report " + String.join(", ", waiting)
+                        + " healthy within " + timeout.toSeconds() + "s (last seen: " + health + ")",
+                        "check the balancer's own health check settings and the node's logs, then re-run");
+            }
+            sleep(interval);
+        }
+    }
+
+    private static void sleep(Duration interval) {
+        try {
+            Thread.sleep(Math.max(1, interval.toMillis()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new NeckbeardException(ExitCode.INTERRUPTED, "interrupted while waiting for health", null, e);
+        }
+    }
+}

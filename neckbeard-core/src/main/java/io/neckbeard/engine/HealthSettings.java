@@ -1,0 +1,9 @@
+package io.neckbeard.engine;
+
+import io.neckbeard.health.HealthCheck;
+
+import java.time.Duration;
+
+/** A node type's health check and how the engine polls it: every {@code interval} until {@code timeout}. */
+public record HealthSettings(HealthCheck check, Duration interval, Duration timeout) {
+}

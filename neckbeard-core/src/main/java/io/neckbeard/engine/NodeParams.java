@@ -1,0 +1,74 @@
+package io.neckbeard.engine;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.neckbeard.config.NodeSpec;
+import io.neckbeard.config.ResolvedParams;
+import io.neckbeard.config.RuntimeValues;
+import io.neckbeard.core.Json;
+import io.neckbeard.core.NeckbeardException;
+import io.neckbeard.provider.Resource;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** A node's parameters at run time, and the config digest that decides whether it needs provisioning. */
+public final class NodeParams {
+    private NodeParams() {
+    }
+
+    /** The node's tree resolved against its launched resource ({@code ${node.port}}, {@code ${node.address}}). */
+    public static ResolvedParams resolve(NodeSpec node, long generation, Resource resource) {
+        Map<String, String> values = new TreeMap<>();
+        String port = resource.attributes().get("port");
+        if (port != null) {
+            values.put("port", port);
+        }
+        if (resource.address() != null) {
+            values.put("address", resource.address());
+        }
+        return node.params().resolve(new RuntimeValues(generation, values, System::getenv));
+    }
+
+    /**
+     * What a provider launches with. The port and address are not known before the launch, so a
+     * tree that refers to them goes to the provider with the runtime references still written as
+     * {@code ${...}} (they are resolved for provisioning).
+     */
+    public static Map<String, Object> forLaunch(NodeSpec node, long generation) {
+        try {
+            return node.params().resolve(new RuntimeValues(generation, Map.of(), System::getenv)).values();
+        } catch (NeckbeardException needsTheResource) {
+            return node.params().values();
+        }
+    }
+
+    /**
+     * {@code sha256:<hex>} of the redacted tree, the roles and the config vars, so a changed
+     * parameter, service or {@code vars set} re-provisions the node. Secrets never enter it.
+     */
+    public static String digest(ResolvedParams params, List<String> roles, Map<String, String> vars) {
+        Map<String, Object> input = new LinkedHashMap<>();
+        input.put("params", params.redacted());
+        input.put("roles", roles);
+        input.put("vars", new TreeMap<>(vars));
+        return digestOf(input);
+    }
+
+    /** {@code sha256:<hex>} of {@code value}'s canonical JSON (map keys sorted). */
+    public static String digestOf(Object value) {
+        try {
+            byte[] canonical = Json.mapper().writer().with(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+                    .writeValueAsString(value).getBytes(StandardCharsets.UTF_8);
+            return "sha256:" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical));
+        } catch (JsonProcessingException | NoSuchAlgorithmException e) {
+            throw new IllegalStateException("cannot digest a node's parameters", e);
+        }
+    }
+}

@@ -1,0 +1,41 @@
+package io.neckbeard.engine;
+
+import io.neckbeard.config.NodeSpec;
+import io.neckbeard.provider.Resource;
+import io.neckbeard.state.NodeRecord;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Turning what the coordinator remembers of a node back into what the SPIs work with. */
+final class NodeRecords {
+    private NodeRecords() {
+    }
+
+    /** The recorded resource, as last seen (refresh it to learn whether it still runs). */
+    static Resource resource(NodeRecord record) {
+        return new Resource(record.resourceId(), record.provider(), record.address(), "running", Map.of(),
+                record.attributes());
+    }
+
+    /**
+     * The configured node a record belongs to, also for a node scaled away since (its spec is
+     * what the configuration would give it at a count that includes it); null when its type is gone.
+     */
+    static NodeSpec spec(DeployContext context, NodeRecord record, Map<String, Integer> scale) {
+        Map<String, Integer> counts = new HashMap<>(scale);
+        int index = index(record);
+        counts.merge(record.type(), index, Math::max);
+        List<NodeSpec> nodes = context.project().nodes(context.name(), counts);
+        return nodes.stream().filter(n -> n.name().equals(record.name())).findFirst().orElse(null);
+    }
+
+    private static int index(NodeRecord record) {
+        try {
+            return Integer.parseInt(record.name().substring(record.name().lastIndexOf('-') + 1));
+        } catch (NumberFormatException e) {
+            return 1;
+        }
+    }
+}

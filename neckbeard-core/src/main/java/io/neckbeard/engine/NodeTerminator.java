@@ -1,0 +1,63 @@
+package io.neckbeard.engine;
+
+import io.neckbeard.config.NodeSpec;
+import io.neckbeard.core.NeckbeardException;
+import io.neckbeard.loadbalancer.Target;
+import io.neckbeard.provider.Resource;
+import io.neckbeard.provider.ResourceProvider;
+import io.neckbeard.stack.StackTarget;
+import io.neckbeard.state.NodeRecord;
+import io.neckbeard.transport.Transport;
+
+import java.util.List;
+import java.util.Map;
+
+/** Takes a recorded node out of its load balancer, stops its Stack processes and terminates its resource. */
+final class NodeTerminator {
+    private final DeployContext context;
+    private final Map<String, Integer> scale;
+    private final Progress progress;
+
+    NodeTerminator(DeployContext context, Map<String, Integer> scale, Progress progress) {
+        this.context = context;
+        this.scale = Map.copyOf(scale);
+        this.progress = progress;
+    }
+
+    /** Deregisters an operational node from its balancer (a type no longer configured has none to leave). */
+    void deregister(NodeRecord record) {
+        if (record.operational() && record.resourceId() != null && context.project().nodeTypes().containsKey(record.type())) {
+            progress.step(record.name(), "deregister");
+            context.loadBalancer(record.type()).deregister(List.of(target(record)));
+        }
+    }
+
+    /** Stops the node's processes (best effort: the resource goes anyway) and terminates its resource. */
+    void terminate(NodeRecord record, long generation) {
+        if (record.resourceId() == null) {
+            return;
+        }
+        ResourceProvider provider = context.provider(record.provider());
+        Resource resource = provider.refresh(NodeRecords.resource(record));
+        if (!resource.running()) {
+            return;
+        }
+        NodeSpec spec = NodeRecords.spec(context, record, scale);
+        if (spec != null) {
+            progress.step(record.name(), "stop processes");
+            try (Transport transport = provider.transport(resource, spec, spec.params().values())) {
+                context.stack().stop(transport, StackTarget.forResource(resource, context.project().stack(),
+                        context.project().app(), context.name(), record.name(), generation, Map.of()));
+            } catch (NeckbeardException e) {
+                progress.output(record.name(), "could not stop its processes (" + e.getMessage() + "); terminating anyway");
+            }
+        }
+        progress.step(record.name(), "terminate " + resource.id());
+        provider.terminate(resource);
+    }
+
+    static Target target(NodeRecord record) {
+        String port = record.attributes().get("port");
+        return new Target(record.name(), record.resourceId(), record.address(), port == null ? 0 : Integer.parseInt(port));
+    }
+}

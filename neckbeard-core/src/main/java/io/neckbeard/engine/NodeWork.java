@@ -1,0 +1,192 @@
+package io.neckbeard.engine;
+
+import io.neckbeard.config.NodeSpec;
+import io.neckbeard.config.ResolvedParams;
+import io.neckbeard.core.NeckbeardException;
+import io.neckbeard.health.HealthResult;
+import io.neckbeard.health.HealthTarget;
+import io.neckbeard.loadbalancer.LoadBalancer;
+import io.neckbeard.loadbalancer.Target;
+import io.neckbeard.packager.Slug;
+import io.neckbeard.provider.LaunchRequest;
+import io.neckbeard.provider.Resource;
+import io.neckbeard.provider.ResourceProvider;
+import io.neckbeard.provider.Tags;
+import io.neckbeard.provisioner.ProvisionRequest;
+import io.neckbeard.provisioner.ServicePeers;
+import io.neckbeard.stack.StackTarget;
+import io.neckbeard.state.NodeHealth;
+import io.neckbeard.state.NodeRecord;
+import io.neckbeard.transport.Transport;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * Carries out one node's plan: launch, take out, provision (provisioner, then the Stack),
+ * health-check, put into its load balancer. Every state change is written as soon as it
+ * happens. Never throws: a failure becomes the node's outcome, naming the step and the
+ * tail of the failing output.
+ */
+final class NodeWork {
+    private final DeployContext context;
+    private final GenerationWriter writer;
+    private final Slug slug;
+    private final Map<String, String> vars;
+    private final List<NodeSpec> desired;
+    private final Function<String, Resource> seeds;
+    private final Progress progress;
+
+    /**
+     * @param seeds the seed resource of a node name (the same node of the seed environment's active generation), or null
+     */
+    NodeWork(DeployContext context, GenerationWriter writer, Slug slug, Map<String, String> vars, List<NodeSpec> desired,
+             Function<String, Resource> seeds, Progress progress) {
+        this.context = context;
+        this.writer = writer;
+        this.slug = slug;
+        this.vars = Map.copyOf(vars);
+        this.desired = List.copyOf(desired);
+        this.seeds = seeds;
+        this.progress = progress;
+    }
+
+    NodeOutcome run(NodePlan plan) {
+        String step = "start";
+        NodeSpec node = plan.spec();
+        try {
+            ResourceProvider provider = context.provider(node.resource());
+            Resource resource = plan.resource();
+            if (plan.has(Action.LAUNCH)) {
+                step = step(plan, "launch");
+                resource = provider.launch(launchRequest(plan));
+                writer.resource(node.name(), node.type(), node.az(), resource);
+            } else if (plan.record() == null || !resource.id().equals(plan.record().resourceId())) {
+                writer.resource(node.name(), node.type(), node.az(), resource);
+            }
+            ResolvedParams params = NodeParams.resolve(node, writer.generation(), resource);
+            HealthSettings health = context.healthCheck(node.type());
+            LoadBalancer balancer = context.loadBalancer(node.type());
+            Target target = target(node, resource);
+            try (Transport transport = provider.transport(resource, node, params.values())) {
+                if (plan.has(Action.TAKE_OUT)) {
+                    step = step(plan, "take-out");
+                    balancer.deregister(List.of(target));
+                    writer.operational(node.name(), false);
+                }
+                if (plan.has(Action.PROVISION)) {
+                    step = step(plan, "provision");
+                    provision(node, resource, params, transport);
+                }
+                step = step(plan, "health");
+                HealthResult result = HealthPoller.await(health, new HealthTarget(node.name(), resource.address(),
+                        target.port() == 0 ? null : target.port(), resource, provider, transport));
+                NodeHealth observed = new NodeHealth(result.healthy(), Instant.now(), result.detail());
+                if (plan.has(Action.PROVISION)) {
+                    writer.provisioned(node.name(), slug.digest(), configDigest(plan, params), observed);
+                } else {
+                    writer.health(node.name(), observed);
+                }
+                if (!result.healthy()) {
+                    return outcome(plan, "failed", "health: not healthy within " + health.timeout().toSeconds() + "s: "
+                            + result.detail());
+                }
+                if (plan.has(Action.PUT_BACK) || plan.has(Action.REGISTER)) {
+                    step = step(plan, "register");
+                    balancer.register(List.of(target));
+                    HealthPoller.awaitInService(balancer, List.of(target), health.timeout(), health.interval());
+                    writer.operational(node.name(), true);
+                }
+            }
+            return outcome(plan, "ok", plan.reason());
+        } catch (NeckbeardException e) {
+            return outcome(plan, "failed", step + ": " + e.getMessage());
+        } catch (RuntimeException e) {
+            return outcome(plan, "failed", step + ": " + e);
+        }
+    }
+
+    private String step(NodePlan plan, String step) {
+        progress.step(plan.name(), step);
+        return step;
+    }
+
+    private LaunchRequest launchRequest(NodePlan plan) {
+        NodeSpec node = plan.spec();
+        String app = context.project().app();
+        long generation = writer.generation();
+        return new LaunchRequest(app, context.name(), generation, node, NodeParams.forLaunch(node, generation),
+                Tags.of(app, context.name(), generation, node.name()), clientToken(plan), seeds.apply(node.name()),
+                context.project().root());
+    }
+
+    /**
+     * Stable for (app, env, generation, node), so a re-run after a crash gets the resource the
+     * crashed run launched; a relaunch after the resource vanished gets a token of its own.
+     */
+    private String clientToken(NodePlan plan) {
+        String token = context.project().app() + "-" + context.name() + "-g" + writer.generation() + "-" + plan.name();
+        NodeRecord record = plan.record();
+        if (record != null && record.resourceId() != null) {
+            token += "-r" + Integer.toHexString(record.resourceId().hashCode());
+        }
+        return token;
+    }
+
+    private void provision(NodeSpec node, Resource resource, ResolvedParams params, Transport transport) {
+        StackTarget stackTarget = StackTarget.forResource(resource, context.project().stack(), context.project().app(),
+                context.name(), node.name(), writer.generation(), vars);
+        ProvisionRequest request = new ProvisionRequest(context.project().app(), context.name(), writer.generation(), node,
+                params, context.roles(node.services()), peers(node), context.project().root(),
+                context.provisionerSettings(), stackTarget.root() + "/provision");
+        context.provisioner().provision(request, transport, line -> progress.output(node.name(), line));
+        progress.step(node.name(), "deploy slug " + slug.id());
+        context.stack().deploy(transport, slug, stackTarget, line -> progress.output(node.name(), line));
+    }
+
+    /** For each of the node's services, the addresses of this generation's nodes running it (those launched so far). */
+    private Map<String, ServicePeers> peers(NodeSpec node) {
+        Map<String, String> addresses = new LinkedHashMap<>();
+        for (NodeRecord record : writer.records()) {
+            if (record.address() != null) {
+                addresses.put(record.name(), record.address());
+            }
+        }
+        Map<String, ServicePeers> peers = new LinkedHashMap<>();
+        for (String service : node.services()) {
+            List<String> sameAz = new ArrayList<>();
+            List<String> all = new ArrayList<>();
+            for (NodeSpec other : desired) {
+                String address = addresses.get(other.name());
+                if (address != null && other.services().contains(service)) {
+                    all.add(address);
+                    if (other.az().equals(node.az())) {
+                        sameAz.add(address);
+                    }
+                }
+            }
+            peers.put(service, new ServicePeers(sameAz, all));
+        }
+        return peers;
+    }
+
+    private String configDigest(NodePlan plan, ResolvedParams params) {
+        return plan.configDigest() != null ? plan.configDigest()
+                : NodeParams.digest(params, context.roles(plan.spec().services()), vars);
+    }
+
+    static Target target(NodeSpec node, Resource resource) {
+        String port = resource.attributes().get("port");
+        return new Target(node.name(), resource.id(), resource.address(), port == null ? 0 : Integer.parseInt(port));
+    }
+
+    private NodeOutcome outcome(NodePlan plan, String result, String detail) {
+        NodeOutcome outcome = new NodeOutcome(plan.name(), plan.type(), plan.az(), plan.describeActions(), result, detail);
+        progress.finished(outcome);
+        return outcome;
+    }
+}

@@ -1,0 +1,75 @@
+package io.neckbeard.engine;
+
+import io.neckbeard.config.NodeGroup;
+import io.neckbeard.config.NodeSpec;
+import io.neckbeard.core.ExitCode;
+import io.neckbeard.core.NeckbeardException;
+import io.neckbeard.packager.Slug;
+import io.neckbeard.provider.Resource;
+import io.neckbeard.state.EnvironmentState;
+import io.neckbeard.state.Generation;
+import io.neckbeard.state.NodeRecord;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * {@code plan ENV [--pending]}: what {@code up} would do, from the coordinator's state and one
+ * batched discovery per provider. Takes no lock and writes nothing (it builds the slug, a local
+ * file {@code up} reuses, to compare its digest).
+ */
+public final class PlanService {
+    private final DeployContext context;
+
+    public PlanService(DeployContext context) {
+        this.context = context;
+    }
+
+    /** The plan against the coordinator's current state. */
+    public Plan plan(boolean pending, Integer parallel) {
+        return plan(context.coordinator().read(context.name()), pending, parallel);
+    }
+
+    /** The plan against {@code state} (the one a locked session read). */
+    public Plan plan(EnvironmentState state, boolean pending, Integer parallel) {
+        Slug slug = context.pack();
+        Generation generation = (pending ? state.pending() : state.active()).orElse(null);
+        long id = generation == null ? state.nextGenerationId() : generation.id();
+        List<NodeSpec> desired = context.project().nodes(context.name(), state.scale());
+        Set<String> recorded = generation == null ? Set.of()
+                : generation.nodes().stream().map(NodeRecord::provider).collect(Collectors.toSet());
+        List<Resource> discovered = context.discover(recorded);
+        Planner planner = new Planner((node, resource) -> NodeParams.digest(NodeParams.resolve(node, id, resource),
+                context.roles(node.services()), state.vars()));
+        List<NodePlan> nodes = planner.plan(desired, generation, id, pending, slug.digest(), discovered);
+        List<NodePlan> work = nodes.stream().filter(NodePlan::isWork).toList();
+        int limit = parallel != null ? parallel : Math.max(1, work.size());
+        try {
+            List<List<NodePlan>> waves = waves(work, nodes, limit);
+            return new Plan(context.name(), id, generation == null, pending, slug, nodes, waves, null);
+        } catch (NeckbeardException refused) {
+            if (refused.exitCode() != ExitCode.REFUSED) {
+                throw refused;
+            }
+            return new Plan(context.name(), id, generation == null, pending, slug, nodes, List.of(), refused);
+        }
+    }
+
+    private List<List<NodePlan>> waves(List<NodePlan> work, List<NodePlan> nodes, int parallel) {
+        Map<String, Integer> floors = new HashMap<>();
+        for (NodeGroup group : context.environment().nodes().values()) {
+            floors.put(group.type(), group.minPerAz());
+        }
+        Map<Placement, Integer> operational = new HashMap<>();
+        nodes.stream().filter(NodePlan::serving).forEach(n -> operational.merge(n.placement(), 1, Integer::sum));
+        Map<String, NodePlan> byName = new HashMap<>();
+        work.forEach(n -> byName.put(n.name(), n));
+        List<WorkItem> items = work.stream().map(n -> new WorkItem(n.name(), n.placement(), n.serving())).toList();
+        return new WaveScheduler(context.name(), floors, parallel).schedule(items, operational).stream()
+                .map(wave -> wave.stream().map(item -> byName.get(item.node())).toList())
+                .toList();
+    }
+}

@@ -1,0 +1,42 @@
+package io.neckbeard.engine;
+
+/**
+ * What the engine tells the user while it works. The CLI renders it on stderr (live lines on a
+ * terminal, timestamped lines otherwise); stdout only carries the final result. Called from
+ * several threads at once.
+ */
+public interface Progress {
+
+    /** {@code node} starts {@code step} ({@code launch}, {@code take-out}, {@code provision}, {@code health}, ...). */
+    void step(String node, String step);
+
+    /** A line of a node's provisioning output (never secret values). */
+    void output(String node, String line);
+
+    /** {@code node} is done, successfully or not. */
+    void finished(NodeOutcome outcome);
+
+    /** Anything not about one node: waves, hooks, the slug. */
+    void message(String text);
+
+    /** Progress nobody watches (tests, JSON-only callers). */
+    static Progress silent() {
+        return new Progress() {
+            @Override
+            public void step(String node, String step) {
+            }
+
+            @Override
+            public void output(String node, String line) {
+            }
+
+            @Override
+            public void finished(NodeOutcome outcome) {
+            }
+
+            @Override
+            public void message(String text) {
+            }
+        };
+    }
+}
