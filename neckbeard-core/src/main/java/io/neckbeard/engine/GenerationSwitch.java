@@ -1,0 +1,164 @@
+package io.neckbeard.engine;
+
+import io.neckbeard.config.NodeSpec;
+import io.neckbeard.coordinator.EnvironmentSession;
+import io.neckbeard.core.ExitCode;
+import io.neckbeard.core.NeckbeardException;
+import io.neckbeard.health.HealthResult;
+import io.neckbeard.health.HealthTarget;
+import io.neckbeard.loadbalancer.Target;
+import io.neckbeard.provider.Resource;
+import io.neckbeard.provider.ResourceProvider;
+import io.neckbeard.state.EnvironmentState;
+import io.neckbeard.state.Generation;
+import io.neckbeard.state.NodeHealth;
+import io.neckbeard.state.NodeRecord;
+import io.neckbeard.transport.Transport;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Makes a generation (pending for promote, old for rollback) the active one: a health gate on
+ * every node, then load balancers switched (new in, wait until healthy, old out), then one
+ * compare-and-set write of the whole change.
+ */
+final class GenerationSwitch {
+    private final DeployContext context;
+    private final Progress progress;
+
+    GenerationSwitch(DeployContext context, Progress progress) {
+        this.context = context;
+        this.progress = progress;
+    }
+
+    /** What a switch to {@code target} would do, for {@code --dry-run}. */
+    List<NodeOutcome> preview(EnvironmentState state, Generation target) {
+        List<NodeOutcome> outcomes = new ArrayList<>();
+        target.nodes().forEach(n -> outcomes.add(new NodeOutcome(n.name(), n.type(), n.az(), "health-check, register",
+                "planned", "generation " + target.id() + " becomes active")));
+        state.active().ifPresent(active -> active.nodes().forEach(n -> outcomes.add(new NodeOutcome(n.name(), n.type(),
+                n.az(), "deregister", "planned", "generation " + active.id() + " becomes old"))));
+        return outcomes;
+    }
+
+    /**
+     * Checks every node of {@code target} now.
+     *
+     * @throws NeckbeardException exit 4 listing the unhealthy nodes; nothing has been changed
+     */
+    Map<String, NodeHealth> gate(Generation target, Map<String, Integer> scale, String command) {
+        Map<String, NodeHealth> health = new LinkedHashMap<>();
+        if (target.nodes().isEmpty()) {
+            throw new NeckbeardException(ExitCode.REFUSED, "refusing to " + command + " " + context.name()
+                    + ": generation " + target.id() + " has no nodes", "build it first: neckbeard up " + context.name() + " --pending");
+        }
+        for (NodeRecord record : target.nodes()) {
+            progress.step(record.name(), "health");
+            HealthResult result = check(record, target.id(), scale);
+            health.put(record.name(), new NodeHealth(result.healthy(), Instant.now(), result.detail()));
+        }
+        List<String> unhealthy = health.entrySet().stream().filter(e -> !e.getValue().healthy())
+                .map(e -> e.getKey() + " (" + e.getValue().detail() + ")").toList();
+        if (!unhealthy.isEmpty()) {
+            throw new NeckbeardException(ExitCode.REFUSED, "refusing to " + command + " " + context.name() + " to generation "
+                    + target.id() + ": not every node is healthy: " + String.join("; ", unhealthy) + ". Nothing was changed",
+                    "fix or rebuild the generation (neckbeard up " + context.name() + " --pending resumes a pending one), then retry");
+        }
+        return health;
+    }
+
+    /**
+     * Registers {@code target}'s nodes, waits until their balancers report them healthy,
+     * deregisters the active generation's nodes and records it all in one write. When a balancer
+     * never reports a new node healthy, the new nodes are deregistered again and nothing is recorded.
+     */
+    DeployResult switchTo(EnvironmentSession session, Generation target, Map<String, NodeHealth> health) {
+        Generation previous = session.state().active().orElse(null);
+        List<NodeOutcome> outcomes = new ArrayList<>();
+        List<NodeRecord> registered = new ArrayList<>();
+        try {
+            for (NodeRecord record : target.nodes()) {
+                progress.step(record.name(), "register");
+                context.loadBalancer(record.type()).register(List.of(NodeTerminator.target(record)));
+                registered.add(record);
+            }
+            for (NodeRecord record : target.nodes()) {
+                HealthSettings settings = context.healthCheck(record.type());
+                HealthPoller.awaitInService(context.loadBalancer(record.type()), List.of(NodeTerminator.target(record)),
+                        settings.timeout(), settings.interval());
+                outcomes.add(finished(record, "register", "serving in generation " + target.id()));
+            }
+        } catch (NeckbeardException e) {
+            for (NodeRecord record : registered) {
+                context.loadBalancer(record.type()).deregister(List.of(NodeTerminator.target(record)));
+            }
+            throw e;
+        }
+        if (previous != null) {
+            NodeTerminator terminator = new NodeTerminator(context, session.state().scale(), progress);
+            for (NodeRecord record : previous.nodes()) {
+                terminator.deregister(record);
+                outcomes.add(finished(record, "deregister", "generation " + previous.id() + " is old now"));
+            }
+        }
+        session.update(state -> activate(state, target.id(), health));
+        return DeployResult.of(context.name(), target.id(), outcomes);
+    }
+
+    /** Pending/old to active and active to old, with every node's operational flag, as one state. */
+    private static EnvironmentState activate(EnvironmentState state, long id, Map<String, NodeHealth> health) {
+        Long previous = state.active().map(Generation::id).orElse(null);
+        EnvironmentState next = state.activate(id);
+        Generation now = next.generation(id).orElseThrow();
+        next = next.withGeneration(GenerationWriter.withNodes(now, now.nodes().stream()
+                .map(r -> withHealth(GenerationWriter.operational(r, true), health.get(r.name()))).toList()));
+        if (previous != null) {
+            Generation old = next.generation(previous).orElseThrow();
+            next = next.withGeneration(GenerationWriter.withNodes(old, old.nodes().stream()
+                    .map(r -> GenerationWriter.operational(r, false)).toList()));
+        }
+        return next;
+    }
+
+    private static NodeRecord withHealth(NodeRecord r, NodeHealth health) {
+        return new NodeRecord(r.name(), r.type(), r.az(), r.provider(), r.resourceId(), r.address(), r.launchedAt(),
+                r.provisionedSlug(), r.provisionedConfig(), health == null ? r.lastHealth() : health, r.operational(),
+                r.attributes());
+    }
+
+    /** One health observation of a recorded node, with its resource refreshed first. */
+    private HealthResult check(NodeRecord record, long generation, Map<String, Integer> scale) {
+        if (record.resourceId() == null) {
+            return HealthResult.unhealthy("never launched");
+        }
+        NodeSpec spec = NodeRecords.spec(context, record, scale);
+        if (spec == null) {
+            return HealthResult.unhealthy("type " + record.type() + " is no longer configured");
+        }
+        try {
+            ResourceProvider provider = context.provider(record.provider());
+            Resource resource = provider.refresh(NodeRecords.resource(record));
+            if (!resource.running()) {
+                return HealthResult.unhealthy("resource " + record.resourceId() + " is " + resource.state());
+            }
+            Target target = NodeTerminator.target(record);
+            try (Transport transport = provider.transport(resource, spec,
+                    NodeParams.resolve(spec, generation, resource).values())) {
+                return HealthPoller.observe(context.healthCheck(record.type()), new HealthTarget(record.name(),
+                        resource.address(), target.port() == 0 ? null : target.port(), resource, provider, transport));
+            }
+        } catch (NeckbeardException e) {
+            return HealthResult.unhealthy(e.getMessage());
+        }
+    }
+
+    private NodeOutcome finished(NodeRecord record, String action, String detail) {
+        NodeOutcome outcome = new NodeOutcome(record.name(), record.type(), record.az(), action, "ok", detail);
+        progress.finished(outcome);
+        return outcome;
+    }
+}

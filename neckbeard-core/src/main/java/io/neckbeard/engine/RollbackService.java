@@ -1,0 +1,111 @@
+package io.neckbeard.engine;
+
+import io.neckbeard.coordinator.EnvironmentSession;
+import io.neckbeard.core.ExitCode;
+import io.neckbeard.core.NeckbeardException;
+import io.neckbeard.engine.hooks.Hooks;
+import io.neckbeard.provider.Resource;
+import io.neckbeard.state.EnvironmentState;
+import io.neckbeard.state.Generation;
+import io.neckbeard.state.GenerationState;
+import io.neckbeard.state.NodeHealth;
+import io.neckbeard.state.NodeRecord;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code rollback ENV [--to N]}: a promote of an old generation whose resources still run (the
+ * newest such one, or generation N), with the same health gate and load balancer switch.
+ */
+public final class RollbackService {
+    private final DeployContext context;
+    private final Progress progress;
+
+    public RollbackService(DeployContext context, Progress progress) {
+        this.context = context;
+        this.progress = progress;
+    }
+
+    /** {@code --dry-run}: which generation would become active, and what changes; reads only. */
+    public DeployResult preview(Long to) {
+        EnvironmentState state = context.coordinator().read(context.name());
+        Generation target = target(state, to);
+        return new DeployResult(context.name(), target.id(), "dry-run",
+                new GenerationSwitch(context, progress).preview(state, target));
+    }
+
+    /**
+     * @param to the generation to roll back to, or null for the newest still-running old one
+     * @throws NeckbeardException exit 4 when there is nothing to roll back to or a node is unhealthy
+     */
+    public DeployResult rollback(Long to, List<String> arguments) {
+        long announced = target(context.coordinator().read(context.name()), to).id();
+        Hooks hooks = context.hooks(progress::message);
+        hooks.before("rollback", announced);
+        String result = "failed";
+        try (EnvironmentSession session = context.coordinator().session(context.name(), "rollback", arguments)) {
+            session.result(result);
+            Generation target = target(session.state(), to);
+            session.generation(target.id());
+            GenerationSwitch change = new GenerationSwitch(context, progress);
+            Map<String, NodeHealth> health;
+            try {
+                health = change.gate(target, session.state().scale(), "roll back");
+            } catch (NeckbeardException refused) {
+                result = "refused";
+                session.result(result);
+                throw refused;
+            }
+            DeployResult rolledBack = change.switchTo(session, target, health);
+            result = rolledBack.result();
+            session.result(result);
+            return rolledBack;
+        } finally {
+            hooks.after("rollback", announced, result);
+        }
+    }
+
+    private Generation target(EnvironmentState state, Long to) {
+        if (to != null) {
+            Generation generation = state.generation(to).orElseThrow(() -> new NeckbeardException(ExitCode.USAGE,
+                    context.name() + " has no generation " + to, "see the generations with: neckbeard status " + context.name()));
+            if (generation.state() != GenerationState.OLD) {
+                throw new NeckbeardException(ExitCode.REFUSED, "cannot roll " + context.name() + " back to generation " + to
+                        + ": it is " + generation.state().id() + ", and only an old generation can be rolled back to",
+                        generation.state() == GenerationState.PENDING ? "use neckbeard promote " + context.name() : null);
+            }
+            if (!running(generation)) {
+                throw new NeckbeardException(ExitCode.REFUSED, "cannot roll " + context.name() + " back to generation " + to
+                        + ": some of its resources no longer run", "build a new generation: neckbeard up " + context.name() + " --pending");
+            }
+            return generation;
+        }
+        return state.generations().stream()
+                .filter(g -> g.state() == GenerationState.OLD)
+                .sorted(Comparator.comparingLong(Generation::id).reversed())
+                .filter(this::running)
+                .findFirst()
+                .orElseThrow(() -> new NeckbeardException(ExitCode.REFUSED, "nothing to roll back to: " + context.name()
+                        + " has no old generation whose resources still run",
+                        "build a new generation with neckbeard up " + context.name() + " --pending"));
+    }
+
+    /** Every node of the generation still has a running resource (refreshed from its provider). */
+    private boolean running(Generation generation) {
+        if (generation.nodes().isEmpty()) {
+            return false;
+        }
+        for (NodeRecord record : generation.nodes()) {
+            if (record.resourceId() == null) {
+                return false;
+            }
+            Resource resource = context.provider(record.provider()).refresh(NodeRecords.resource(record));
+            if (!resource.running()) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

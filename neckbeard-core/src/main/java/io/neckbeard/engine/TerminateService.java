@@ -1,0 +1,150 @@
+package io.neckbeard.engine;
+
+import io.neckbeard.coordinator.EnvironmentSession;
+import io.neckbeard.core.ExitCode;
+import io.neckbeard.core.NeckbeardException;
+import io.neckbeard.engine.hooks.Hooks;
+import io.neckbeard.state.EnvironmentState;
+import io.neckbeard.state.Generation;
+import io.neckbeard.state.GenerationState;
+import io.neckbeard.state.NodeRecord;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+
+/**
+ * {@code terminate ENV (--generation N | --old | --all) [--force]}: deregisters, stops and
+ * terminates every node of the selected generations and marks them {@code terminated} (the
+ * records are kept for the history). The active and pending generations need {@code --force}.
+ */
+public final class TerminateService {
+    private final DeployContext context;
+    private final Progress progress;
+
+    public TerminateService(DeployContext context, Progress progress) {
+        this.context = context;
+        this.progress = progress;
+    }
+
+    /** {@code --dry-run}: what would be terminated (with the same refusal); reads only. */
+    public DeployResult preview(TerminateSelection selection, boolean force) {
+        List<Generation> chosen = chosen(context.coordinator().read(context.name()), selection, force);
+        List<NodeOutcome> nodes = new ArrayList<>();
+        chosen.forEach(g -> g.nodes().forEach(n -> nodes.add(outcome(n, g, "planned"))));
+        return new DeployResult(context.name(), newest(chosen), "dry-run", nodes);
+    }
+
+    /**
+     * @param confirm asks the operator (throws when not confirmed)
+     * @throws NeckbeardException exit 4 when the active or pending generation is selected without {@code force}
+     */
+    public DeployResult terminate(TerminateSelection selection, boolean force, Consumer<String> confirm, List<String> arguments) {
+        List<Generation> announced = chosen(context.coordinator().read(context.name()), selection, force);
+        if (announced.isEmpty()) {
+            progress.message("nothing to terminate in " + context.name() + " (" + selection.describe() + ")");
+            return new DeployResult(context.name(), 0, "ok", List.of());
+        }
+        confirm.accept("Terminate generation " + ids(announced) + " of " + context.name() + " ("
+                + announced.stream().mapToInt(g -> g.nodes().size()).sum() + " nodes)? Their resources are destroyed.");
+        Hooks hooks = context.hooks(progress::message);
+        hooks.before("terminate", newest(announced));
+        String result = "failed";
+        try (EnvironmentSession session = context.coordinator().session(context.name(), "terminate", arguments)) {
+            session.result(result);
+            List<Generation> chosen = chosen(session.state(), selection, force);
+            session.generation(newest(chosen));
+            List<NodeOutcome> outcomes = new ArrayList<>();
+            for (Generation generation : chosen) {
+                outcomes.addAll(terminate(session, generation));
+            }
+            DeployResult terminated = DeployResult.of(context.name(), newest(chosen), outcomes);
+            result = terminated.result();
+            session.result(result);
+            return terminated;
+        } finally {
+            hooks.after("terminate", newest(announced), result);
+        }
+    }
+
+    private List<NodeOutcome> terminate(EnvironmentSession session, Generation generation) {
+        NodeTerminator terminator = new NodeTerminator(context, session.state().scale(), progress);
+        List<NodeOutcome> outcomes = new ArrayList<>();
+        ExecutorService executor = Executors.newFixedThreadPool(Math.max(1, generation.nodes().size()), runnable -> {
+            Thread thread = new Thread(runnable, "neckbeard-terminate");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            List<Future<NodeOutcome>> running = new ArrayList<>();
+            for (NodeRecord record : generation.nodes()) {
+                running.add(executor.submit(() -> {
+                    try {
+                        terminator.deregister(record);
+                        terminator.terminate(record, generation.id());
+                        return finished(outcome(record, generation, "ok"));
+                    } catch (NeckbeardException e) {
+                        return finished(new NodeOutcome(record.name(), record.type(), record.az(), "terminate", "failed",
+                                "generation " + generation.id() + ": " + e.getMessage()));
+                    }
+                }));
+            }
+            for (Future<NodeOutcome> future : running) {
+                outcomes.add(future.get());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new NeckbeardException(ExitCode.INTERRUPTED, "interrupted while terminating generation " + generation.id(),
+                    "re-run the command to finish", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("terminating a node failed unexpectedly", e.getCause());
+        } finally {
+            executor.shutdownNow();
+        }
+        if (outcomes.stream().noneMatch(NodeOutcome::failed)) {
+            session.update(state -> state.withGeneration(GenerationWriter.withNodes(
+                    EnvironmentState.withState(state.generation(generation.id()).orElseThrow(), GenerationState.TERMINATED),
+                    generation.nodes().stream().map(r -> GenerationWriter.operational(r, false)).toList())));
+        }
+        return outcomes;
+    }
+
+    private List<Generation> chosen(EnvironmentState state, TerminateSelection selection, boolean force) {
+        if (selection.generation() != null && state.generation(selection.generation()).isEmpty()) {
+            throw new NeckbeardException(ExitCode.USAGE, context.name() + " has no generation " + selection.generation(),
+                    "see the generations with: neckbeard status " + context.name());
+        }
+        List<Generation> chosen = selection.select(state);
+        List<Generation> live = chosen.stream()
+                .filter(g -> g.state() == GenerationState.ACTIVE || g.state() == GenerationState.PENDING).toList();
+        if (!force && !live.isEmpty()) {
+            throw new NeckbeardException(ExitCode.REFUSED, "refusing to terminate " + live.stream()
+                    .map(g -> "the " + g.state().id() + " generation " + g.id()).collect(Collectors.joining(" and "))
+                    + " of " + context.name() + " without --force", "add --force if you really mean to destroy it");
+        }
+        return chosen;
+    }
+
+    private NodeOutcome finished(NodeOutcome outcome) {
+        progress.finished(outcome);
+        return outcome;
+    }
+
+    private static NodeOutcome outcome(NodeRecord record, Generation generation, String result) {
+        return new NodeOutcome(record.name(), record.type(), record.az(), "terminate", result,
+                "generation " + generation.id() + " (" + generation.state().id() + ")");
+    }
+
+    private static long newest(List<Generation> generations) {
+        return generations.stream().mapToLong(Generation::id).max().orElse(0);
+    }
+
+    private static String ids(List<Generation> generations) {
+        return generations.stream().map(g -> Long.toString(g.id())).collect(Collectors.joining(", "));
+    }
+}
