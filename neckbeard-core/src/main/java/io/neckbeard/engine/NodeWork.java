@@ -100,6 +100,8 @@ final class NodeWork {
                     balancer.register(List.of(target));
                     HealthPoller.awaitInService(balancer, List.of(target), health.timeout(), health.interval());
                     writer.operational(node.name(), true);
+                    return outcome(plan, "ok", plan.reason() + "; serving at " + resource.address()
+                            + (target.port() == 0 ? "" : ":" + target.port()));
                 }
             }
             return outcome(plan, "ok", plan.reason());

@@ -1,15 +1,26 @@
 package io.neckbeard.cli.command;
 
 import io.neckbeard.cli.CliContext;
-import io.neckbeard.core.ExitCode;
-import io.neckbeard.core.NeckbeardException;
+import io.neckbeard.cli.DeployReport;
+import io.neckbeard.engine.DeployContext;
+import io.neckbeard.engine.PlanService;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
-/** PLACEHOLDER: replaced by the real command. */
-@Command(name = "plan", description = "Show what up would do; changes nothing.")
+/** {@code plan ENV [--pending]}: what {@code up} would do; changes nothing. */
+@Command(name = "plan", description = "Show what 'up' would do, per node, against the coordinator and the cloud. Changes nothing.")
 public final class PlanCommand extends NeckbeardCommand {
+    @Parameters(index = "0", paramLabel = "ENV", description = "The environment.")
+    String environment;
+
+    @Option(names = "--pending", description = "Plan building (or resuming) the pending generation instead.")
+    boolean pending;
+
     @Override
     protected int execute(CliContext cli) {
-        throw new NeckbeardException(ExitCode.USAGE, "'plan' is not implemented yet", null);
+        try (DeployContext context = DeployContext.open(cli.project(), environment, cli.plugins())) {
+            return DeployReport.print(cli, new PlanService(context).plan(pending, null), false);
+        }
     }
 }

@@ -1,15 +1,31 @@
 package io.neckbeard.cli.command;
 
 import io.neckbeard.cli.CliContext;
-import io.neckbeard.core.ExitCode;
-import io.neckbeard.core.NeckbeardException;
+import io.neckbeard.cli.DeployReport;
+import io.neckbeard.cli.ProgressRenderer;
+import io.neckbeard.engine.DeployContext;
+import io.neckbeard.engine.PromoteService;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
-/** PLACEHOLDER: replaced by the real command. */
-@Command(name = "promote", description = "Pending -> active after a health gate; active -> old.")
+import java.util.List;
+
+/** {@code promote ENV} (alias {@code increment}): pending → active after a health gate. */
+@Command(name = "promote", aliases = "increment",
+        description = "Make the pending generation active after checking every node is healthy; the active one becomes old.")
 public final class PromoteCommand extends NeckbeardCommand {
+    @Parameters(index = "0", paramLabel = "ENV", description = "The environment.")
+    String environment;
+
+    @Option(names = "--dry-run", description = "Print what would change; touch nothing.")
+    boolean dryRun;
+
     @Override
     protected int execute(CliContext cli) {
-        throw new NeckbeardException(ExitCode.USAGE, "'promote' is not implemented yet", null);
+        try (DeployContext context = DeployContext.open(cli.project(), environment, cli.plugins())) {
+            PromoteService promote = new PromoteService(context, ProgressRenderer.of(cli));
+            return DeployReport.print(cli, "promote", dryRun ? promote.preview() : promote.promote(List.of("promote", environment)));
+        }
     }
 }

@@ -1,15 +1,52 @@
 package io.neckbeard.cli.command;
 
 import io.neckbeard.cli.CliContext;
-import io.neckbeard.core.ExitCode;
-import io.neckbeard.core.NeckbeardException;
+import io.neckbeard.cli.DeployReport;
+import io.neckbeard.cli.ProgressRenderer;
+import io.neckbeard.engine.DeployContext;
+import io.neckbeard.engine.UpService;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
-/** PLACEHOLDER: replaced by the real command. */
-@Command(name = "up", description = "Converge the active (or pending) generation.")
+import java.util.ArrayList;
+import java.util.List;
+
+/** {@code up ENV [--pending] [--parallel N] [--dry-run]}: converge the active (or pending) generation. */
+@Command(name = "up", description = "Converge the active generation with a rolling deploy (or build the pending one with --pending).")
 public final class UpCommand extends NeckbeardCommand {
+    @Parameters(index = "0", paramLabel = "ENV", description = "The environment.")
+    String environment;
+
+    @Option(names = "--pending", description = "Build (or resume) generation active+1 beside the active one and leave it pending.")
+    boolean pending;
+
+    @Option(names = "--parallel", paramLabel = "N",
+            description = "Most nodes worked on at once. Default: as many as the HA target allows (all with --pending).")
+    Integer parallel;
+
+    @Option(names = "--dry-run", description = "Print the plan; touch nothing.")
+    boolean dryRun;
+
     @Override
     protected int execute(CliContext cli) {
-        throw new NeckbeardException(ExitCode.USAGE, "'up' is not implemented yet", null);
+        try (DeployContext context = DeployContext.open(cli.project(), environment, cli.plugins())) {
+            UpService up = new UpService(context, ProgressRenderer.of(cli));
+            if (dryRun) {
+                return DeployReport.print(cli, up.plan(pending, parallel), true);
+            }
+            return DeployReport.print(cli, "up", up.up(pending, parallel, arguments()));
+        }
+    }
+
+    private List<String> arguments() {
+        List<String> arguments = new ArrayList<>(List.of("up", environment));
+        if (pending) {
+            arguments.add("--pending");
+        }
+        if (parallel != null) {
+            arguments.add("--parallel=" + parallel);
+        }
+        return arguments;
     }
 }

@@ -1,0 +1,93 @@
+package io.neckbeard.cli;
+
+import io.neckbeard.core.ExitCode;
+import io.neckbeard.engine.DeployResult;
+import io.neckbeard.engine.NodeOutcome;
+import io.neckbeard.engine.NodePlan;
+import io.neckbeard.engine.Plan;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Prints what the deploy commands return: the per-node summary table or plan, or one JSON document. */
+public final class DeployReport {
+    private DeployReport() {
+    }
+
+    /** Prints the result; returns the exit code (1 when a node failed). */
+    public static int print(CliContext cli, String command, DeployResult result) {
+        if (cli.json()) {
+            cli.printJson(result);
+        } else {
+            PrintWriter out = cli.out();
+            List<List<String>> rows = new ArrayList<>();
+            rows.add(List.of("NODE", "TYPE", "AZ", "ACTION", "RESULT", "DETAIL"));
+            for (NodeOutcome node : result.nodes()) {
+                String detail = node.detail() == null ? "" : node.detail();
+                rows.add(List.of(node.name(), node.type(), node.az(), node.action(), node.result(),
+                        detail.contains("\n") ? detail.substring(0, detail.indexOf('\n')) + " (see below)" : detail));
+            }
+            table(out, rows);
+            result.nodes().stream().filter(n -> n.failed() && n.detail() != null && n.detail().contains("\n"))
+                    .forEach(n -> out.println(System.lineSeparator() + n.name() + " failed: " + n.detail()));
+            out.println(command + " " + result.environment() + ": generation " + result.generation() + " " + result.result()
+                    + " (" + result.nodes().size() + " nodes)");
+        }
+        if (result.failed()) {
+            List<String> failed = result.nodes().stream().filter(NodeOutcome::failed).map(NodeOutcome::name).toList();
+            cli.err().println("error: " + command + " " + result.environment() + " failed on " + String.join(", ", failed)
+                    + " (details in the summary)");
+            return ExitCode.FAILED.code();
+        }
+        return ExitCode.OK.code();
+    }
+
+    /** Prints a plan; returns 4 when {@code refusedIsFailure} and the plan is refused (for {@code up --dry-run}). */
+    public static int print(CliContext cli, Plan plan, boolean refusedIsFailure) {
+        if (cli.json()) {
+            cli.printJson(plan.report());
+        } else {
+            PrintWriter out = cli.out();
+            out.println((plan.pending() ? "pending" : "active") + " generation " + plan.generation() + " of "
+                    + plan.environment() + (plan.newGeneration() ? " (new)" : "") + ", slug " + plan.slug().id());
+            List<List<String>> rows = new ArrayList<>();
+            rows.add(List.of("NODE", "TYPE", "AZ", "RESOURCE", "ACTIONS", "REASON"));
+            for (NodePlan node : plan.nodes()) {
+                rows.add(List.of(node.name(), node.type(), node.az(), node.resource() == null ? "-" : node.resource().id(),
+                        node.describeActions(), node.reason()));
+            }
+            table(out, rows);
+            for (int i = 0; i < plan.waves().size(); i++) {
+                out.println("wave " + (i + 1) + ": " + String.join(", ", plan.waves().get(i).stream().map(NodePlan::name).toList()));
+            }
+            if (plan.changesNothing()) {
+                out.println("nothing to do");
+            }
+        }
+        if (plan.refusal() != null) {
+            cli.err().println((refusedIsFailure ? "error: " : "note: up would refuse: ") + plan.refusal().getMessage());
+            cli.err().println("  fix: " + plan.refusal().remedy());
+            return refusedIsFailure ? ExitCode.REFUSED.code() : ExitCode.OK.code();
+        }
+        return ExitCode.OK.code();
+    }
+
+    private static void table(PrintWriter out, List<List<String>> rows) {
+        int columns = rows.get(0).size();
+        int[] widths = new int[columns];
+        for (List<String> row : rows) {
+            for (int c = 0; c < columns - 1; c++) {
+                widths[c] = Math.max(widths[c], row.get(c).length());
+            }
+        }
+        for (List<String> row : rows) {
+            StringBuilder line = new StringBuilder();
+            for (int c = 0; c < columns; c++) {
+                String cell = row.get(c);
+                line.append(c == columns - 1 ? cell : String.format("%-" + widths[c] + "s  ", cell));
+            }
+            out.println(line.toString().stripTrailing());
+        }
+    }
+}

@@ -1,0 +1,115 @@
+package io.neckbeard.cli;
+
+import io.neckbeard.engine.NodeOutcome;
+import io.neckbeard.engine.Progress;
+
+import java.io.PrintWriter;
+import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Renders the engine's progress on stderr: on a terminal, one live line per node redrawn in
+ * place; otherwise (CI, pipes) plain timestamped lines. Nothing with {@code --quiet}.
+ */
+public final class ProgressRenderer implements Progress {
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
+    private static final int MAX_LINE = 110;
+
+    private final PrintWriter err;
+    private final boolean live;
+    private final boolean quiet;
+    private final boolean verbose;
+    private final Map<String, String> lines = new LinkedHashMap<>();
+    private int drawn;
+
+    ProgressRenderer(PrintWriter err, boolean live, boolean quiet, boolean verbose) {
+        this.err = err;
+        this.live = live;
+        this.quiet = quiet;
+        this.verbose = verbose;
+    }
+
+    /** Live lines when stderr is a terminal ({@code System.console() != null}) and colours are allowed. */
+    public static ProgressRenderer of(CliContext cli) {
+        GlobalOptions options = cli.options();
+        boolean terminal = System.console() != null && !options.noColor();
+        return new ProgressRenderer(cli.err(), terminal, options.quiet(), options.verbose());
+    }
+
+    @Override
+    public synchronized void step(String node, String step) {
+        show(node, step + " ...");
+    }
+
+    @Override
+    public synchronized void output(String node, String line) {
+        if (live) {
+            show(node, lines.getOrDefault(node, "") .replaceAll(" \\| .*", "") + " | " + line.strip());
+        } else if (verbose && !quiet) {
+            plain(node + " | " + line);
+        }
+    }
+
+    @Override
+    public synchronized void finished(NodeOutcome outcome) {
+        String detail = outcome.detail() == null ? "" : " (" + firstLine(outcome.detail()) + ")";
+        show(outcome.name(), outcome.result() + ": " + outcome.action() + detail);
+    }
+
+    @Override
+    public synchronized void message(String text) {
+        if (quiet) {
+            return;
+        }
+        if (live) {
+            clear();
+            err.println(text);
+            redraw();
+        } else {
+            plain(text);
+        }
+    }
+
+    private void show(String node, String status) {
+        if (quiet) {
+            return;
+        }
+        if (live) {
+            lines.put(node, status);
+            clear();
+            redraw();
+        } else {
+            plain(node + " " + status);
+        }
+    }
+
+    private void plain(String line) {
+        err.println(LocalTime.now().format(TIME) + " " + line);
+        err.flush();
+    }
+
+    /** Moves the cursor back over the node lines drawn last time and clears them. */
+    private void clear() {
+        if (drawn > 0) {
+            err.print("\033[" + drawn + "A\033[J");
+        }
+        drawn = 0;
+    }
+
+    private void redraw() {
+        int width = lines.keySet().stream().mapToInt(String::length).max().orElse(0);
+        lines.forEach((node, status) -> {
+            String line = String.format("  %-" + width + "s  %s", node, status);
+            err.println(line.length() > MAX_LINE ? line.substring(0, MAX_LINE - 1) + "…" : line);
+        });
+        drawn = lines.size();
+        err.flush();
+    }
+
+    private static String firstLine(String text) {
+        int newline = text.indexOf('\n');
+        return newline < 0 ? text : text.substring(0, newline) + " ...";
+    }
+}
