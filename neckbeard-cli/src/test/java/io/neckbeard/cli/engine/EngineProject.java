@@ -1,0 +1,143 @@
+package io.neckbeard.cli.engine;
+
+import io.neckbeard.cli.Neckbeard;
+import io.neckbeard.config.ConfigLoader;
+import io.neckbeard.coordinator.Coordinator;
+import io.neckbeard.plugin.Plugins;
+import io.neckbeard.state.EnvironmentState;
+import io.neckbeard.state.Generation;
+import io.neckbeard.state.NodeRecord;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * A temp copy of the {@code engine-project} fixture (local nodes running a stdlib Python app),
+ * with what the end-to-end tests need: run the CLI in-process, read the real state, talk HTTP to
+ * the real nodes, and find the real processes. Closing it kills whatever processes are left.
+ */
+final class EngineProject implements AutoCloseable {
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+
+    private final Path root;
+
+    private EngineProject(Path root) {
+        this.root = root;
+    }
+
+    static EngineProject copyInto(Path dir) throws IOException, URISyntaxException {
+        Path fixture = Path.of(EngineProject.class.getResource("/engine-project").toURI());
+        Path root = dir.resolve("project");
+        try (Stream<Path> files = Files.walk(fixture)) {
+            for (Path file : files.toList()) {
+                Path target = root.resolve(fixture.relativize(file).toString());
+                if (Files.isDirectory(file)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(file, target, StandardCopyOption.COPY_ATTRIBUTES);
+                }
+            }
+        }
+        return new EngineProject(root.toRealPath());
+    }
+
+    Path root() {
+        return root;
+    }
+
+    void writeEnvironment(String name, String yaml) throws IOException {
+        Files.writeString(root.resolve("neckbeard/envs/" + name + ".yml"), yaml);
+    }
+
+    record Run(int exit, String out, String err) {
+    }
+
+    Run run(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        List<String> all = new ArrayList<>(List.of("-C", root.toString()));
+        all.addAll(List.of(args));
+        int exit = Neckbeard.run(new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), all.toArray(String[]::new));
+        return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    /** The environment's state as the real coordinator backend reads it from disk. */
+    EnvironmentState state(String environment) {
+        Plugins plugins = Plugins.builtIn();
+        try (Coordinator coordinator = Coordinator.open(new ConfigLoader(plugins).load(root, List.of(environment)), plugins)) {
+            return coordinator.read(environment);
+        }
+    }
+
+    /** The body of {@code GET http://127.0.0.1:<port><path>}, or null when nothing answers. */
+    static String get(int port, String path) {
+        try {
+            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                    .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
+            return response.statusCode() == 200 ? response.body() : null;
+        } catch (IOException e) {
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
+    }
+
+    static int port(NodeRecord node) {
+        return Integer.parseInt(node.attributes().get("port"));
+    }
+
+    static String body(NodeRecord node) {
+        return get(port(node), "/");
+    }
+
+    /** Live app processes ({@code server.py}) whose working directory is under {@code dir}. */
+    static List<ProcessHandle> appProcesses(Path dir) {
+        return ProcessHandle.allProcesses().filter(p -> cwdUnder(p.pid(), dir))
+                .filter(p -> p.info().commandLine().orElse("").contains("server.py")).toList();
+    }
+
+    /** Live processes of any kind whose working directory is under {@code dir}. */
+    static List<ProcessHandle> processes(Path dir) {
+        return ProcessHandle.allProcesses().filter(p -> cwdUnder(p.pid(), dir)).toList();
+    }
+
+    static Path nodeDir(NodeRecord node) {
+        return Path.of(node.attributes().get("dir"));
+    }
+
+    static List<ProcessHandle> appProcesses(Generation generation) {
+        List<ProcessHandle> all = new ArrayList<>();
+        generation.nodes().forEach(n -> all.addAll(appProcesses(nodeDir(n))));
+        return all;
+    }
+
+    private static boolean cwdUnder(long pid, Path dir) {
+        try {
+            return Files.readSymbolicLink(Path.of("/proc", Long.toString(pid), "cwd")).startsWith(dir);
+        } catch (IOException | UncheckedIOException | SecurityException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public void close() {
+        processes(root).forEach(ProcessHandle::destroyForcibly);
+    }
+}

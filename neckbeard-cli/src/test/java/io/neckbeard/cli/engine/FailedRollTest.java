@@ -1,0 +1,99 @@
+package io.neckbeard.cli.engine;
+
+import io.neckbeard.state.Generation;
+import io.neckbeard.state.NodeRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A provisioning script fails on one node in the middle of a rolling deploy of six real nodes. */
+class FailedRollTest {
+    private static final String ROLL = "extends: base\nnodes: {web: {count: 6, min_per_az: 2}}\n";
+
+    @TempDir
+    Path temp;
+
+    private EngineProject project;
+
+    @BeforeEach
+    void copyProject() throws Exception {
+        project = EngineProject.copyInto(temp);
+    }
+
+    @AfterEach
+    void killLeftovers() {
+        project.close();
+    }
+
+    @Test
+    void failureStopsTheRollKeepsEveryAzAtItsFloorAndNamesTheNode() throws Exception {
+        project.writeEnvironment("roll", ROLL);
+        assertThat(project.run("up", "roll").exit()).isZero();
+        Generation active = project.state("roll").active().orElseThrow();
+        assertThat(active.nodes()).hasSize(6);
+        project.writeEnvironment("roll", ROLL + "node_params: {web: {provision: {sleep: \"1\", fail_node: web-4}}}\n");
+
+        Sampler sampler = new Sampler(active);
+        Thread thread = new Thread(sampler);
+        thread.start();
+        EngineProject.Run up;
+        try {
+            up = project.run("up", "roll");
+        } finally {
+            sampler.stop.set(true);
+            thread.join();
+        }
+
+        assertThat(up.exit()).isEqualTo(1);
+        assertThat(up.out()).containsPattern("web-4 +web +local-b +take-out, provision, put-back +failed +provision:")
+                .contains("disk full on web-4")
+                .containsPattern("web-5 .* skipped").containsPattern("web-6 .* skipped")
+                .containsPattern("web-1 .* ok");
+        assertThat(up.err()).contains("failed on web-4");
+        assertThat(sampler.samples.get()).isGreaterThan(10);
+        assertThat(sampler.minServing).containsOnlyKeys("local-a", "local-b")
+                .allSatisfy((az, min) -> assertThat(min).as("nodes answering HTTP in %s", az).isGreaterThanOrEqualTo(2));
+        assertThat(sampler.minOperational).containsOnlyKeys("local-a", "local-b")
+                .allSatisfy((az, min) -> assertThat(min).as("operational in the state in %s", az).isGreaterThanOrEqualTo(2));
+        NodeRecord failed = project.state("roll").active().orElseThrow().nodes().stream()
+                .filter(n -> n.name().equals("web-4")).findFirst().orElseThrow();
+        assertThat(failed.operational()).isFalse();
+    }
+
+    /** Polls the real nodes over HTTP and the state on disk, keeping the lowest per-AZ counts seen. */
+    private final class Sampler implements Runnable {
+        final AtomicBoolean stop = new AtomicBoolean();
+        final AtomicInteger samples = new AtomicInteger();
+        final Map<String, Integer> minServing = new ConcurrentHashMap<>();
+        final Map<String, Integer> minOperational = new ConcurrentHashMap<>();
+        private final Generation generation;
+
+        Sampler(Generation generation) {
+            this.generation = generation;
+        }
+
+        @Override
+        public void run() {
+            while (!stop.get()) {
+                Map<String, Integer> serving = new ConcurrentHashMap<>();
+                generation.nodes().parallelStream().forEach(node -> serving.merge(node.az(),
+                        EngineProject.get(EngineProject.port(node), "/health") == null ? 0 : 1, Integer::sum));
+                serving.forEach((az, count) -> minServing.merge(az, count, Math::min));
+                Map<String, Integer> operational = new ConcurrentHashMap<>(Map.of("local-a", 0, "local-b", 0));
+                project.state("roll").active().orElseThrow().nodes().stream().filter(NodeRecord::operational)
+                        .forEach(node -> operational.merge(node.az(), 1, Integer::sum));
+                operational.forEach((az, count) -> minOperational.merge(az, count, Math::min));
+                samples.incrementAndGet();
+            }
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package io.neckbeard.cli.engine;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** The shaded neckbeard JAR started as a real process, its stdout and stderr going to files. */
+final class JarProcess {
+    private final Process process;
+    private final Path out;
+    private final Path err;
+
+    private JarProcess(Process process, Path out, Path err) {
+        this.process = process;
+        this.out = out;
+        this.err = err;
+    }
+
+    static JarProcess start(Path project, Path logs, String name, String... args) throws IOException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", System.getProperty("neckbeard.jar"), "-C", project.toString()));
+        command.addAll(List.of(args));
+        Files.createDirectories(logs);
+        Path out = logs.resolve(name + ".out");
+        Path err = logs.resolve(name + ".err");
+        Process process = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
+        return new JarProcess(process, out, err);
+    }
+
+    int await() throws InterruptedException {
+        if (!process.waitFor(3, TimeUnit.MINUTES)) {
+            process.destroyForcibly();
+            throw new IllegalStateException("neckbeard did not finish within 3 minutes");
+        }
+        return process.exitValue();
+    }
+
+    boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /** SIGKILL: no shutdown hook runs, like a crash. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor();
+    }
+
+    String err() throws IOException {
+        return Files.readString(err);
+    }
+
+    String out() throws IOException {
+        return Files.readString(out);
+    }
+}

@@ -1,0 +1,71 @@
+package io.neckbeard.cli.engine;
+
+import io.neckbeard.state.EnvironmentState;
+import io.neckbeard.state.NodeRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class PromoteUnhealthyTest {
+    @TempDir
+    Path temp;
+
+    private EngineProject project;
+
+    @BeforeEach
+    void copyProject() throws Exception {
+        project = EngineProject.copyInto(temp);
+    }
+
+    @AfterEach
+    void killLeftovers() {
+        project.close();
+    }
+
+    @Test
+    void promoteOfAnUnhealthyPendingGenerationExitsFourAndChangesNothing() throws Exception {
+        assertThat(project.run("up", "dev").exit()).isZero();
+        assertThat(project.run("up", "dev", "--pending").exit()).isZero();
+        NodeRecord broken = project.state("dev").pending().orElseThrow().nodes().get(0);
+        EngineProject.appProcesses(EngineProject.nodeDir(broken)).forEach(ProcessHandle::destroyForcibly);
+        while (EngineProject.body(broken) != null) {
+            Thread.sleep(50);
+        }
+        Path stateFile = stateFile();
+        byte[] before = Files.readAllBytes(stateFile);
+
+        EngineProject.Run promote = project.run("promote", "dev");
+
+        assertThat(promote.exit()).isEqualTo(4);
+        assertThat(promote.err()).contains("not every node is healthy", broken.name(), "Nothing was changed");
+        assertThat(Files.readAllBytes(stateFile)).isEqualTo(before);
+        EnvironmentState after = project.state("dev");
+        assertThat(after.active().orElseThrow().id()).isEqualTo(1);
+        assertThat(after.pending().orElseThrow().id()).isEqualTo(2);
+        assertThat(after.active().orElseThrow().nodes()).allSatisfy(n -> assertThat(EngineProject.body(n)).contains("generation=1"));
+    }
+
+    @Test
+    void promoteWithoutAPendingGenerationIsRefused() {
+        assertThat(project.run("up", "dev").exit()).isZero();
+
+        EngineProject.Run promote = project.run("increment", "dev");
+
+        assertThat(promote.exit()).isEqualTo(4);
+        assertThat(promote.err()).contains("no pending generation", "neckbeard up dev --pending");
+    }
+
+    private Path stateFile() throws Exception {
+        try (Stream<Path> files = Files.walk(project.root().resolve(".neckbeard/state"))) {
+            return files.filter(f -> f.getFileName().toString().startsWith("state")).filter(Files::isRegularFile)
+                    .findFirst().orElseThrow();
+        }
+    }
+}
