@@ -26,6 +26,9 @@ public final class Suggestions {
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
         for (String candidate : valid) {
+            if (word.length() >= 3 && candidate.startsWith(word)) {
+                return candidate;
+            }
             int distance = distance(word.toLowerCase(java.util.Locale.ROOT), candidate.toLowerCase(java.util.Locale.ROOT));
             if (distance < bestDistance) {
                 best = candidate;

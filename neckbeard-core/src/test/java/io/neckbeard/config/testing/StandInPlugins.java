@@ -33,7 +33,7 @@ import java.util.jar.JarOutputStream;
 
 /**
  * Validate-only stand-ins for plugin types whose real implementations live elsewhere
- * ({@code local}, {@code tarball}, {@code shell}, {@code local-yaml}, {@code http}, {@code none})
+ * ({@code local}, {@code tarball}, {@code shell}, {@code chef-solo}, {@code local-yaml}, {@code http}, {@code none})
  * plus {@code testcloud}, a provider that requires {@code testcloud.image_id}. They are offered
  * as a plugin JAR (services files only; the classes are on the test class path), so a real
  * implementation on the class path always wins over its stand-in.
@@ -49,7 +49,7 @@ public final class StandInPlugins {
             try (JarOutputStream jar = new JarOutputStream(Files.newOutputStream(dir.resolve("stand-ins.jar")))) {
                 service(jar, ResourceProviderFactory.class, Local.class, TestCloud.class);
                 service(jar, PackagerFactory.class, Tarball.class);
-                service(jar, ProvisionerFactory.class, Shell.class);
+                service(jar, ProvisionerFactory.class, Shell.class, ChefSolo.class);
                 service(jar, CoordinatorBackendFactory.class, LocalYaml.class);
                 service(jar, HealthCheckFactory.class, Http.class);
                 service(jar, LoadBalancerFactory.class, NoLoadBalancer.class);
@@ -135,6 +135,18 @@ public final class StandInPlugins {
         @Override
         public String type() {
             return "shell";
+        }
+
+        @Override
+        public Provisioner create() {
+            throw standIn();
+        }
+    }
+
+    public static final class ChefSolo implements ProvisionerFactory {
+        @Override
+        public String type() {
+            return "chef-solo";
         }
 
         @Override
