@@ -1,6 +1,7 @@
 package io.neckbeard.coordinator;
 
 import io.neckbeard.core.ExitCode;
+import io.neckbeard.core.NeckbeardException;
 import io.neckbeard.state.EnvironmentState;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -85,10 +86,15 @@ final class LockedSession implements EnvironmentSession {
                 return state;
             } catch (ConflictException conflict) {
                 if (attempt == WRITE_ATTEMPTS) {
+                    result = "failed";
                     throw conflict;
                 }
                 LOG.warn("state of {} was written by someone else while we held its lock; re-reading", lock.environment());
                 state = backend.read(lock.environment());
+            } catch (RuntimeException e) {
+                result = e instanceof NeckbeardException known && known.exitCode() == ExitCode.REFUSED
+                        ? "refused" : "failed";
+                throw e;
             }
         }
     }
