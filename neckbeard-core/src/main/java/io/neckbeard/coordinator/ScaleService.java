@@ -7,9 +7,11 @@ import io.neckbeard.core.ExitCode;
 import io.neckbeard.core.NeckbeardException;
 import io.neckbeard.state.EnvironmentState;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * {@code scale ENV TYPE=COUNT...}: records node counts in the coordinator (the next {@code up}
@@ -29,8 +31,8 @@ public final class ScaleService {
     /** @param counts every type's count after the change; @param changed the counts this command set */
     public record ScaleReport(String environment, Map<String, Integer> changed, Map<String, Integer> counts) {
         public ScaleReport {
-            changed = Map.copyOf(changed);
-            counts = Map.copyOf(counts);
+            changed = Collections.unmodifiableMap(new TreeMap<>(changed));
+            counts = Collections.unmodifiableMap(new TreeMap<>(counts));
         }
     }
 
