@@ -1,6 +1,7 @@
 package io.neckbeard.cli.command;
 
 import io.neckbeard.cli.Neckbeard;
+import io.neckbeard.config.testing.StandInPlugins;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -17,10 +18,15 @@ import java.util.stream.Stream;
 /** One in-process run of the CLI: exit code, stdout, stderr. */
 record CliRun(int exit, String out, String err) {
 
+    /**
+     * Runs {@code neckbeard -C project --plugin-path <stand-ins> args...}: the stand-ins let the
+     * configuration name plugin types (tarball, shell, ...) whose real implementations live in other modules.
+     */
     static CliRun run(Path project, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        List<String> all = new ArrayList<>(List.of("-C", project.toString()));
+        Path standIns = StandInPlugins.directory(project.resolveSibling(project.getFileName() + "-plugins"));
+        List<String> all = new ArrayList<>(List.of("-C", project.toString(), "--plugin-path", standIns.toString()));
         all.addAll(List.of(args));
         int exit = Neckbeard.run(new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8), all.toArray(String[]::new));
