@@ -107,9 +107,10 @@ final class EngineProject implements AutoCloseable {
         return get(port(node), "/");
     }
 
-    /** Live app processes ({@code server.py}) whose working directory is under {@code dir}. */
+    /** Live app processes (the python running {@code server.py}, not a shell around it) under {@code dir}. */
     static List<ProcessHandle> appProcesses(Path dir) {
         return ProcessHandle.allProcesses().filter(p -> cwdUnder(p.pid(), dir))
+                .filter(p -> p.info().command().orElse("").contains("python"))
                 .filter(p -> p.info().commandLine().orElse("").contains("server.py")).toList();
     }
 
