@@ -1,6 +1,8 @@
 package io.neckbeard.engine;
 
 import io.neckbeard.coordinator.EnvironmentSession;
+import io.neckbeard.core.ExitCode;
+import io.neckbeard.core.NeckbeardException;
 import io.neckbeard.state.EnvironmentState;
 import io.neckbeard.state.Generation;
 import io.neckbeard.state.NodeHealth;
@@ -13,12 +15,29 @@ import java.util.List;
 import java.util.function.UnaryOperator;
 
 /**
- * Writes one generation's node records through a session, each change one whole compare-and-set
- * write, so a run killed at any moment leaves a valid state that a re-run resumes from.
+ * Writes one generation's node records through a session. Every change is durable when its
+ * method returns, and every write is one whole compare-and-set state, so a run killed at any
+ * moment leaves a valid state that a re-run resumes from. Changes from many node threads are
+ * group-committed: whoever finds no write in flight writes every change queued so far in one
+ * state write, and the others wait for the write that holds theirs (forty nodes would
+ * otherwise queue behind each other's fsyncs).
  */
 final class GenerationWriter {
     private final EnvironmentSession session;
     private final long generation;
+    private final List<Change> queued = new ArrayList<>();
+    private boolean writing;
+
+    /** A queued change and, once written, its outcome. */
+    private static final class Change {
+        final UnaryOperator<EnvironmentState> apply;
+        boolean done;
+        RuntimeException failure;
+
+        Change(UnaryOperator<EnvironmentState> apply) {
+            this.apply = apply;
+        }
+    }
 
     GenerationWriter(EnvironmentSession session, long generation) {
         this.session = session;
@@ -61,12 +80,12 @@ final class GenerationWriter {
     }
 
     void remove(String node) {
-        session.update(state -> state.withGeneration(withNodes(current(state),
+        write(state -> state.withGeneration(withNodes(current(state),
                 current(state).nodes().stream().filter(r -> !r.name().equals(node)).toList())));
     }
 
     void generation(UnaryOperator<Generation> change) {
-        session.update(state -> state.withGeneration(change.apply(current(state))));
+        write(state -> state.withGeneration(change.apply(current(state))));
     }
 
     static NodeRecord operational(NodeRecord r, boolean operational) {
@@ -88,7 +107,7 @@ final class GenerationWriter {
     }
 
     private void replace(String node, UnaryOperator<NodeRecord> change) {
-        session.update(state -> {
+        write(state -> {
             Generation current = current(state);
             List<NodeRecord> nodes = new ArrayList<>(current.nodes());
             int index = -1;
@@ -104,6 +123,62 @@ final class GenerationWriter {
             }
             return state.withGeneration(withNodes(current, nodes));
         });
+    }
+
+    /** Returns once {@code change} is in a state the session has written. */
+    private void write(UnaryOperator<EnvironmentState> apply) {
+        Change change = new Change(apply);
+        List<Change> batch;
+        synchronized (this) {
+            queued.add(change);
+            while (writing && !change.done) {
+                waitForWrite();
+            }
+            if (change.done) {
+                rethrow(change);
+                return;
+            }
+            writing = true;
+            batch = new ArrayList<>(queued);
+            queued.clear();
+        }
+        RuntimeException failure = null;
+        try {
+            session.update(state -> {
+                EnvironmentState next = state;
+                for (Change queuedChange : batch) {
+                    next = queuedChange.apply.apply(next);
+                }
+                return next;
+            });
+        } catch (RuntimeException e) {
+            failure = e;
+        }
+        synchronized (this) {
+            for (Change written : batch) {
+                written.done = true;
+                written.failure = failure;
+            }
+            writing = false;
+            notifyAll();
+        }
+        rethrow(change);
+    }
+
+    private void waitForWrite() {
+        try {
+            wait();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new NeckbeardException(ExitCode.INTERRUPTED, "interrupted while writing the state of generation "
+                    + generation, "re-run the command: it resumes from what was written", e);
+        }
+    }
+
+    private static void rethrow(Change change) {
+        if (change.failure != null) {
+            throw change.failure;
+        }
     }
 
     private Generation current(EnvironmentState state) {
