@@ -1,0 +1,149 @@
+package io.neckbeard.cli.engine;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.neckbeard.core.Json;
+import io.neckbeard.state.EnvironmentState;
+import io.neckbeard.state.Generation;
+import io.neckbeard.state.NodeRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** plan, --dry-run, the HA refusal, hooks, repair and retirement, on real local nodes. */
+class EngineCommandsTest {
+    @TempDir
+    Path temp;
+
+    private EngineProject project;
+
+    @BeforeEach
+    void copyProject() throws Exception {
+        project = EngineProject.copyInto(temp);
+    }
+
+    @AfterEach
+    void killLeftovers() {
+        project.close();
+    }
+
+    @Test
+    void planAndDryRunPrintWhatUpWouldDoAndTouchNothing() throws Exception {
+        EngineProject.Run plan = project.run("plan", "dev");
+        assertThat(plan.exit()).as(plan.err()).isZero();
+        assertThat(plan.out()).contains("active generation 1 of dev (new)").containsPattern("web-1 +web +local-a +- +launch, provision, register");
+
+        EngineProject.Run dryRun = project.run("up", "dev", "--dry-run", "-o", "json");
+        assertThat(dryRun.exit()).as(dryRun.err()).isZero();
+        JsonNode report = Json.mapper().readTree(dryRun.out());
+        assertThat(report.get("new_generation").asBoolean()).isTrue();
+        assertThat(report.get("waves").get(0)).hasSize(2);
+        assertThat(report.get("nodes").get(1).get("actions").toString()).isEqualTo("[\"launch\",\"provision\",\"register\"]");
+
+        assertThat(project.state("dev").version()).isZero();
+        assertThat(project.root().resolve(".neckbeard/local")).doesNotExist();
+    }
+
+    @Test
+    void inPlaceDeployThatWouldBreakTheFloorIsRefusedBeforeTouchingAnything() throws Exception {
+        assertThat(project.run("up", "dev").exit()).isZero();
+        project.writeEnvironment("dev", "extends: base\nnode_params: {web: {provision: {sleep: \"0\", fail_node: changed}}}\n");
+        EnvironmentState before = project.state("dev");
+
+        EngineProject.Run dryRun = project.run("up", "dev", "--dry-run");
+        EngineProject.Run up = project.run("up", "dev");
+
+        assertThat(dryRun.exit()).isEqualTo(4);
+        assertThat(up.exit()).isEqualTo(4);
+        assertThat(up.err()).contains("web nodes in AZ local-a", "min_per_az=1", "use neckbeard up dev --pending");
+        assertThat(project.state("dev").version()).isEqualTo(before.version());
+        assertThat(project.state("dev").active().orElseThrow().nodes()).allMatch(NodeRecord::operational);
+
+        EngineProject.Run pending = project.run("up", "dev", "--pending");
+        assertThat(pending.exit()).as(pending.err()).isZero();
+    }
+
+    @Test
+    void failingBeforeHookAbortsAndAfterHookSeesTheResult() throws Exception {
+        project.writeEnvironment("dev", "extends: base\nhooks: {before_up: [\"echo not tagged >&2; exit 5\"]}\n");
+
+        EngineProject.Run refused = project.run("up", "dev");
+
+        assertThat(refused.exit()).isEqualTo(1);
+        assertThat(refused.err()).contains("not tagged", "hook before_up of dev failed (exit 5)");
+        assertThat(project.state("dev").version()).isZero();
+
+        project.writeEnvironment("dev", "extends: base\nhooks: {before_up: [\"echo $NECKBEARD_ENV $NECKBEARD_GENERATION "
+                + "$NECKBEARD_COMMAND > before.txt\"], after_up: [\"echo $NECKBEARD_RESULT > after.txt\"]}\n");
+        EngineProject.Run up = project.run("up", "dev");
+
+        assertThat(up.exit()).as(up.err()).isZero();
+        assertThat(Files.readString(project.root().resolve("before.txt")).trim()).isEqualTo("dev 1 up");
+        assertThat(Files.readString(project.root().resolve("after.txt")).trim()).isEqualTo("ok");
+    }
+
+    @Test
+    void upRelaunchesANodeWhoseResourceVanished() throws Exception {
+        assertThat(project.run("up", "dev").exit()).isZero();
+        NodeRecord lost = project.state("dev").active().orElseThrow().nodes().get(0);
+        EngineProject.appProcesses(EngineProject.nodeDir(lost)).forEach(ProcessHandle::destroyForcibly);
+        deleteTree(EngineProject.nodeDir(lost));
+
+        EngineProject.Run plan = project.run("plan", "dev");
+        EngineProject.Run up = project.run("up", "dev");
+
+        assertThat(plan.out()).containsPattern(lost.name() + " .*launch, provision, register +its resource .* vanished");
+        assertThat(up.exit()).as(up.err()).isZero();
+        NodeRecord relaunched = project.state("dev").active().orElseThrow().nodes().stream()
+                .filter(n -> n.name().equals(lost.name())).findFirst().orElseThrow();
+        assertThat(relaunched.operational()).isTrue();
+        assertThat(EngineProject.body(relaunched)).contains("node=" + lost.name(), "generation=1");
+    }
+
+    @Test
+    void upAfterScalingDownRetiresTheNodesNoLongerDesired() throws Exception {
+        project.writeEnvironment("dev", "extends: base\nnodes: {web: {count: 4, min_per_az: 1}}\n");
+        assertThat(project.run("up", "dev").exit()).isZero();
+        Generation four = project.state("dev").active().orElseThrow();
+        List<ProcessHandle> retired = four.nodes().stream().filter(n -> n.name().equals("web-3") || n.name().equals("web-4"))
+                .flatMap(n -> EngineProject.appProcesses(EngineProject.nodeDir(n)).stream()).toList();
+        assertThat(project.run("scale", "dev", "web=2").exit()).isZero();
+
+        EngineProject.Run up = project.run("up", "dev");
+
+        assertThat(up.exit()).as(up.err()).isZero();
+        assertThat(up.out()).containsPattern("web-3 .*retire +ok").containsPattern("web-4 .*retire +ok");
+        assertThat(project.state("dev").active().orElseThrow().nodes()).extracting(NodeRecord::name)
+                .containsExactlyInAnyOrder("web-1", "web-2");
+        assertThat(retired).hasSize(2).noneMatch(ProcessHandle::isAlive);
+    }
+
+    @Test
+    void terminateDryRunAndPromoteWithoutPendingChangeNothing() throws Exception {
+        assertThat(project.run("up", "dev").exit()).isZero();
+        long version = project.state("dev").version();
+
+        EngineProject.Run terminate = project.run("terminate", "dev", "--all", "--force", "--dry-run", "-o", "json");
+
+        assertThat(terminate.exit()).as(terminate.err()).isZero();
+        JsonNode result = Json.mapper().readTree(terminate.out());
+        assertThat(result.get("result").asText()).isEqualTo("dry-run");
+        assertThat(result.get("nodes")).hasSize(2).allSatisfy(n -> assertThat(n.get("result").asText()).isEqualTo("planned"));
+        assertThat(project.state("dev").version()).isEqualTo(version);
+        assertThat(project.state("dev").active().orElseThrow().nodes()).allSatisfy(n -> assertThat(EngineProject.body(n)).isNotNull());
+    }
+
+    private static void deleteTree(Path dir) throws Exception {
+        try (var files = Files.walk(dir)) {
+            for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(file);
+            }
+        }
+    }
+}
