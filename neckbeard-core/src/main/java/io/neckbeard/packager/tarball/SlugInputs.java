@@ -44,7 +44,8 @@ final class SlugInputs {
                     Path path = root.resolve(entry).normalize();
                     if (!path.startsWith(root) || !Files.exists(path)) {
                         throw new PackagerException(ExitCode.USAGE, "packager.include names '" + entry + "', which does not exist under " + root,
-                                "create it or remove it from packager.include in neckbeard/config.yml", null);
+                                path.equals(root.resolve(TarballPackager.PROCFILE)) ? TarballPackager.PROCFILE_FIX
+                                        : "create it or remove it from packager.include in neckbeard/config.yml", null);
                     }
                     walk(root, path, false, excluded, inputs);
                 }

@@ -30,6 +30,9 @@ import java.util.zip.GZIPOutputStream;
  */
 final class TarballPackager implements Packager {
     private static final Logger LOG = LoggerFactory.getLogger(TarballPackager.class);
+    static final String PROCFILE = "Procfile";
+    static final String PROCFILE_FIX = "create a Procfile at the project root with a line such as 'web: python3 -m http.server $PORT'"
+            + " (and list it in packager.include if you set one)";
     private static final Set<String> SETTINGS = Set.of("include", "exclude");
     /** 2000-01-01T00:00:00Z: fixed, and recent enough that tar does not warn about it on unpacking. */
     private static final FileTime ENTRY_TIME = FileTime.from(Instant.parse("2000-01-01T00:00:00Z"));
@@ -43,9 +46,9 @@ final class TarballPackager implements Packager {
         });
         Path root = request.projectRoot().toAbsolutePath().normalize();
         List<SlugInput> inputs = SlugInputs.collect(root, strings(settings, "include"), strings(settings, "exclude"));
-        if (inputs.stream().noneMatch(i -> i.path().equals("Procfile"))) {
-            throw new PackagerException(ExitCode.USAGE, "the slug has no Procfile at the project root (" + root.resolve("Procfile") + ")",
-                    "create a Procfile with a line such as 'web: python3 -m http.server $PORT', and list it in packager.include if you set one", null);
+        if (inputs.stream().noneMatch(i -> i.path().equals(PROCFILE))) {
+            throw new PackagerException(ExitCode.USAGE, "the slug has no Procfile at the project root (" + root.resolve(PROCFILE) + ")",
+                    PROCFILE_FIX, null);
         }
         String digest = SlugInputs.digest(inputs);
         String id = digest.substring("sha256:".length(), "sha256:".length() + 12);
