@@ -1,9 +1,27 @@
 package io.neckbeard.config;
 
+import io.neckbeard.config.read.ConfigFile;
+import io.neckbeard.config.read.ConfigReader;
+import io.neckbeard.config.read.EnvDefinition;
+import io.neckbeard.config.read.EnvironmentReader;
+import io.neckbeard.config.validate.Problems;
+import io.neckbeard.config.yaml.YamlFile;
+import io.neckbeard.config.yaml.YamlReader;
+import io.neckbeard.core.ExitCode;
+import io.neckbeard.core.NeckbeardException;
 import io.neckbeard.plugin.Plugins;
+import io.neckbeard.provider.ResourceProviderFactory;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
 
 /** Loads, merges and validates a project's configuration. */
 public final class ConfigLoader {
@@ -18,8 +36,70 @@ public final class ConfigLoader {
      * {@code neckbeard/envs/*.yml} when {@code environments} is empty), validating all of it.
      *
      * @throws ConfigException with every problem found
+     * @throws NeckbeardException (exit 2) when there is no config.yml or a named environment does not exist
      */
     public Project load(Path root, List<String> environments) {
-        throw new UnsupportedOperationException("the configuration engine is not written yet");
+        Path dir = root.resolve("neckbeard");
+        Path configPath = dir.resolve("config.yml");
+        if (!Files.isRegularFile(configPath)) {
+            throw new NeckbeardException(ExitCode.USAGE, "no neckbeard/config.yml in " + root,
+                    "run 'neckbeard init' to create one, or point -C/--project at your project directory");
+        }
+        List<String> envNames = environmentFiles(dir.resolve("envs"));
+        for (String name : environments) {
+            if (!envNames.contains(name)) {
+                throw LoadedProject.unknownEnvironment(name, envNames);
+            }
+        }
+        Problems problems = new Problems();
+        YamlReader reader = new YamlReader();
+        YamlFile yaml = reader.read(configPath, display(configPath), problems);
+        problems.throwIfAny();
+        ConfigFile config = new ConfigReader(problems).read(yaml);
+        new PluginChecks(plugins, problems).check(config);
+
+        Map<String, EnvDefinition> envFiles = new HashMap<>();
+        EnvironmentReader envReader = new EnvironmentReader(problems);
+        java.util.function.Function<String, EnvDefinition> envFile = name -> envFiles.computeIfAbsent(name, n -> {
+            Path file = dir.resolve("envs").resolve(n + ".yml");
+            YamlFile envYaml = reader.read(file, display(file), problems);
+            return envYaml == null ? null : envReader.read(n, envYaml, "", envYaml.root(), true);
+        });
+        ChainResolver chains = new ChainResolver(envFile, envNames, config.bases(), problems);
+        EnvironmentBuilder builder = new EnvironmentBuilder(config, envNames, problems);
+        Map<String, ResourceProviderFactory> providers = plugins.all(ResourceProviderFactory.class);
+        NodeBuilder nodes = new NodeBuilder(config, providers, problems);
+
+        Map<String, LoadedProject.LoadedEnvironment> loaded = new LinkedHashMap<>();
+        for (String name : new LinkedHashSet<>(environments.isEmpty() ? envNames : environments)) {
+            EnvDefinition definition = envFile.apply(name);
+            if (definition == null) {
+                continue;
+            }
+            List<EnvDefinition> chain = chains.chain(definition);
+            EnvironmentSpec spec = builder.build(chain);
+            loaded.put(name, new LoadedProject.LoadedEnvironment(spec, chain, nodes.build(spec, chain, Map.of())));
+        }
+        problems.throwIfAny();
+        return new LoadedProject(root, config, envNames, loaded, providers);
+    }
+
+    private static List<String> environmentFiles(Path envs) {
+        if (!Files.isDirectory(envs)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(envs)) {
+            return files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".yml"))
+                    .map(n -> n.substring(0, n.length() - ".yml".length())).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + envs, e);
+        }
+    }
+
+    /** Relative to the working directory when the file is under it (shorter messages), else absolute. */
+    private static Path display(Path file) {
+        Path absolute = file.toAbsolutePath().normalize();
+        Path cwd = Path.of("").toAbsolutePath();
+        return absolute.startsWith(cwd) ? cwd.relativize(absolute) : absolute;
     }
 }

@@ -1,5 +1,7 @@
 package io.neckbeard.config;
 
+import io.neckbeard.config.interpolate.RuntimeInterpolator;
+
 import java.util.Map;
 
 /**
@@ -45,6 +47,7 @@ public final class ParamTree {
 
     /** Finish interpolation with run-time values; fails (exit 2) naming the key path and file:line. */
     public ResolvedParams resolve(RuntimeValues runtime) {
-        throw new UnsupportedOperationException("implemented by the configuration engine");
+        return new ResolvedParams(new RuntimeInterpolator(runtime, provenance, false).resolve(values),
+                new RuntimeInterpolator(runtime, provenance, true).resolve(values));
     }
 }

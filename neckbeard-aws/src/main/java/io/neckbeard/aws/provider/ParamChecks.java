@@ -1,0 +1,92 @@
+package io.neckbeard.aws.provider;
+
+import io.neckbeard.provider.ParamProblem;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Checks one provider block of a node's tree ({@code ec2:}, {@code rds:}): required keys and the
+ * types of known keys. A string holding a {@code ${...}} reference passes any type check:
+ * its value is only known at run time.
+ */
+final class ParamChecks {
+    private final String block;
+    private final Map<?, ?> values;
+    private final List<ParamProblem> problems = new ArrayList<>();
+
+    private ParamChecks(String block, Map<?, ?> values) {
+        this.block = block;
+        this.values = values;
+    }
+
+    static ParamChecks of(String block, Map<String, Object> params) {
+        ParamChecks checks = new ParamChecks(block, params.get(block) instanceof Map<?, ?> map ? map : Map.of());
+        if (params.containsKey(block) && !(params.get(block) instanceof Map)) {
+            checks.problems.add(new ParamProblem(block, "'" + block + "' must be a mapping of " + block + " settings",
+                    "write " + block + ": {key: value, ...}"));
+        }
+        return checks;
+    }
+
+    ParamChecks required(String key, String example) {
+        if (values.get(key) == null) {
+            problems.add(new ParamProblem(block + "." + key, block + "." + key + " is required",
+                    "set " + block + "." + key + " (e.g. " + example + ") in the node type's params, its size or the environment"));
+        }
+        return this;
+    }
+
+    ParamChecks strings(String... keys) {
+        for (String key : keys) {
+            Object value = values.get(key);
+            if (value != null && !(value instanceof String)) {
+                problems.add(new ParamProblem(block + "." + key, block + "." + key + " must be a string, found " + value,
+                        "quote the value, e.g. " + key + ": \"" + value + "\""));
+            }
+        }
+        return this;
+    }
+
+    ParamChecks integers(String... keys) {
+        for (String key : keys) {
+            Object value = values.get(key);
+            if (value != null && !(value instanceof Integer) && !reference(value)) {
+                problems.add(new ParamProblem(block + "." + key, block + "." + key + " must be a whole number, found " + value,
+                        "write a number, e.g. " + key + ": 20"));
+            }
+        }
+        return this;
+    }
+
+    ParamChecks booleans(String... keys) {
+        for (String key : keys) {
+            Object value = values.get(key);
+            if (value != null && !(value instanceof Boolean) && !reference(value)) {
+                problems.add(new ParamProblem(block + "." + key, block + "." + key + " must be true or false, found " + value,
+                        "write " + key + ": true or " + key + ": false"));
+            }
+        }
+        return this;
+    }
+
+    ParamChecks stringLists(String... keys) {
+        for (String key : keys) {
+            Object value = values.get(key);
+            if (value != null && !(value instanceof List<?> list && list.stream().allMatch(String.class::isInstance))) {
+                problems.add(new ParamProblem(block + "." + key, block + "." + key + " must be a list of strings, found " + value,
+                        "write " + key + ": [a, b]"));
+            }
+        }
+        return this;
+    }
+
+    List<ParamProblem> problems() {
+        return List.copyOf(problems);
+    }
+
+    private static boolean reference(Object value) {
+        return value instanceof String text && text.contains("${");
+    }
+}

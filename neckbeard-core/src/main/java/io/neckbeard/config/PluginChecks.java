@@ -1,0 +1,51 @@
+package io.neckbeard.config;
+
+import io.neckbeard.config.read.ConfigFile;
+import io.neckbeard.config.read.NodeTypeDefinition;
+import io.neckbeard.config.validate.Problems;
+import io.neckbeard.config.validate.Suggestions;
+import io.neckbeard.coordinator.CoordinatorBackendFactory;
+import io.neckbeard.health.HealthCheckFactory;
+import io.neckbeard.loadbalancer.LoadBalancerFactory;
+import io.neckbeard.packager.PackagerFactory;
+import io.neckbeard.plugin.Plugins;
+import io.neckbeard.plugin.Typed;
+import io.neckbeard.provider.ResourceProviderFactory;
+import io.neckbeard.provisioner.ProvisionerFactory;
+
+/** Every {@code type:} / {@code resource:} in config.yml names a registered plugin. */
+final class PluginChecks {
+    private final Plugins plugins;
+    private final Problems problems;
+
+    PluginChecks(Plugins plugins, Problems problems) {
+        this.plugins = plugins;
+        this.problems = problems;
+    }
+
+    void check(ConfigFile config) {
+        check(config, PackagerFactory.class, config.packager().type(), "packager.type", "packager");
+        check(config, CoordinatorBackendFactory.class, config.coordinator().type(), "coordinator.type", "coordinator");
+        check(config, ProvisionerFactory.class, config.provisioner().type(), "provisioner.type", "provisioner");
+        config.loadBalancers().values().forEach(balancer -> check(config, LoadBalancerFactory.class, balancer.type(),
+                "load_balancers." + balancer.name() + ".type", "load balancer"));
+        for (NodeTypeDefinition type : config.nodeTypes().values()) {
+            String path = "node_types." + type.spec().name();
+            if (!type.spec().resource().isEmpty()) {
+                check(config, ResourceProviderFactory.class, type.spec().resource(), path + ".resource", "resource provider");
+            }
+            if (type.spec().healthCheck() != null) {
+                check(config, HealthCheckFactory.class, type.spec().healthCheck().type(), path + ".health_check.type",
+                        "health check");
+            }
+        }
+    }
+
+    private void check(ConfigFile config, Class<? extends Typed> spi, String type, String path, String what) {
+        var registered = plugins.all(spi).keySet();
+        if (!registered.contains(type)) {
+            problems.add(config.yaml(), path, "unknown " + what + " type '" + type + "'",
+                    Suggestions.fix(type, registered, what + " types") + " (or put a plugin JAR in ~/.neckbeard/plugins/)");
+        }
+    }
+}

@@ -1,0 +1,17 @@
+package io.neckbeard.config.read;
+
+import io.neckbeard.config.LoadBalancerSpec;
+import io.neckbeard.config.ServiceSpec;
+import io.neckbeard.config.StackSettings;
+import io.neckbeard.config.TypedSettings;
+import io.neckbeard.config.yaml.YamlFile;
+
+import java.util.Map;
+
+/** {@code neckbeard/config.yml} read into its parts, with defaults applied. Maps keep file order. */
+public record ConfigFile(YamlFile yaml, String app, String region, TypedSettings packager, TypedSettings coordinator,
+                         TypedSettings provisioner, StackSettings stack, Map<String, ServiceSpec> services,
+                         Map<String, NodeTypeDefinition> nodeTypes, Map<String, Map<String, Object>> sizes,
+                         Map<String, Map<String, Object>> zones, Map<String, LoadBalancerSpec> loadBalancers,
+                         Map<String, EnvDefinition> bases) {
+}

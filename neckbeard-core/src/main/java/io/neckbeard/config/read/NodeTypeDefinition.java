@@ -1,0 +1,9 @@
+package io.neckbeard.config.read;
+
+import io.neckbeard.config.NodeTypeSpec;
+
+import java.util.Map;
+
+/** A {@code node_types:} entry: its spec and its own {@code params} layer. */
+public record NodeTypeDefinition(NodeTypeSpec spec, Map<String, Object> params) {
+}

@@ -1,0 +1,193 @@
+package io.neckbeard.config.testing;
+
+import io.neckbeard.config.LoadBalancerSpec;
+import io.neckbeard.config.TypedSettings;
+import io.neckbeard.coordinator.CoordinatorBackend;
+import io.neckbeard.coordinator.CoordinatorBackendFactory;
+import io.neckbeard.coordinator.CoordinatorContext;
+import io.neckbeard.health.HealthCheck;
+import io.neckbeard.health.HealthCheckFactory;
+import io.neckbeard.loadbalancer.LoadBalancer;
+import io.neckbeard.loadbalancer.LoadBalancerFactory;
+import io.neckbeard.packager.Packager;
+import io.neckbeard.packager.PackagerFactory;
+import io.neckbeard.plugin.Plugins;
+import io.neckbeard.provider.ParamProblem;
+import io.neckbeard.provider.ProviderContext;
+import io.neckbeard.provider.ResourceProvider;
+import io.neckbeard.provider.ResourceProviderFactory;
+import io.neckbeard.provisioner.Provisioner;
+import io.neckbeard.provisioner.ProvisionerFactory;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+
+/**
+ * Validate-only stand-ins for plugin types whose real implementations live elsewhere
+ * ({@code local}, {@code tarball}, {@code shell}, {@code chef-solo}, {@code local-yaml}, {@code http}, {@code none})
+ * plus {@code testcloud}, a provider that requires {@code testcloud.image_id}. They are offered
+ * as a plugin JAR (services files only; the classes are on the test class path), so a real
+ * implementation on the class path always wins over its stand-in.
+ */
+public final class StandInPlugins {
+    private StandInPlugins() {
+    }
+
+    /** A directory holding the stand-in plugin JAR, for {@link Plugins#withPluginDirs} or {@code --plugin-path}. */
+    public static Path directory(Path parent) {
+        try {
+            Path dir = Files.createDirectories(parent.resolve("stand-in-plugins"));
+            try (JarOutputStream jar = new JarOutputStream(Files.newOutputStream(dir.resolve("stand-ins.jar")))) {
+                service(jar, ResourceProviderFactory.class, Local.class, TestCloud.class);
+                service(jar, PackagerFactory.class, Tarball.class);
+                service(jar, ProvisionerFactory.class, Shell.class, ChefSolo.class);
+                service(jar, CoordinatorBackendFactory.class, LocalYaml.class);
+                service(jar, HealthCheckFactory.class, Http.class);
+                service(jar, LoadBalancerFactory.class, NoLoadBalancer.class);
+            }
+            return dir;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static Plugins plugins(Path parent) {
+        return Plugins.withPluginDirs(List.of(directory(parent)));
+    }
+
+    private static void service(JarOutputStream jar, Class<?> spi, Class<?>... implementations) throws IOException {
+        jar.putNextEntry(new JarEntry("META-INF/services/" + spi.getName()));
+        OutputStream out = jar;
+        for (Class<?> implementation : implementations) {
+            out.write((implementation.getName() + "\n").getBytes(StandardCharsets.UTF_8));
+        }
+        jar.closeEntry();
+    }
+
+    private static UnsupportedOperationException standIn() {
+        return new UnsupportedOperationException("validate-only stand-in for tests");
+    }
+
+    public static final class Local implements ResourceProviderFactory {
+        @Override
+        public String type() {
+            return "local";
+        }
+
+        @Override
+        public List<ParamProblem> validate(String nodeType, Map<String, Object> params) {
+            return List.of();
+        }
+
+        @Override
+        public ResourceProvider create(ProviderContext context) {
+            throw standIn();
+        }
+    }
+
+    public static final class TestCloud implements ResourceProviderFactory {
+        @Override
+        public String type() {
+            return "testcloud";
+        }
+
+        @Override
+        public List<ParamProblem> validate(String nodeType, Map<String, Object> params) {
+            List<ParamProblem> problems = new ArrayList<>();
+            Object block = params.get("testcloud");
+            Object image = block instanceof Map<?, ?> map ? map.get("image_id") : null;
+            if (image == null) {
+                problems.add(new ParamProblem("testcloud.image_id", "testcloud.image_id is required", "set testcloud.image_id"));
+            } else if (!(image instanceof String)) {
+                problems.add(new ParamProblem("testcloud.image_id", "testcloud.image_id must be a string", "quote it"));
+            }
+            return problems;
+        }
+
+        @Override
+        public ResourceProvider create(ProviderContext context) {
+            throw standIn();
+        }
+    }
+
+    public static final class Tarball implements PackagerFactory {
+        @Override
+        public String type() {
+            return "tarball";
+        }
+
+        @Override
+        public Packager create() {
+            throw standIn();
+        }
+    }
+
+    public static final class Shell implements ProvisionerFactory {
+        @Override
+        public String type() {
+            return "shell";
+        }
+
+        @Override
+        public Provisioner create() {
+            throw standIn();
+        }
+    }
+
+    public static final class ChefSolo implements ProvisionerFactory {
+        @Override
+        public String type() {
+            return "chef-solo";
+        }
+
+        @Override
+        public Provisioner create() {
+            throw standIn();
+        }
+    }
+
+    public static final class LocalYaml implements CoordinatorBackendFactory {
+        @Override
+        public String type() {
+            return "local-yaml";
+        }
+
+        @Override
+        public CoordinatorBackend create(CoordinatorContext context) {
+            throw standIn();
+        }
+    }
+
+    public static final class Http implements HealthCheckFactory {
+        @Override
+        public String type() {
+            return "http";
+        }
+
+        @Override
+        public HealthCheck create(TypedSettings settings) {
+            throw standIn();
+        }
+    }
+
+    public static final class NoLoadBalancer implements LoadBalancerFactory {
+        @Override
+        public String type() {
+            return "none";
+        }
+
+        @Override
+        public LoadBalancer create(LoadBalancerSpec spec, ProviderContext context) {
+            throw standIn();
+        }
+    }
+}
