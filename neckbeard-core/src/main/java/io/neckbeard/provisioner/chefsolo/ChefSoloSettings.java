@@ -13,15 +13,13 @@ import java.util.Map;
 /**
  * The {@code provisioner:} block of chef-solo, checked.
  *
- * @param cookbooks         local cookbooks directory; may be absent when it is the default one
- * @param cookbooksRequired the operator named the directory, so it must exist
- * @param roles             local directory of {@code <role>.json} files
- * @param command           the chef-solo command on the node, put into the shell command as written
- *                          (so {@code sudo chef-solo} works)
- * @param logLevel          chef's {@code -l} level, or null for chef's default
+ * @param cookbooks local cookbooks directory; may be absent only when it is the default one
+ * @param roles     local directory of {@code <role>.json} files
+ * @param command   the chef-solo command on the node, put into the shell command as written
+ *                  (so {@code sudo chef-solo} works)
+ * @param logLevel  chef's {@code -l} level, or null for chef's default
  */
-record ChefSoloSettings(Path cookbooks, boolean cookbooksRequired, Path roles, String command, String logLevel,
-                        Duration timeout) {
+record ChefSoloSettings(Path cookbooks, Path roles, String command, String logLevel, Duration timeout) {
     static final String DEFAULT_COOKBOOKS = "neckbeard/chef/cookbooks";
     static final String DEFAULT_ROLES = "neckbeard/chef/roles";
     private static final List<String> KEYS = List.of("cookbooks", "roles", "chef_solo", "log_level", "timeout");
@@ -35,8 +33,7 @@ record ChefSoloSettings(Path cookbooks, boolean cookbooksRequired, Path roles, S
                     "use " + String.join(", ", KEYS) + " (see docs/provisioning.md)");
         });
         Path cookbooks = projectRoot.resolve(text(settings, "cookbooks", DEFAULT_COOKBOOKS));
-        boolean cookbooksRequired = settings.containsKey("cookbooks");
-        if (cookbooksRequired && !Files.isDirectory(cookbooks)) {
+        if (settings.containsKey("cookbooks") && !Files.isDirectory(cookbooks)) {
             throw new NeckbeardException(ExitCode.USAGE, "provisioner.cookbooks names " + cookbooks + ", which is not a directory",
                     "create it, or remove the setting to use " + DEFAULT_COOKBOOKS + " when it exists");
         }
@@ -52,7 +49,7 @@ record ChefSoloSettings(Path cookbooks, boolean cookbooksRequired, Path roles, S
                     "use one of " + String.join(", ", LOG_LEVELS));
         }
         Duration timeout = Durations.parseOr(settings.get("timeout"), DEFAULT_TIMEOUT, "provisioner.timeout");
-        return new ChefSoloSettings(cookbooks, cookbooksRequired, roles, command, logLevel, timeout);
+        return new ChefSoloSettings(cookbooks, roles, command, logLevel, timeout);
     }
 
     private static String text(Map<String, Object> settings, String key, String fallback) {
