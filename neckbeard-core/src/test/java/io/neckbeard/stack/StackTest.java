@@ -1,6 +1,8 @@
 package io.neckbeard.stack;
 
 import io.neckbeard.config.StackSettings;
+import io.neckbeard.core.ExitCode;
+import io.neckbeard.core.NeckbeardException;
 import io.neckbeard.local.LocalProviderFactory;
 import io.neckbeard.packager.PackageRequest;
 import io.neckbeard.packager.Slug;
@@ -34,6 +36,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The Stack end to end on a real local node, running the fixture's Python web server from a slug. */
 class StackTest {
@@ -143,6 +146,20 @@ class StackTest {
         assertThat(ProcessHandle.of(web).map(ProcessHandle::isAlive).orElse(false)).isFalse();
         assertThat(ProcessHandle.of(worker).map(ProcessHandle::isAlive).orElse(false)).isFalse();
         assertThat(run).isEmptyDirectory();
+    }
+
+    @Test
+    void anUnknownProcessManagerIsAUsageErrorListingTheKnownOnes() throws Exception {
+        StackTarget runit = new StackTarget(target.root(), 2, "runit", "hello", "dev", "app-1", 1, target.port(), Map.of());
+        Slug slug = slug(null);
+
+        assertThatThrownBy(() -> Stack.standard().deploy(transport, slug, runit, log::add))
+                .isInstanceOfSatisfying(NeckbeardException.class, e -> {
+                    assertThat(e.exitCode()).isEqualTo(ExitCode.USAGE);
+                    assertThat(e.getMessage()).contains("'runit'", "stack.process_manager");
+                    assertThat(e.remedy()).isEqualTo("use one of: direct, systemd");
+                });
+        assertThat(Path.of(target.root()).resolve("releases")).doesNotExist();
     }
 
     private static long pid(Path file) throws IOException {

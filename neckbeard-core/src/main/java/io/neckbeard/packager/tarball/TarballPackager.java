@@ -11,6 +11,7 @@ import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -33,6 +34,7 @@ final class TarballPackager implements Packager {
     static final String PROCFILE = "Procfile";
     static final String PROCFILE_FIX = "create a Procfile at the project root with a line such as 'web: python3 -m http.server $PORT'"
             + " (and list it in packager.include if you set one)";
+    private static final int BUFFER = 1 << 16;
     private static final Set<String> SETTINGS = Set.of("include", "exclude");
     /** 2000-01-01T00:00:00Z: fixed, and recent enough that tar does not warn about it on unpacking. */
     private static final FileTime ENTRY_TIME = FileTime.from(Instant.parse("2000-01-01T00:00:00Z"));
@@ -69,7 +71,7 @@ final class TarballPackager implements Packager {
             Files.createDirectories(file.getParent());
             Path temp = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp");
             try {
-                try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(temp));
+                try (OutputStream out = new GZIPOutputStream(new BufferedOutputStream(Files.newOutputStream(temp), BUFFER), BUFFER);
                      TarArchiveOutputStream tar = new TarArchiveOutputStream(out)) {
                     tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
                     for (SlugInput input : inputs) {
