@@ -86,7 +86,8 @@ final class NodeWork {
                 HealthResult result = HealthPoller.await(health, new HealthTarget(node.name(), resource.address(),
                         target.port() == 0 ? null : target.port(), resource, provider, transport));
                 NodeHealth observed = new NodeHealth(result.healthy(), Instant.now(), result.detail());
-                if (plan.has(Action.PROVISION)) {
+                // The digests are recorded only for a node that came up healthy, so a re-run provisions it again.
+                if (plan.has(Action.PROVISION) && result.healthy()) {
                     writer.provisioned(node.name(), slug.digest(), configDigest(plan, params), observed);
                 } else {
                     writer.health(node.name(), observed);
