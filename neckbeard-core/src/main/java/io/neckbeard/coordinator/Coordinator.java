@@ -1,25 +1,47 @@
 package io.neckbeard.coordinator;
 
 import io.neckbeard.config.Project;
+import io.neckbeard.config.TypedSettings;
 import io.neckbeard.plugin.Plugins;
 import io.neckbeard.state.EnvironmentState;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The project's state store as commands use it: reads, and {@link EnvironmentSession}s that
  * hold an environment's lock, write with compare-and-set and leave one audit entry.
  */
 public final class Coordinator implements AutoCloseable {
+    /** How long a lock lives without renewal; a session renews it every third of this. */
+    public static final Duration DEFAULT_LOCK_TTL = Duration.ofMinutes(5);
+    public static final String DEFAULT_TYPE = "local-yaml";
+
     private final CoordinatorBackend backend;
+    private final Operator operator;
+    private final Duration lockTtl;
+    private final Clock clock;
 
     public Coordinator(CoordinatorBackend backend) {
+        this(backend, Operator.current(), DEFAULT_LOCK_TTL, Clock.systemUTC());
+    }
+
+    public Coordinator(CoordinatorBackend backend, Operator operator, Duration lockTtl, Clock clock) {
         this.backend = backend;
+        this.operator = operator;
+        this.lockTtl = lockTtl;
+        this.clock = clock;
     }
 
     /** The backend named by the project's {@code coordinator.type} (default {@code local-yaml}). */
     public static Coordinator open(Project project, Plugins plugins) {
-        throw new UnsupportedOperationException("not written yet");
+        TypedSettings settings = project.coordinator();
+        String type = settings == null || settings.type() == null ? DEFAULT_TYPE : settings.type();
+        Map<String, Object> values = settings == null ? Map.of() : settings.settings();
+        CoordinatorBackendFactory factory = plugins.find(CoordinatorBackendFactory.class, type, "coordinator backend");
+        return new Coordinator(factory.create(new CoordinatorContext(project.root(), project.app(), values, project.region())));
     }
 
     public EnvironmentState read(String environment) {
@@ -33,7 +55,17 @@ public final class Coordinator implements AutoCloseable {
      * @throws LockedException (exit 3) naming the holder
      */
     public EnvironmentSession session(String environment, String command, List<String> arguments) {
-        throw new UnsupportedOperationException("not written yet");
+        LockInfo lock = backend.acquire(environment, operator.holder(), operator.host(), operator.pid(), command, lockTtl);
+        return LockedSession.start(backend, lock, operator, arguments, lockTtl, clock);
+    }
+
+    /** Who this coordinator acts as (lock holder, audit "who"). */
+    public Operator operator() {
+        return operator;
+    }
+
+    public Clock clock() {
+        return clock;
     }
 
     public CoordinatorBackend backend() {

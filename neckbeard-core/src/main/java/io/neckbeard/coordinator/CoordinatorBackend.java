@@ -35,7 +35,12 @@ public interface CoordinatorBackend extends AutoCloseable {
      */
     LockInfo acquire(String environment, String holder, String host, long pid, String command, Duration ttl);
 
-    /** Extends a held lock by {@code ttl}; fails if the lock was broken or taken over. */
+    /**
+     * Extends a held lock by {@code ttl}.
+     *
+     * @throws LockedException   when someone else holds it now (it expired and was taken over)
+     * @throws LockLostException when it was broken and nobody holds it
+     */
     LockInfo renew(LockInfo lock, Duration ttl);
 
     /** Releases a held lock; releasing a lock that is no longer ours is a no-op. */

@@ -14,7 +14,11 @@ public interface EnvironmentSession extends AutoCloseable {
     /** The latest state this session read or wrote. */
     EnvironmentState state();
 
-    /** Applies {@code change} to the latest state and writes it with compare-and-set; returns what was stored. */
+    /**
+     * Applies {@code change} to the latest state and writes it with compare-and-set; returns what was
+     * stored. If it throws, the audit result becomes {@code failed} ({@code refused} for exit 4)
+     * unless {@link #result} is called afterwards.
+     */
     EnvironmentState update(UnaryOperator<EnvironmentState> change);
 
     /** Records the generation acted on, for the audit entry. */

@@ -5,11 +5,13 @@ import io.neckbeard.core.ExitCode;
 import io.neckbeard.core.NeckbeardException;
 import picocli.CommandLine.Command;
 
-/** PLACEHOLDER: replaced by the real command. */
-@Command(name = "lock", description = "Inspect or break the environment's lock.")
+/** {@code lock status|release ENV}: the parent of the two lock subcommands. */
+@Command(name = "lock", description = "Inspect or break the environment's lock.",
+        subcommands = {LockStatusCommand.class, LockReleaseCommand.class})
 public final class LockCommand extends NeckbeardCommand {
     @Override
     protected int execute(CliContext cli) {
-        throw new NeckbeardException(ExitCode.USAGE, "'lock' is not implemented yet", null);
+        throw new NeckbeardException(ExitCode.USAGE, "'lock' needs a subcommand: status or release",
+                "e.g. neckbeard lock status production");
     }
 }

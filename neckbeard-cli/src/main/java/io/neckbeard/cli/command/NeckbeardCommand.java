@@ -2,10 +2,12 @@ package io.neckbeard.cli.command;
 
 import io.neckbeard.cli.CliContext;
 import io.neckbeard.cli.Neckbeard;
+import io.neckbeard.coordinator.Arguments;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
+import java.util.List;
 import java.util.concurrent.Callable;
 
 /** Base of every subcommand: gives it the {@link CliContext}; its exit code comes from {@link #execute}. */
@@ -18,6 +20,11 @@ public abstract class NeckbeardCommand implements Callable<Integer> {
     @Override
     public final Integer call() {
         return execute(((Neckbeard) spec.root().userObject()).context());
+    }
+
+    /** The command line as typed, with config-var values and secret option values masked, for the audit trail. */
+    protected final List<String> maskedArguments() {
+        return Arguments.mask(spec.root().commandLine().getParseResult().originalArgs());
     }
 
     /** Does the work; returns the exit code (failures are thrown as NeckbeardException). */

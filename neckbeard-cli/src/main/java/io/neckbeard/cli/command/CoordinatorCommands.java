@@ -1,0 +1,22 @@
+package io.neckbeard.cli.command;
+
+import io.neckbeard.cli.CliContext;
+import io.neckbeard.config.ConfigLoader;
+import io.neckbeard.config.Project;
+import io.neckbeard.coordinator.Coordinator;
+
+import java.util.List;
+import java.util.function.BiFunction;
+
+/** Loads the project for one environment and opens its coordinator for the commands that work on the coordinator alone. */
+final class CoordinatorCommands {
+    private CoordinatorCommands() {
+    }
+
+    static <T> T with(CliContext cli, String environment, BiFunction<Project, Coordinator, T> work) {
+        Project project = new ConfigLoader(cli.plugins()).load(cli.project(), List.of(environment));
+        try (Coordinator coordinator = Coordinator.open(project, cli.plugins())) {
+            return work.apply(project, coordinator);
+        }
+    }
+}

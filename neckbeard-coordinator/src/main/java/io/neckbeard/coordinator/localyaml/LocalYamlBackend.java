@@ -1,0 +1,242 @@
+package io.neckbeard.coordinator.localyaml;
+
+import io.neckbeard.coordinator.AuditEntry;
+import io.neckbeard.coordinator.ConflictException;
+import io.neckbeard.coordinator.CoordinatorBackend;
+import io.neckbeard.coordinator.CoordinatorException;
+import io.neckbeard.coordinator.LockInfo;
+import io.neckbeard.coordinator.LockLostException;
+import io.neckbeard.coordinator.LockedException;
+import io.neckbeard.coordinator.yaml.AuditLines;
+import io.neckbeard.coordinator.yaml.StateYaml;
+import io.neckbeard.core.ExitCode;
+import io.neckbeard.state.EnvironmentState;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * The {@code local-yaml} backend: {@code <root>/<env>/state.yml}, {@code lock.yml} and
+ * {@code audit.log}. Every change happens under the environment's OS file lock
+ * ({@code <env>/.lock-file}), which serialises processes, and a per-directory
+ * {@link ReentrantLock}, which serialises threads of this JVM (the OS lock is per process).
+ * Reads take no lock: files are only ever replaced by an atomic rename.
+ */
+public final class LocalYamlBackend implements CoordinatorBackend {
+    private static final Logger LOG = LoggerFactory.getLogger(LocalYamlBackend.class);
+    private static final Pattern ENVIRONMENT_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]*");
+    /** Shared by every instance in the JVM: two backends over one directory must still exclude each other. */
+    private static final Map<Path, ReentrantLock> JVM_LOCKS = new ConcurrentHashMap<>();
+
+    private final Path root;
+
+    public LocalYamlBackend(Path root) {
+        this.root = root.toAbsolutePath().normalize();
+    }
+
+    public Path root() {
+        return root;
+    }
+
+    @Override
+    public List<String> environments() {
+        if (!Files.isDirectory(root)) {
+            return List.of();
+        }
+        try (Stream<Path> dirs = Files.list(root)) {
+            return dirs.filter(dir -> Files.isRegularFile(dir.resolve("state.yml")))
+                    .map(dir -> dir.getFileName().toString()).sorted().toList();
+        } catch (IOException e) {
+            throw storageError("cannot list " + root, e);
+        }
+    }
+
+    @Override
+    public EnvironmentState read(String environment) {
+        Path file = stateFile(environment);
+        return readText(file).map(text -> StateYaml.decode(environment, text, file.toString()))
+                .orElseGet(() -> EnvironmentState.empty(environment));
+    }
+
+    @Override
+    public EnvironmentState write(EnvironmentState state) {
+        String environment = state.environment();
+        Path file = stateFile(environment);
+        return exclusive(environment, () -> {
+            long stored = readText(file).map(text -> StateYaml.version(text, file.toString())).orElse(0L);
+            if (stored != state.version()) {
+                throw new ConflictException(environment, state.version(), stored);
+            }
+            EnvironmentState next = state.withVersion(stored + 1);
+            AtomicFiles.write(file, StateYaml.encode(next));
+            return next;
+        });
+    }
+
+    @Override
+    public LockInfo acquire(String environment, String holder, String host, long pid, String command, Duration ttl) {
+        return exclusive(environment, () -> {
+            Instant now = Instant.now();
+            Optional<LockInfo> current = lock(environment);
+            if (current.isPresent()) {
+                if (!current.get().staleFor(host, now)) {
+                    throw new LockedException(current.get());
+                }
+                LOG.warn("taking over the stale lock of {} held by {} (pid {}, '{}', expired {})", environment,
+                        current.get().holder(), current.get().pid(), current.get().command(), current.get().expiresAt());
+            }
+            LockInfo lock = new LockInfo(environment, holder, host, pid, command, now, now.plus(ttl),
+                    UUID.randomUUID().toString());
+            AtomicFiles.write(lockFile(environment), StateYaml.encode(lock));
+            return lock;
+        });
+    }
+
+    @Override
+    public LockInfo renew(LockInfo lock, Duration ttl) {
+        return exclusive(lock.environment(), () -> {
+            LockInfo current = lock(lock.environment()).orElseThrow(() -> new LockLostException(lock));
+            if (!current.token().equals(lock.token())) {
+                throw new LockedException(current);
+            }
+            LockInfo renewed = current.renewedUntil(Instant.now().plus(ttl));
+            AtomicFiles.write(lockFile(lock.environment()), StateYaml.encode(renewed));
+            return renewed;
+        });
+    }
+
+    @Override
+    public void release(LockInfo lock) {
+        exclusive(lock.environment(), () -> {
+            Optional<LockInfo> current = lock(lock.environment());
+            if (current.isPresent() && current.get().token().equals(lock.token())) {
+                Files.delete(lockFile(lock.environment()));
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public Optional<LockInfo> lock(String environment) {
+        Path file = lockFile(environment);
+        return readText(file).map(text -> StateYaml.decodeLock(environment, text, file.toString()));
+    }
+
+    @Override
+    public Optional<LockInfo> forceRelease(String environment) {
+        return exclusive(environment, () -> {
+            Optional<LockInfo> current = lock(environment);
+            Files.deleteIfExists(lockFile(environment));
+            return current;
+        });
+    }
+
+    @Override
+    public void append(AuditEntry entry) {
+        String line = AuditLines.encode(entry);
+        exclusive(entry.environment(), () -> {
+            AtomicFiles.appendLine(auditFile(entry.environment()), line);
+            return null;
+        });
+    }
+
+    @Override
+    public List<AuditEntry> audit(String environment, int limit) {
+        Path file = auditFile(environment);
+        if (!Files.exists(file) || limit <= 0) {
+            return List.of();
+        }
+        try {
+            List<String> lines = TailReader.lastLines(file, limit);
+            List<AuditEntry> entries = new ArrayList<>(lines.size());
+            for (int i = 0; i < lines.size(); i++) {
+                entries.add(AuditLines.decode(lines.get(i), file + " (line " + (i + 1) + " from the end)"));
+            }
+            return entries;
+        } catch (IOException e) {
+            throw storageError("cannot read " + file, e);
+        }
+    }
+
+    @Override
+    public void close() {
+        // Every operation opens and closes its own files; nothing is held between calls.
+    }
+
+    private <T> T exclusive(String environment, IoAction<T> action) {
+        Path dir = environmentDir(environment);
+        ReentrantLock inThisJvm = JVM_LOCKS.computeIfAbsent(dir, key -> new ReentrantLock());
+        inThisJvm.lock();
+        try {
+            Files.createDirectories(dir);
+            try (FileChannel channel = FileChannel.open(dir.resolve(".lock-file"), StandardOpenOption.CREATE,
+                    StandardOpenOption.WRITE); FileLock acrossProcesses = channel.lock()) {
+                return action.run();
+            }
+        } catch (IOException e) {
+            throw storageError("cannot update the state of " + environment + " in " + dir, e);
+        } finally {
+            inThisJvm.unlock();
+        }
+    }
+
+    private Optional<String> readText(Path file) {
+        try {
+            return Optional.of(Files.readString(file, StandardCharsets.UTF_8));
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        } catch (IOException e) {
+            throw storageError("cannot read " + file, e);
+        }
+    }
+
+    private Path environmentDir(String environment) {
+        if (!ENVIRONMENT_NAME.matcher(environment).matches()) {
+            throw new CoordinatorException(ExitCode.USAGE, "'" + environment + "' is not a valid environment name",
+                    "use letters, digits, '-', '_' and '.', starting with a letter or digit", null);
+        }
+        return root.resolve(environment);
+    }
+
+    private Path stateFile(String environment) {
+        return environmentDir(environment).resolve("state.yml");
+    }
+
+    private Path lockFile(String environment) {
+        return environmentDir(environment).resolve("lock.yml");
+    }
+
+    private Path auditFile(String environment) {
+        return environmentDir(environment).resolve("audit.log");
+    }
+
+    private static CoordinatorException storageError(String message, IOException cause) {
+        return new CoordinatorException(ExitCode.FAILED, message + ": " + cause.getMessage(),
+                "check that the coordinator path exists and is writable (coordinator.path in neckbeard/config.yml)", cause);
+    }
+
+    /** The work done while holding both locks. */
+    @FunctionalInterface
+    private interface IoAction<T> {
+        T run() throws IOException;
+    }
+}

@@ -1,0 +1,209 @@
+package io.neckbeard.coordinator.yaml;
+
+import io.neckbeard.coordinator.CoordinatorException;
+import io.neckbeard.coordinator.LockInfo;
+import io.neckbeard.state.EnvironmentState;
+import io.neckbeard.state.Generation;
+import io.neckbeard.state.GenerationState;
+import io.neckbeard.state.NodeHealth;
+import io.neckbeard.state.NodeRecord;
+import io.neckbeard.state.StateException;
+import org.yaml.snakeyaml.DumperOptions;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.Node;
+
+import java.io.StringReader;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The YAML form of an environment's state ({@code state.yml}) and lock ({@code lock.yml}),
+ * shared by every YAML-file backend. Output is stable (fixed key order, sorted maps, ISO
+ * instants, absent values left out) so that a committed state file diffs cleanly.
+ * {@code version} is always the first line, so a writer can check it without parsing the rest.
+ */
+public final class StateYaml {
+    private static final Pattern VERSION_LINE = Pattern.compile("\\Aversion: (\\d+)\\r?\\n");
+
+    private StateYaml() {
+    }
+
+    public static String encode(EnvironmentState state) {
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("version", state.version());
+        root.put("environment", state.environment());
+        if (!state.scale().isEmpty()) {
+            root.put("scale", new TreeMap<>(state.scale()));
+        }
+        if (!state.vars().isEmpty()) {
+            root.put("vars", new TreeMap<>(state.vars()));
+        }
+        List<Object> generations = new ArrayList<>();
+        for (Generation generation : state.generations()) {
+            generations.add(encode(generation));
+        }
+        root.put("generations", generations);
+        return dumper().dump(root);
+    }
+
+    /**
+     * Reads a stored state.
+     *
+     * @param source the file or object it came from, for messages
+     * @throws CoordinatorException exit 2, naming {@code source} and the line, when it does not parse
+     */
+    public static EnvironmentState decode(String environment, String text, String source) {
+        YamlMap root = YamlMap.of(compose(text, source), source, "the state file");
+        List<Generation> generations = new ArrayList<>();
+        for (YamlMap generation : root.maps("generations")) {
+            generations.add(generation(generation, source));
+        }
+        try {
+            return new EnvironmentState(environment, root.number("version"), generations, root.counts("scale"),
+                    root.strings("vars"));
+        } catch (StateException e) {
+            throw YamlMap.damaged(source, e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The version of a stored state, read from its first line only.
+     *
+     * @throws CoordinatorException exit 2 when the first line is not {@code version: N}
+     */
+    public static long version(String text, String source) {
+        Matcher matcher = VERSION_LINE.matcher(text);
+        if (!matcher.lookingAt()) {
+            throw YamlMap.damaged(source + ":1", "the first line must be 'version: <number>'", null);
+        }
+        return Long.parseLong(matcher.group(1));
+    }
+
+    public static String encode(LockInfo lock) {
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("holder", lock.holder());
+        root.put("host", lock.host());
+        root.put("pid", lock.pid());
+        root.put("command", lock.command());
+        root.put("acquired_at", lock.acquiredAt().toString());
+        root.put("expires_at", lock.expiresAt().toString());
+        root.put("token", lock.token());
+        return dumper().dump(root);
+    }
+
+    public static LockInfo decodeLock(String environment, String text, String source) {
+        YamlMap root = YamlMap.of(compose(text, source), source, "the lock file");
+        return new LockInfo(environment, root.string("holder"), root.string("host"), root.number("pid"),
+                root.string("command"), root.instant("acquired_at"), root.instant("expires_at"), root.string("token"));
+    }
+
+    private static Map<String, Object> encode(Generation generation) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("id", generation.id());
+        out.put("state", generation.state().id());
+        out.put("created_at", generation.createdAt().toString());
+        putIfPresent(out, "slug", generation.slug());
+        putIfPresent(out, "config_digest", generation.configDigest());
+        List<Object> nodes = new ArrayList<>();
+        for (NodeRecord node : generation.nodes()) {
+            nodes.add(encode(node));
+        }
+        out.put("nodes", nodes);
+        return out;
+    }
+
+    private static Map<String, Object> encode(NodeRecord node) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("name", node.name());
+        out.put("type", node.type());
+        putIfPresent(out, "az", node.az());
+        putIfPresent(out, "provider", node.provider());
+        putIfPresent(out, "resource_id", node.resourceId());
+        putIfPresent(out, "address", node.address());
+        putIfPresent(out, "launched_at", node.launchedAt());
+        putIfPresent(out, "provisioned_slug", node.provisionedSlug());
+        putIfPresent(out, "provisioned_config", node.provisionedConfig());
+        if (node.lastHealth() != null) {
+            Map<String, Object> health = new LinkedHashMap<>();
+            health.put("healthy", node.lastHealth().healthy());
+            health.put("checked_at", node.lastHealth().checkedAt().toString());
+            putIfPresent(health, "detail", node.lastHealth().detail());
+            out.put("last_health", health);
+        }
+        out.put("operational", node.operational());
+        if (!node.attributes().isEmpty()) {
+            out.put("attributes", new TreeMap<>(node.attributes()));
+        }
+        return out;
+    }
+
+    private static Generation generation(YamlMap map, String source) {
+        String stateName = map.string("state");
+        GenerationState state;
+        try {
+            state = GenerationState.valueOf(stateName.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw YamlMap.damaged(source + ":" + map.line(), "generation state '" + stateName
+                    + "' is not one of active, pending, old, terminated", e);
+        }
+        List<NodeRecord> nodes = new ArrayList<>();
+        for (YamlMap node : map.maps("nodes")) {
+            nodes.add(node(node));
+        }
+        return new Generation(map.number("id"), state, map.instant("created_at"), map.optionalString("slug"),
+                map.optionalString("config_digest"), nodes);
+    }
+
+    private static NodeRecord node(YamlMap map) {
+        YamlMap health = map.optionalMap("last_health");
+        NodeHealth lastHealth = health == null ? null
+                : new NodeHealth(health.flag("healthy"), health.instant("checked_at"), health.optionalString("detail"));
+        return new NodeRecord(map.string("name"), map.string("type"), map.optionalString("az"),
+                map.optionalString("provider"), map.optionalString("resource_id"), map.optionalString("address"),
+                map.optionalInstant("launched_at"), map.optionalString("provisioned_slug"),
+                map.optionalString("provisioned_config"), lastHealth, map.flag("operational"), map.strings("attributes"));
+    }
+
+    private static void putIfPresent(Map<String, Object> out, String key, Object value) {
+        if (value != null) {
+            out.put(key, value instanceof Instant instant ? instant.toString() : value);
+        }
+    }
+
+    private static Node compose(String text, String source) {
+        try {
+            Node node = new Yaml(new LoaderOptions()).compose(new StringReader(text));
+            if (node == null) {
+                throw YamlMap.damaged(source + ":1", "the file is empty", null);
+            }
+            return node;
+        } catch (MarkedYAMLException e) {
+            Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
+            String location = mark == null ? source : source + ":" + (mark.getLine() + 1);
+            throw YamlMap.damaged(location, "not valid YAML: " + e.getProblem(), e);
+        } catch (YAMLException e) {
+            throw YamlMap.damaged(source, "not valid YAML: " + e.getMessage(), e);
+        }
+    }
+
+    private static Yaml dumper() {
+        DumperOptions options = new DumperOptions();
+        options.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
+        options.setIndent(2);
+        options.setIndicatorIndent(0);
+        options.setSplitLines(false);
+        options.setWidth(Integer.MAX_VALUE);
+        return new Yaml(options);
+    }
+}

@@ -1,0 +1,69 @@
+package io.neckbeard.coordinator.localyaml;
+
+import io.neckbeard.coordinator.CoordinatorBackend;
+import io.neckbeard.coordinator.CoordinatorBackendContract;
+import io.neckbeard.state.EnvironmentState;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class LocalYamlBackendContractTest extends CoordinatorBackendContract {
+    @TempDir
+    Path dir;
+
+    @Override
+    protected CoordinatorBackend createBackend() {
+        return new LocalYamlBackend(dir.resolve("state"));
+    }
+
+    @Test
+    void eightWriterProcessesLoseNoIncrement() throws Exception {
+        backend.write(EnvironmentState.empty("production").withScale(Map.of("app", 0)));
+        List<Process> writers = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            writers.add(new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-cp", System.getProperty("java.class.path"), IncrementMain.class.getName(),
+                    dir.resolve("state").toString(), "production", "50")
+                    .redirectErrorStream(true).redirectOutput(dir.resolve("writer-" + i + ".log").toFile()).start());
+        }
+        for (Process writer : writers) {
+            assertThat(writer.waitFor(5, TimeUnit.MINUTES)).isTrue();
+            assertThat(writer.exitValue()).isZero();
+        }
+
+        EnvironmentState end = backend.read("production");
+        assertThat(end.scale()).containsEntry("app", 400);
+        assertThat(end.version()).isEqualTo(401);
+    }
+
+    @Test
+    void twoBackendsOverOneDirectoryInOneJvmLoseNoIncrement() throws Exception {
+        CoordinatorBackend other = new LocalYamlBackend(dir.resolve("state"));
+        backend.write(EnvironmentState.empty("production").withScale(Map.of("app", 0)));
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<Integer>> done = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                CoordinatorBackend writer = i % 2 == 0 ? backend : other;
+                done.add(pool.submit(() -> increments(writer, "production", 25)));
+            }
+            for (Future<Integer> writer : done) {
+                writer.get(5, TimeUnit.MINUTES);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        assertThat(other.read("production").scale()).containsEntry("app", 100);
+    }
+}

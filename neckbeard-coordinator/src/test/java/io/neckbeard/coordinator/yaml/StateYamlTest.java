@@ -1,0 +1,99 @@
+package io.neckbeard.coordinator.yaml;
+
+import io.neckbeard.coordinator.CoordinatorBackendContract;
+import io.neckbeard.coordinator.CoordinatorException;
+import io.neckbeard.coordinator.LockInfo;
+import io.neckbeard.core.ExitCode;
+import io.neckbeard.state.EnvironmentState;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class StateYamlTest {
+
+    @Test
+    void writesTheStableDiffFriendlyLayout() {
+        EnvironmentState state = CoordinatorBackendContract.fullState("production").withVersion(7);
+
+        assertThat(StateYaml.encode(state)).isEqualTo(fixture("state/production.yml"));
+    }
+
+    @Test
+    void readsWhatItWrites() {
+        EnvironmentState state = CoordinatorBackendContract.fullState("production").withVersion(7);
+
+        assertThat(StateYaml.decode("production", fixture("state/production.yml"), "state.yml")).isEqualTo(state);
+    }
+
+    @Test
+    void readsTheVersionFromTheFirstLineOnly() {
+        assertThat(StateYaml.version(fixture("state/production.yml"), "state.yml")).isEqualTo(7);
+    }
+
+    @Test
+    void rejectsAFileWhoseFirstLineIsNotTheVersion() {
+        assertThatThrownBy(() -> StateYaml.version("environment: x\nversion: 3\n", "prod/state.yml"))
+                .isInstanceOfSatisfying(CoordinatorException.class, e -> assertThat(e.exitCode()).isEqualTo(ExitCode.USAGE))
+                .hasMessageStartingWith("prod/state.yml:1: ");
+    }
+
+    @Test
+    void namesFileAndLineOfBrokenYaml() {
+        assertThatThrownBy(() -> StateYaml.decode("production", fixture("state/broken-syntax.yml"), "prod/state.yml"))
+                .isInstanceOfSatisfying(CoordinatorException.class, e -> {
+                    assertThat(e.exitCode()).isEqualTo(ExitCode.USAGE);
+                    assertThat(e.remedy()).contains("did not change it");
+                })
+                .hasMessageStartingWith("prod/state.yml:7: not valid YAML");
+    }
+
+    @Test
+    void namesTheLineOfAnUnknownGenerationState() {
+        assertThatThrownBy(() -> StateYaml.decode("production", fixture("state/unknown-generation-state.yml"), "s.yml"))
+                .isInstanceOf(CoordinatorException.class)
+                .hasMessageStartingWith("s.yml:4: generation state 'live' is not one of");
+    }
+
+    @Test
+    void namesTheLineOfAMalformedInstant() {
+        assertThatThrownBy(() -> StateYaml.decode("production", fixture("state/bad-instant.yml"), "s.yml"))
+                .isInstanceOf(CoordinatorException.class)
+                .hasMessageStartingWith("s.yml:6: 'created_at' must be an ISO-8601 instant");
+    }
+
+    @Test
+    void rejectsAHandEditedStateThatBreaksAnInvariant() {
+        assertThatThrownBy(() -> StateYaml.decode("production", fixture("state/two-active.yml"), "s.yml"))
+                .isInstanceOfSatisfying(CoordinatorException.class, e -> assertThat(e.exitCode()).isEqualTo(ExitCode.USAGE))
+                .hasMessageStartingWith("s.yml: production has 2 active generations");
+    }
+
+    @Test
+    void roundTripsALock() {
+        LockInfo lock = new LockInfo("production", "alice@laptop", "laptop", 4242, "up",
+                Instant.parse("2024-05-01T10:00:00Z"), Instant.parse("2024-05-01T10:05:00.5Z"), "t-1");
+
+        String text = StateYaml.encode(lock);
+
+        assertThat(text).startsWith("holder: alice@laptop\nhost: laptop\npid: 4242\ncommand: up\n");
+        assertThat(StateYaml.decodeLock("production", text, "lock.yml")).isEqualTo(lock);
+    }
+
+    static String fixture(String name) {
+        try (InputStream in = StateYamlTest.class.getClassLoader().getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalArgumentException("no test resource " + name);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,80 @@
+package io.neckbeard.coordinator;
+
+import io.neckbeard.config.Project;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * {@code lock status|release ENV [--force]}. Without {@code --force} only a stale lock (expired,
+ * or held by a process that is gone from this host) is released: a live holder may be midway
+ * through a deploy. {@code --force} breaks any lock. Every release that removed a lock is audited.
+ */
+public final class LockService {
+    private final Project project;
+    private final Coordinator coordinator;
+
+    public LockService(Project project, Coordinator coordinator) {
+        this.project = project;
+        this.coordinator = coordinator;
+    }
+
+    /** @param stale whether {@code lock release} without --force would release it */
+    public record LockView(String holder, String host, long pid, String command, Instant acquiredAt, Instant expiresAt,
+                           boolean stale) {
+    }
+
+    /** @param lock the lock held (status) or the lock released (release), or null */
+    public record LockReport(String environment, LockView lock) {
+    }
+
+    public LockReport status(String environment) {
+        project.environment(environment);
+        return new LockReport(environment, coordinator.backend().lock(environment).map(this::view).orElse(null));
+    }
+
+    /**
+     * @param arguments the command line, already masked, for the audit entry
+     * @throws LockedException (exit 3) when the lock is live and {@code force} is false
+     */
+    public LockReport release(String environment, boolean force, List<String> arguments) {
+        project.environment(environment);
+        Instant started = coordinator.clock().instant();
+        CoordinatorBackend backend = coordinator.backend();
+        Optional<LockInfo> released;
+        if (force) {
+            released = backend.forceRelease(environment);
+        } else {
+            released = backend.lock(environment);
+            if (released.isPresent()) {
+                if (!isStale(released.get())) {
+                    throw new LockedException(released.get(), "neckbeard lock release " + environment
+                            + " --force breaks it (only when you are sure its holder is gone)");
+                }
+                backend.release(released.get());
+            }
+        }
+        if (released.isPresent()) {
+            Operator operator = coordinator.operator();
+            List<String> audited = new ArrayList<>(arguments);
+            audited.add("(released the lock of " + released.get().holder() + ", pid " + released.get().pid() + ", '"
+                    + released.get().command() + "')");
+            backend.append(new AuditEntry(started, operator.user(), operator.host(), environment,
+                    force ? "lock release --force" : "lock release", audited, null, "ok",
+                    Duration.between(started, coordinator.clock().instant())));
+        }
+        return new LockReport(environment, released.map(this::view).orElse(null));
+    }
+
+    private LockView view(LockInfo lock) {
+        return new LockView(lock.holder(), lock.host(), lock.pid(), lock.command(), lock.acquiredAt(), lock.expiresAt(),
+                isStale(lock));
+    }
+
+    private boolean isStale(LockInfo lock) {
+        return lock.staleFor(coordinator.operator().host(), coordinator.clock().instant());
+    }
+}

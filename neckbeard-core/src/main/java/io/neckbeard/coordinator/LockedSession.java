@@ -1,0 +1,176 @@
+package io.neckbeard.coordinator;
+
+import io.neckbeard.core.ExitCode;
+import io.neckbeard.core.NeckbeardException;
+import io.neckbeard.state.EnvironmentState;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
+
+/**
+ * The {@link EnvironmentSession} every backend gets: renews the lock every ttl/3 on a daemon
+ * thread, and a JVM shutdown hook (Ctrl-C, SIGTERM) closes it with result {@code interrupted}
+ * so the lock is released and the audit entry written even when the command never returns.
+ */
+final class LockedSession implements EnvironmentSession {
+    private static final Logger LOG = LoggerFactory.getLogger(LockedSession.class);
+    /** Bounded retries of a compare-and-set write that lost a race (only possible when the lock was broken). */
+    private static final int WRITE_ATTEMPTS = 5;
+
+    private final CoordinatorBackend backend;
+    private final Operator operator;
+    private final List<String> arguments;
+    private final Duration ttl;
+    private final Clock clock;
+    private final Instant started;
+    private final ScheduledExecutorService renewer;
+    private final Thread shutdownHook;
+    private LockInfo lock;
+    private EnvironmentState state;
+    private Long generation;
+    private String result = "ok";
+    private boolean lockLost;
+    private boolean closed;
+
+    private LockedSession(CoordinatorBackend backend, LockInfo lock, Operator operator, List<String> arguments,
+                          Duration ttl, Clock clock) {
+        this.backend = backend;
+        this.lock = lock;
+        this.operator = operator;
+        this.arguments = List.copyOf(arguments);
+        this.ttl = ttl;
+        this.clock = clock;
+        this.started = clock.instant();
+        this.renewer = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "neckbeard-lock-renewal-" + lock.environment());
+            thread.setDaemon(true);
+            return thread;
+        });
+        this.shutdownHook = new Thread(this::interrupted, "neckbeard-lock-release-" + lock.environment());
+    }
+
+    static LockedSession start(CoordinatorBackend backend, LockInfo lock, Operator operator, List<String> arguments,
+                               Duration ttl, Clock clock) {
+        LockedSession session = new LockedSession(backend, lock, operator, arguments, ttl, clock);
+        try {
+            session.state = backend.read(lock.environment());
+        } catch (RuntimeException e) {
+            backend.release(lock);
+            throw e;
+        }
+        long period = Math.max(1, ttl.toMillis() / 3);
+        session.renewer.scheduleAtFixedRate(session::renew, period, period, TimeUnit.MILLISECONDS);
+        Runtime.getRuntime().addShutdownHook(session.shutdownHook);
+        return session;
+    }
+
+    @Override
+    public synchronized EnvironmentState state() {
+        return state;
+    }
+
+    @Override
+    public synchronized EnvironmentState update(UnaryOperator<EnvironmentState> change) {
+        requireOpen();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                state = backend.write(change.apply(state));
+                return state;
+            } catch (ConflictException conflict) {
+                if (attempt == WRITE_ATTEMPTS) {
+                    result = "failed";
+                    throw conflict;
+                }
+                LOG.warn("state of {} was written by someone else while we held its lock; re-reading", lock.environment());
+                state = backend.read(lock.environment());
+            } catch (RuntimeException e) {
+                result = e instanceof NeckbeardException known && known.exitCode() == ExitCode.REFUSED
+                        ? "refused" : "failed";
+                throw e;
+            }
+        }
+    }
+
+    @Override
+    public synchronized void generation(long id) {
+        this.generation = id;
+    }
+
+    @Override
+    public synchronized void result(String outcome) {
+        this.result = outcome;
+    }
+
+    @Override
+    public void close() {
+        finish(null);
+        try {
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        } catch (IllegalStateException shuttingDown) {
+            // The JVM is already shutting down; the hook will find the session closed.
+        }
+    }
+
+    private void interrupted() {
+        finish("interrupted");
+    }
+
+    private void finish(String overrideResult) {
+        LockInfo held;
+        AuditEntry entry;
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            renewer.shutdownNow();
+            Instant now = clock.instant();
+            entry = new AuditEntry(started, operator.user(), operator.host(), lock.environment(), lock.command(),
+                    arguments, generation, overrideResult == null ? result : overrideResult, Duration.between(started, now));
+            held = lock;
+        }
+        try {
+            backend.append(entry);
+        } finally {
+            backend.release(held);
+        }
+    }
+
+    private synchronized void renew() {
+        if (closed) {
+            return;
+        }
+        try {
+            lock = backend.renew(lock, ttl);
+        } catch (CoordinatorException e) {
+            if (e.exitCode() != ExitCode.LOCKED) {
+                // A passing storage error: the lock is still ours until it expires; try again next period.
+                LOG.warn("could not renew the lock of {}: {}", lock.environment(), e.getMessage());
+                return;
+            }
+            lockLost = true;
+            renewer.shutdown();
+            LOG.warn("lost the lock of {}: {}", lock.environment(), e.getMessage());
+        }
+    }
+
+    private void requireOpen() {
+        if (closed) {
+            throw new IllegalStateException("the session of " + lock.environment() + " is closed");
+        }
+        if (lockLost) {
+            throw new CoordinatorException(ExitCode.LOCKED, "the lock of " + lock.environment()
+                    + " was broken or taken over while " + lock.command() + " ran; nothing more was written",
+                    "check 'neckbeard lock status " + lock.environment() + "' and 'neckbeard history "
+                            + lock.environment() + "', then re-run", null);
+        }
+    }
+}

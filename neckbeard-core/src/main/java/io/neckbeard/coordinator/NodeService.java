@@ -1,0 +1,96 @@
+package io.neckbeard.coordinator;
+
+import io.neckbeard.config.NodeSpec;
+import io.neckbeard.config.Project;
+import io.neckbeard.core.ExitCode;
+import io.neckbeard.core.NeckbeardException;
+import io.neckbeard.state.EnvironmentState;
+import io.neckbeard.state.Generation;
+import io.neckbeard.state.GenerationState;
+import io.neckbeard.state.NodeRecord;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code node adopt|forget ENV NODE}: corrects the active generation by hand, for the day a
+ * resource was replaced outside neckbeard. An adopted node is recorded with only its resource
+ * id: address, health and provisioning are unknown, so the next {@code up} looks the resource
+ * up and provisions it.
+ */
+public final class NodeService {
+    private final Project project;
+    private final Coordinator coordinator;
+
+    public NodeService(Project project, Coordinator coordinator) {
+        this.project = project;
+        this.coordinator = coordinator;
+    }
+
+    /** @param action {@code adopted} or {@code forgotten}; @param resourceId the adopted id, or the forgotten node's */
+    public record NodeChange(String environment, long generation, String node, String resourceId, String action) {
+    }
+
+    public NodeChange adopt(String environment, String node, String resourceId, List<String> arguments) {
+        project.environment(environment);
+        try (EnvironmentSession session = coordinator.session(environment, "node adopt", arguments)) {
+            // Checks run inside update() so that a refusal is audited as failed, not ok.
+            EnvironmentState stored = session.update(state -> state.withGeneration(
+                    withNode(state, adopted(environment, state, node, resourceId), coordinator.clock().instant())));
+            long generation = stored.active().orElseThrow().id();
+            session.generation(generation);
+            return new NodeChange(environment, generation, node, resourceId, "adopted");
+        }
+    }
+
+    public NodeChange forget(String environment, String node, List<String> arguments) {
+        project.environment(environment);
+        try (EnvironmentSession session = coordinator.session(environment, "node forget", arguments)) {
+            String[] forgottenResource = new String[1];
+            EnvironmentState stored = session.update(state -> {
+                Generation active = state.active().orElseThrow(() -> new NeckbeardException(ExitCode.USAGE,
+                        environment + " has no active generation, so there is no node to forget",
+                        "see: neckbeard status " + environment));
+                NodeRecord gone = active.nodes().stream().filter(record -> record.name().equals(node)).findFirst()
+                        .orElseThrow(() -> new NeckbeardException(ExitCode.USAGE, "generation " + active.id() + " of "
+                                + environment + " has no node " + node, "see: neckbeard status " + environment));
+                forgottenResource[0] = gone.resourceId();
+                List<NodeRecord> nodes = new ArrayList<>(active.nodes());
+                nodes.remove(gone);
+                return state.withGeneration(new Generation(active.id(), active.state(), active.createdAt(),
+                        active.slug(), active.configDigest(), nodes));
+            });
+            long generation = stored.active().orElseThrow().id();
+            session.generation(generation);
+            return new NodeChange(environment, generation, node, forgottenResource[0], "forgotten");
+        }
+    }
+
+    private NodeRecord adopted(String environment, EnvironmentState state, String node, String resourceId) {
+        NodeSpec spec = project.nodes(environment, state.scale()).stream()
+                .filter(candidate -> candidate.name().equals(node)).findFirst()
+                .orElseThrow(() -> new NeckbeardException(ExitCode.USAGE, environment + " has no node " + node
+                        + " in its configuration", "check the name with: neckbeard show " + environment));
+        return new NodeRecord(spec.name(), spec.type(), spec.az(), spec.resource(), resourceId, null, null, null, null,
+                null, false, Map.of());
+    }
+
+    /** The active generation with {@code node} added or replaced; a new active generation when there is none. */
+    private static Generation withNode(EnvironmentState state, NodeRecord node, Instant now) {
+        Generation active = state.active().orElseGet(() -> new Generation(state.nextGenerationId(), GenerationState.ACTIVE,
+                now, null, null, List.of()));
+        List<NodeRecord> nodes = new ArrayList<>(active.nodes());
+        nodes.removeIf(record -> record.name().equals(node.name()));
+        nodes.add(node);
+        nodes.sort(Comparator.comparing(NodeRecord::type).thenComparing(NodeService::index));
+        return new Generation(active.id(), active.state(), active.createdAt(), active.slug(), active.configDigest(), nodes);
+    }
+
+    private static int index(NodeRecord node) {
+        String suffix = node.name().substring(node.name().lastIndexOf('-') + 1);
+        return suffix.matches("\\d+") ? Integer.parseInt(suffix) : 0;
+    }
+}

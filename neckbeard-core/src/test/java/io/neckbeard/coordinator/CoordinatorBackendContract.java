@@ -1,0 +1,337 @@
+package io.neckbeard.coordinator;
+
+import io.neckbeard.state.EnvironmentState;
+import io.neckbeard.state.Generation;
+import io.neckbeard.state.GenerationState;
+import io.neckbeard.state.NodeHealth;
+import io.neckbeard.state.NodeRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The contract every {@link CoordinatorBackend} passes (DESIGN §7). A backend's test extends
+ * this class and says how to create a fresh, empty backend; every test gets its own.
+ */
+public abstract class CoordinatorBackendContract {
+    protected static final String HOST = "contract-host";
+    protected static final long LIVE_PID = ProcessHandle.current().pid();
+    protected static final Duration LONG = Duration.ofMinutes(5);
+
+    protected CoordinatorBackend backend;
+
+    /** A new backend over new, empty storage. */
+    protected abstract CoordinatorBackend createBackend() throws Exception;
+
+    @BeforeEach
+    void openBackend() throws Exception {
+        backend = createBackend();
+    }
+
+    @AfterEach
+    void closeBackend() {
+        backend.close();
+    }
+
+    @Test
+    void readsAnUnknownEnvironmentAsEmptyAtVersionZero() {
+        EnvironmentState state = backend.read("staging");
+
+        assertThat(state).isEqualTo(EnvironmentState.empty("staging"));
+        assertThat(backend.environments()).doesNotContain("staging");
+    }
+
+    @Test
+    void roundTripsEveryFieldOfAState() {
+        EnvironmentState written = backend.write(fullState("production"));
+
+        assertThat(written.version()).isEqualTo(1);
+        assertThat(backend.read("production")).isEqualTo(written);
+        assertThat(written).isEqualTo(fullState("production").withVersion(1));
+    }
+
+    @Test
+    void eachWriteStoresTheNextVersion() {
+        EnvironmentState first = backend.write(EnvironmentState.empty("production").withVars(Map.of("A", "1")));
+        EnvironmentState second = backend.write(first.withVars(Map.of("A", "2")));
+
+        assertThat(second.version()).isEqualTo(2);
+        assertThat(backend.read("production").vars()).containsEntry("A", "2");
+    }
+
+    @Test
+    void rejectsAWriteBasedOnAStaleVersion() {
+        EnvironmentState base = backend.write(EnvironmentState.empty("production"));
+        backend.write(base.withVars(Map.of("WINNER", "first")));
+
+        assertThatThrownBy(() -> backend.write(base.withVars(Map.of("WINNER", "second"))))
+                .isInstanceOf(ConflictException.class)
+                .hasMessageContaining("production").hasMessageContaining("expected version 1, found 2");
+        assertThat(backend.read("production").vars()).containsEntry("WINNER", "first");
+    }
+
+    @Test
+    void rejectsCreatingAnEnvironmentSomeoneElseCreatedFirst() {
+        backend.write(EnvironmentState.empty("production").withScale(Map.of("app", 2)));
+
+        assertThatThrownBy(() -> backend.write(EnvironmentState.empty("production").withScale(Map.of("app", 5))))
+                .isInstanceOf(ConflictException.class);
+        assertThat(backend.read("production").scale()).containsEntry("app", 2);
+    }
+
+    @Test
+    void listsTheEnvironmentsThatHaveState() {
+        backend.write(EnvironmentState.empty("staging"));
+        backend.write(EnvironmentState.empty("production"));
+
+        assertThat(backend.environments()).containsExactlyInAnyOrder("production", "staging");
+    }
+
+    @Test
+    void keepsEnvironmentsApart() {
+        backend.write(EnvironmentState.empty("production").withVars(Map.of("WHERE", "prod")));
+        backend.write(EnvironmentState.empty("staging").withVars(Map.of("WHERE", "stage")));
+
+        assertThat(backend.read("production").vars()).containsEntry("WHERE", "prod");
+        assertThat(backend.read("staging").vars()).containsEntry("WHERE", "stage");
+    }
+
+    @Test
+    void lockExcludesASecondHolderAndNamesTheFirst() {
+        LockInfo held = backend.acquire("production", "alice@" + HOST, HOST, LIVE_PID, "up", LONG);
+
+        assertThatThrownBy(() -> backend.acquire("production", "bob@" + HOST, HOST, LIVE_PID, "promote", LONG))
+                .isInstanceOfSatisfying(LockedException.class, e -> {
+                    assertThat(e.holder().holder()).isEqualTo("alice@" + HOST);
+                    assertThat(e.holder().command()).isEqualTo("up");
+                    assertThat(e.holder().token()).isEqualTo(held.token());
+                })
+                .hasMessageContaining("alice@" + HOST).hasMessageContaining("since");
+        assertThat(backend.lock("production")).contains(held);
+    }
+
+    @Test
+    void locksOfDifferentEnvironmentsAreIndependent() {
+        backend.acquire("production", "alice@" + HOST, HOST, LIVE_PID, "up", LONG);
+
+        LockInfo staging = backend.acquire("staging", "bob@" + HOST, HOST, LIVE_PID, "up", LONG);
+
+        assertThat(backend.lock("staging")).contains(staging);
+    }
+
+    @Test
+    void recordsWhoHoldsTheLockAndUntilWhen() {
+        Instant before = Instant.now();
+        LockInfo held = backend.acquire("production", "alice@" + HOST, HOST, LIVE_PID, "up", LONG);
+
+        assertThat(held.environment()).isEqualTo("production");
+        assertThat(held.host()).isEqualTo(HOST);
+        assertThat(held.pid()).isEqualTo(LIVE_PID);
+        assertThat(held.acquiredAt()).isAfterOrEqualTo(before.minusSeconds(1));
+        assertThat(held.expiresAt()).isAfterOrEqualTo(held.acquiredAt().plus(LONG).minusSeconds(1));
+        assertThat(held.token()).isNotBlank();
+    }
+
+    @Test
+    void aReleasedLockCanBeTakenAgain() {
+        LockInfo first = backend.acquire("production", "alice@" + HOST, HOST, LIVE_PID, "up", LONG);
+        backend.release(first);
+
+        LockInfo second = backend.acquire("production", "bob@" + HOST, HOST, LIVE_PID, "up", LONG);
+
+        assertThat(backend.lock("production")).contains(second);
+        assertThat(second.token()).isNotEqualTo(first.token());
+    }
+
+    @Test
+    void anExpiredLockIsTakenOver() throws InterruptedException {
+        backend.acquire("production", "alice@" + HOST, HOST, LIVE_PID, "up", Duration.ofMillis(200));
+        Thread.sleep(400);
+
+        LockInfo taken = backend.acquire("production", "bob@" + HOST, HOST, LIVE_PID, "up", LONG);
+
+        assertThat(backend.lock("production")).contains(taken);
+    }
+
+    @Test
+    void aLockHeldByADeadProcessOnTheSameHostIsTakenOver() throws Exception {
+        Process gone = new ProcessBuilder("true").start();
+        gone.waitFor(10, TimeUnit.SECONDS);
+        backend.acquire("production", "alice@" + HOST, HOST, gone.pid(), "up", LONG);
+
+        LockInfo taken = backend.acquire("production", "bob@" + HOST, HOST, LIVE_PID, "up", LONG);
+
+        assertThat(backend.lock("production")).contains(taken);
+    }
+
+    @Test
+    void aDeadPidOnAnotherHostSaysNothingAboutTheLock() throws Exception {
+        Process gone = new ProcessBuilder("true").start();
+        gone.waitFor(10, TimeUnit.SECONDS);
+        backend.acquire("production", "alice@elsewhere", "elsewhere", gone.pid(), "up", LONG);
+
+        assertThatThrownBy(() -> backend.acquire("production", "bob@" + HOST, HOST, LIVE_PID, "up", LONG))
+                .isInstanceOf(LockedException.class);
+    }
+
+    @Test
+    void renewalKeepsTheLockPastItsFirstExpiry() throws InterruptedException {
+        LockInfo held = backend.acquire("production", "alice@" + HOST, HOST, LIVE_PID, "up", Duration.ofMillis(300));
+        Thread.sleep(150);
+        LockInfo renewed = backend.renew(held, Duration.ofSeconds(30));
+        Thread.sleep(300);
+
+        assertThat(renewed.expiresAt()).isAfter(held.expiresAt());
+        assertThat(renewed.token()).isEqualTo(held.token());
+        assertThatThrownBy(() -> backend.acquire("production", "bob@" + HOST, HOST, LIVE_PID, "up", LONG))
+                .isInstanceOf(LockedException.class);
+    }
+
+    @Test
+    void renewingABrokenLockFails() {
+        LockInfo held = backend.acquire("production", "alice@" + HOST, HOST, LIVE_PID, "up", LONG);
+        backend.forceRelease("production");
+
+        assertThatThrownBy(() -> backend.renew(held, LONG)).isInstanceOf(LockLostException.class);
+    }
+
+    @Test
+    void renewingALockSomeoneTookOverNamesTheNewHolder() throws InterruptedException {
+        LockInfo held = backend.acquire("production", "alice@" + HOST, HOST, LIVE_PID, "up", Duration.ofMillis(100));
+        Thread.sleep(300);
+        backend.acquire("production", "bob@" + HOST, HOST, LIVE_PID, "up", LONG);
+
+        assertThatThrownBy(() -> backend.renew(held, LONG))
+                .isInstanceOfSatisfying(LockedException.class,
+                        e -> assertThat(e.holder().holder()).isEqualTo("bob@" + HOST));
+    }
+
+    @Test
+    void forceReleaseBreaksTheLockAndSaysWhatItBroke() {
+        LockInfo held = backend.acquire("production", "alice@" + HOST, HOST, LIVE_PID, "up", LONG);
+
+        assertThat(backend.forceRelease("production")).contains(held);
+        assertThat(backend.lock("production")).isEmpty();
+        assertThat(backend.forceRelease("production")).isEmpty();
+    }
+
+    @Test
+    void releasingALockThatWasTakenOverLeavesTheNewHolder() throws InterruptedException {
+        LockInfo old = backend.acquire("production", "alice@" + HOST, HOST, LIVE_PID, "up", Duration.ofMillis(100));
+        Thread.sleep(300);
+        LockInfo current = backend.acquire("production", "bob@" + HOST, HOST, LIVE_PID, "up", LONG);
+
+        backend.release(old);
+
+        assertThat(backend.lock("production")).contains(current);
+    }
+
+    @Test
+    void auditReturnsTheNewestEntriesFirstUpToTheLimit() {
+        Instant start = Instant.parse("2024-05-01T10:00:00Z");
+        for (int i = 1; i <= 5; i++) {
+            backend.append(entry("production", start.plusSeconds(i), "up-" + i, (long) i));
+        }
+        backend.append(entry("staging", start, "up-staging", null));
+
+        List<AuditEntry> newest = backend.audit("production", 3);
+
+        assertThat(newest).extracting(AuditEntry::command).containsExactly("up-5", "up-4", "up-3");
+        assertThat(backend.audit("production", 100)).hasSize(5);
+        assertThat(backend.audit("staging", 10)).extracting(AuditEntry::command).containsExactly("up-staging");
+        assertThat(backend.audit("unknown", 10)).isEmpty();
+    }
+
+    @Test
+    void auditEntriesRoundTripEveryField() {
+        AuditEntry entry = new AuditEntry(Instant.parse("2024-05-01T10:00:00.123Z"), "alice", HOST, "production",
+                "vars", List.of("vars", "production", "set", "TOKEN=***", "quote\"and\nnewline"), 7L, "refused",
+                Duration.ofMillis(1520));
+        backend.append(entry);
+
+        assertThat(backend.audit("production", 1)).containsExactly(entry);
+    }
+
+    @Test
+    void eightConcurrentWritersLoseNoIncrement() throws Exception {
+        backend.write(EnvironmentState.empty("production").withScale(Map.of("app", 0)));
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Callable<Integer>> writers = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                writers.add(() -> increments(backend, "production", 50));
+            }
+            int conflicts = 0;
+            for (Future<Integer> done : pool.invokeAll(writers, 5, TimeUnit.MINUTES)) {
+                conflicts += done.get();
+            }
+
+            EnvironmentState end = backend.read("production");
+            assertThat(end.scale()).containsEntry("app", 400);
+            assertThat(end.version()).isEqualTo(401);
+            assertThat(conflicts).isGreaterThanOrEqualTo(0);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /**
+     * Adds one to {@code scale.app} {@code times} times with compare-and-set, re-reading on
+     * every conflict; returns how many conflicts it met.
+     */
+    public static int increments(CoordinatorBackend backend, String environment, int times) {
+        int conflicts = 0;
+        for (int done = 0; done < times; ) {
+            EnvironmentState current = backend.read(environment);
+            Map<String, Integer> scale = new LinkedHashMap<>(current.scale());
+            scale.merge("app", 1, Integer::sum);
+            try {
+                backend.write(current.withScale(scale));
+                done++;
+            } catch (ConflictException lostRace) {
+                conflicts++;
+            }
+        }
+        return conflicts;
+    }
+
+    protected static AuditEntry entry(String environment, Instant at, String command, Long generation) {
+        return new AuditEntry(at, "alice", HOST, environment, command, List.of(command, environment), generation, "ok",
+                Duration.ofSeconds(3));
+    }
+
+    /** A state that uses every field, with values that need quoting in YAML. */
+    public static EnvironmentState fullState(String environment) {
+        Instant created = Instant.parse("2024-05-01T10:00:00Z");
+        NodeRecord app1 = new NodeRecord("app-1", "app", "us-east-1a", "ec2", "i-0abc", "10.0.0.5",
+                created.plusSeconds(30), "sha256:aaa", "sha256:cfg1",
+                new NodeHealth(true, created.plusSeconds(90), "HTTP 200"), true, Map.of("port", "8080"));
+        NodeRecord app2 = new NodeRecord("app-2", "app", "us-east-1b", "ec2", null, null, null, null, null,
+                null, false, Map.of());
+        NodeRecord db1 = new NodeRecord("db-1", "db", "us-east-1a", "rds", "prod-db-1", "db.internal", created,
+                "sha256:bbb", null, new NodeHealth(false, created.plusNanos(1500), "timeout: no answer in 120s"),
+                false, Map.of());
+        Generation old = new Generation(1, GenerationState.OLD, created, "sha256:old", "sha256:c0", List.of(app1, db1));
+        Generation active = new Generation(2, GenerationState.ACTIVE, created.plusSeconds(3600), "sha256:new", null,
+                List.of(app1, app2, db1));
+        Generation pending = new Generation(3, GenerationState.PENDING, created.plusSeconds(7200), null, null, List.of());
+        return new EnvironmentState(environment, 0, List.of(old, active, pending), Map.of("app", 4, "db", 1),
+                Map.of("DATABASE_URL", "postgres://u:p@db:5432/app?ssl=true", "EMPTY", "", "YES", "yes",
+                        "MULTI", "line one\nline: two", "NUM", "0123"));
+    }
+}

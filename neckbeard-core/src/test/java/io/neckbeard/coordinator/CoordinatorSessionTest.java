@@ -1,0 +1,93 @@
+package io.neckbeard.coordinator;
+
+import io.neckbeard.core.ExitCode;
+import io.neckbeard.state.EnvironmentState;
+import org.junit.jupiter.api.Test;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class CoordinatorSessionTest {
+    private static final Operator ALICE = new Operator("alice", "laptop", ProcessHandle.current().pid());
+    private final InMemoryCoordinatorBackend backend = new InMemoryCoordinatorBackend();
+
+    @Test
+    void holdsTheLockUntilClosed() {
+        Coordinator coordinator = coordinator(Coordinator.DEFAULT_LOCK_TTL);
+        try (EnvironmentSession session = coordinator.session("production", "up", List.of("up", "production"))) {
+            assertThat(session.state()).isEqualTo(EnvironmentState.empty("production"));
+            assertThatThrownBy(() -> coordinator.session("production", "scale", List.of()))
+                    .isInstanceOfSatisfying(LockedException.class, e -> assertThat(e.exitCode()).isEqualTo(ExitCode.LOCKED))
+                    .hasMessageContaining("alice@laptop").hasMessageContaining("'up'");
+        }
+
+        assertThat(backend.lock("production")).isEmpty();
+    }
+
+    @Test
+    void closingAppendsExactlyOneAuditEntry() {
+        Coordinator coordinator = coordinator(Coordinator.DEFAULT_LOCK_TTL);
+        try (EnvironmentSession session = coordinator.session("production", "promote", List.of("promote", "production"))) {
+            session.generation(4);
+            session.result("refused");
+        }
+
+        List<AuditEntry> trail = backend.audit("production", 10);
+        assertThat(trail).hasSize(1);
+        AuditEntry entry = trail.get(0);
+        assertThat(entry.user()).isEqualTo("alice");
+        assertThat(entry.host()).isEqualTo("laptop");
+        assertThat(entry.command()).isEqualTo("promote");
+        assertThat(entry.arguments()).containsExactly("promote", "production");
+        assertThat(entry.generation()).isEqualTo(4L);
+        assertThat(entry.result()).isEqualTo("refused");
+        assertThat(entry.duration().isNegative()).isFalse();
+    }
+
+    @Test
+    void updatesWriteWithCompareAndSet() {
+        try (EnvironmentSession session = coordinator(Coordinator.DEFAULT_LOCK_TTL).session("production", "vars", List.of())) {
+            EnvironmentState stored = session.update(s -> s.withVars(Map.of("A", "1")));
+
+            assertThat(stored.version()).isEqualTo(1);
+            assertThat(session.state()).isEqualTo(stored);
+            assertThat(backend.read("production")).isEqualTo(stored);
+        }
+    }
+
+    @Test
+    void renewsTheLockWhileTheCommandRuns() throws InterruptedException {
+        try (EnvironmentSession session = coordinator(Duration.ofMillis(300)).session("production", "up", List.of())) {
+            Instant firstExpiry = backend.lock("production").orElseThrow().expiresAt();
+            Thread.sleep(800);
+
+            assertThat(backend.lock("production").orElseThrow().expiresAt()).isAfter(firstExpiry);
+            assertThatThrownBy(() -> backend.acquire("production", "bob@desk", "desk", 1, "up", Duration.ofMinutes(1)))
+                    .isInstanceOf(LockedException.class);
+            assertThat(session.state().environment()).isEqualTo("production");
+        }
+    }
+
+    @Test
+    void refusesToWriteAfterItsLockWasBroken() throws InterruptedException {
+        try (EnvironmentSession session = coordinator(Duration.ofMillis(150)).session("production", "up", List.of())) {
+            backend.forceRelease("production");
+            Thread.sleep(300);
+
+            assertThatThrownBy(() -> session.update(s -> s.withVars(Map.of("A", "1"))))
+                    .isInstanceOfSatisfying(CoordinatorException.class, e -> assertThat(e.exitCode()).isEqualTo(ExitCode.LOCKED))
+                    .hasMessageContaining("was broken or taken over");
+        }
+        assertThat(backend.read("production").version()).isZero();
+    }
+
+    private Coordinator coordinator(Duration ttl) {
+        return new Coordinator(backend, ALICE, ttl, Clock.systemUTC());
+    }
+}
