@@ -48,6 +48,8 @@ public final class LocalYamlBackend implements CoordinatorBackend {
     private static final Map<Path, ReentrantLock> JVM_LOCKS = new ConcurrentHashMap<>();
 
     private final Path root;
+    /** Parsed states by file: parsing thousands of nodes costs far more than checking that the file is unchanged. */
+    private final Map<Path, ParsedState> parsed = new ConcurrentHashMap<>();
 
     public LocalYamlBackend(Path root) {
         this.root = root.toAbsolutePath().normalize();
@@ -73,8 +75,18 @@ public final class LocalYamlBackend implements CoordinatorBackend {
     @Override
     public EnvironmentState read(String environment) {
         Path file = stateFile(environment);
-        return readText(file).map(text -> StateYaml.decode(environment, text, file.toString()))
-                .orElseGet(() -> EnvironmentState.empty(environment));
+        Optional<FileIdentity> before = identity(file);
+        if (before.isEmpty()) {
+            return EnvironmentState.empty(environment);
+        }
+        ParsedState known = parsed.get(file);
+        if (known != null && known.identity().equals(before.get())) {
+            return known.state();
+        }
+        Optional<EnvironmentState> state = readText(file).map(text -> StateYaml.decode(environment, text, file.toString()));
+        // Cached under the identity seen before reading: if the file was replaced meanwhile, the next read misses.
+        state.ifPresent(read -> parsed.put(file, new ParsedState(before.get(), read)));
+        return state.orElseGet(() -> EnvironmentState.empty(environment));
     }
 
     @Override
@@ -88,6 +100,7 @@ public final class LocalYamlBackend implements CoordinatorBackend {
             }
             EnvironmentState next = state.withVersion(stored + 1);
             AtomicFiles.write(file, StateYaml.encode(next));
+            FileIdentity.of(file).ifPresent(identity -> parsed.put(file, new ParsedState(identity, next)));
             return next;
         });
     }
@@ -199,6 +212,14 @@ public final class LocalYamlBackend implements CoordinatorBackend {
         }
     }
 
+    private static Optional<FileIdentity> identity(Path file) {
+        try {
+            return FileIdentity.of(file);
+        } catch (IOException e) {
+            throw storageError("cannot read " + file, e);
+        }
+    }
+
     private Optional<String> readText(Path file) {
         try {
             return Optional.of(Files.readString(file, StandardCharsets.UTF_8));
@@ -232,6 +253,9 @@ public final class LocalYamlBackend implements CoordinatorBackend {
     private static CoordinatorException storageError(String message, IOException cause) {
         return new CoordinatorException(ExitCode.FAILED, message + ": " + cause.getMessage(),
                 "check that the coordinator path exists and is writable (coordinator.path in neckbeard/config.yml)", cause);
+    }
+
+    private record ParsedState(FileIdentity identity, EnvironmentState state) {
     }
 
     /** The work done while holding both locks. */

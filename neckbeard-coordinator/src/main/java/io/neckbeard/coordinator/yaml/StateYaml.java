@@ -8,7 +8,6 @@ import io.neckbeard.state.GenerationState;
 import io.neckbeard.state.NodeHealth;
 import io.neckbeard.state.NodeRecord;
 import io.neckbeard.state.StateException;
-import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.Mark;
@@ -54,7 +53,7 @@ public final class StateYaml {
             generations.add(encode(generation));
         }
         root.put("generations", generations);
-        return dumper().dump(root);
+        return YamlEmitter.mapping(root);
     }
 
     /**
@@ -99,7 +98,7 @@ public final class StateYaml {
         root.put("acquired_at", lock.acquiredAt().toString());
         root.put("expires_at", lock.expiresAt().toString());
         root.put("token", lock.token());
-        return dumper().dump(root);
+        return YamlEmitter.mapping(root);
     }
 
     public static LockInfo decodeLock(String environment, String text, String source) {
@@ -195,15 +194,5 @@ public final class StateYaml {
         } catch (YAMLException e) {
             throw YamlMap.damaged(source, "not valid YAML: " + e.getMessage(), e);
         }
-    }
-
-    private static Yaml dumper() {
-        DumperOptions options = new DumperOptions();
-        options.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
-        options.setIndent(2);
-        options.setIndicatorIndent(0);
-        options.setSplitLines(false);
-        options.setWidth(Integer.MAX_VALUE);
-        return new Yaml(options);
     }
 }

@@ -66,4 +66,14 @@ class LocalYamlDamagedStateTest {
                 .hasMessageStartingWith(stateFile + ":1:");
         assertThat(Files.readString(stateFile)).isEqualTo("environment: production\n");
     }
+
+    @Test
+    void aHandEditAfterAReadIsSeenByTheNextRead() throws IOException {
+        Files.writeString(stateFile, "version: 1\nenvironment: production\ngenerations: []\n");
+        assertThat(backend.read("production").vars()).isEmpty();
+
+        Files.writeString(stateFile, "version: 1\nenvironment: production\nvars:\n  ADDED: by-hand\ngenerations: []\n");
+
+        assertThat(backend.read("production").vars()).containsEntry("ADDED", "by-hand");
+    }
 }

@@ -1,0 +1,3 @@
+name 'memcached'
+version '0.1.0'
+description 'memcached sized by node["memcached"]["memory_mb"]'

@@ -1,0 +1,22 @@
+package io.neckbeard.health.tcp;
+
+import io.neckbeard.config.TypedSettings;
+import io.neckbeard.health.CheckSettings;
+import io.neckbeard.health.HealthCheck;
+import io.neckbeard.health.HealthCheckFactory;
+
+import java.util.Set;
+
+/** {@code tcp}: healthy when a connection to {@code port} (default the node's) is accepted. */
+public final class TcpHealthCheckFactory implements HealthCheckFactory {
+    @Override
+    public String type() {
+        return "tcp";
+    }
+
+    @Override
+    public HealthCheck create(TypedSettings settings) {
+        CheckSettings checked = new CheckSettings(settings, Set.of("port"));
+        return new TcpHealthCheck(checked.integer("port", null, 1, 65535), checked);
+    }
+}

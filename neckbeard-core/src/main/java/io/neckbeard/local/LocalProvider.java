@@ -1,0 +1,210 @@
+package io.neckbeard.local;
+
+import io.neckbeard.config.NodeSpec;
+import io.neckbeard.core.Json;
+import io.neckbeard.provider.LaunchRequest;
+import io.neckbeard.provider.ProviderException;
+import io.neckbeard.provider.Resource;
+import io.neckbeard.provider.ResourceProvider;
+import io.neckbeard.provider.Tags;
+import io.neckbeard.stack.DirectProcessManager;
+import io.neckbeard.transport.Transport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * Nodes as directories and process groups on this machine: {@code <project>/.neckbeard/local/<env>/g<gen>-<node>/}
+ * holding {@code node.json}, the Stack ({@code stack/}) and the node's data ({@code data/}).
+ * Stateless apart from the files, so safe to use from several threads and processes.
+ */
+final class LocalProvider implements ResourceProvider {
+    private static final Logger LOG = LoggerFactory.getLogger(LocalProvider.class);
+    static final String NODE_FILE = "node.json";
+
+    private final Path nodesRoot;
+    private final PortAllocator ports;
+
+    LocalProvider(Path projectRoot) {
+        this.nodesRoot = projectRoot.toAbsolutePath().normalize().resolve(".neckbeard").resolve("local");
+        this.ports = new PortAllocator(nodesRoot.resolve("ports.lock"));
+    }
+
+    @Override
+    public List<Resource> discover(String app, String environment) {
+        List<Resource> found = new ArrayList<>();
+        for (Path dir : nodeDirs(nodesRoot.resolve(environment))) {
+            LocalNode node = read(dir);
+            if (node != null && app.equals(node.app())) {
+                found.add(resource(dir, node));
+            }
+        }
+        return found;
+    }
+
+    @Override
+    public Resource launch(LaunchRequest request) {
+        String node = request.node().name();
+        Path dir = nodesRoot.resolve(request.environment()).resolve(LocalNode.dirName(request.generation(), node));
+        LocalNode launched = ports.locked(() -> {
+            LocalNode existing = read(dir);
+            if (existing != null) {
+                if (!existing.clientToken().equals(request.clientToken())) {
+                    throw new ProviderException("local node " + dir + " exists but was launched with another client token",
+                            "terminate generation " + request.generation() + " of " + request.environment() + " or remove " + dir);
+                }
+                return existing;
+            }
+            int port = ports.pick(recordedPorts(), node);
+            LocalNode fresh = new LocalNode(request.app(), request.environment(), request.generation(), node,
+                    request.tags().isEmpty() ? Tags.of(request.app(), request.environment(), request.generation(), node) : request.tags(),
+                    request.clientToken(), port, Instant.now());
+            write(dir, fresh);
+            LOG.info("launched local node {} on port {}", dir, port);
+            return fresh;
+        });
+        if (request.seedFrom() != null) {
+            seed(request.seedFrom(), dir);
+        }
+        return resource(dir, launched);
+    }
+
+    /** Copies the seed node's {@code data/} into the new node's, once: a relaunch finds {@code data/} there. */
+    private static void seed(Resource seedFrom, Path dir) {
+        Path source = Path.of(seedFrom.attributes().get("dir")).resolve("data");
+        Path target = dir.resolve("data");
+        if (Files.exists(target) || !Files.isDirectory(source)) {
+            return;
+        }
+        Path partial = dir.resolve("data.seeding");
+        try {
+            LocalFiles.deleteTree(partial);
+            LocalFiles.copyTree(source, partial);
+            Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
+            LOG.info("seeded {} from {}", target, source);
+        } catch (IOException | UncheckedIOException e) {
+            throw new ProviderException("cannot seed " + target + " from " + source + ": " + e.getMessage(),
+                    "check that " + source + " is readable and the disk is not full", e);
+        }
+    }
+
+    @Override
+    public Resource refresh(Resource resource) {
+        Path dir = dirOf(resource);
+        LocalNode node = read(dir);
+        if (node == null) {
+            return new Resource(resource.id(), resource.provider(), resource.address(), "gone", resource.tags(), resource.attributes());
+        }
+        return resource(dir, node);
+    }
+
+    @Override
+    public void terminate(Resource resource) {
+        Path dir = dirOf(resource);
+        if (!Files.exists(dir)) {
+            return;
+        }
+        Path stack = dir.resolve("stack");
+        if (Files.isDirectory(stack.resolve("run"))) {
+            new DirectProcessManager().stopAll(new LocalTransport(dir, "local:" + resource.id()), stack.toString(),
+                    line -> LOG.info("{}: {}", resource.id(), line));
+        }
+        try {
+            // node.json goes first: a half-removed directory is no longer a node
+            Files.deleteIfExists(dir.resolve(NODE_FILE));
+            LocalFiles.deleteTree(dir);
+        } catch (IOException | UncheckedIOException e) {
+            throw new ProviderException("cannot remove local node directory " + dir + ": " + e.getMessage(),
+                    "remove it by hand once no process uses it", e);
+        }
+        LOG.info("terminated local node {}", dir);
+    }
+
+    @Override
+    public Transport transport(Resource resource, NodeSpec node, Map<String, Object> params) {
+        return new LocalTransport(dirOf(resource), "local:" + node.name());
+    }
+
+    private Path dirOf(Resource resource) {
+        String dir = resource.attributes().get("dir");
+        return dir != null ? Path.of(dir) : nodesRoot.resolve(resource.id());
+    }
+
+    private static Resource resource(Path dir, LocalNode node) {
+        Map<String, String> attributes = new LinkedHashMap<>();
+        attributes.put("port", Integer.toString(node.port()));
+        attributes.put("dir", dir.toString());
+        attributes.put("stack_root", dir.resolve("stack").toString());
+        attributes.put("process_manager", DirectProcessManager.NAME);
+        return new Resource(node.environment() + "/" + dir.getFileName(), LocalProviderFactory.TYPE, "127.0.0.1",
+                "running", node.tags(), attributes);
+    }
+
+    /** Ports held by every node of the project, in any environment or generation. */
+    private Set<Integer> recordedPorts() {
+        Set<Integer> recorded = new HashSet<>();
+        for (Path envDir : children(nodesRoot)) {
+            for (Path dir : nodeDirs(envDir)) {
+                LocalNode node = read(dir);
+                if (node != null) {
+                    recorded.add(node.port());
+                }
+            }
+        }
+        return recorded;
+    }
+
+    private static List<Path> nodeDirs(Path envDir) {
+        return children(envDir).stream().filter(d -> Files.isRegularFile(d.resolve(NODE_FILE))).toList();
+    }
+
+    private static List<Path> children(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> entries = Files.list(dir)) {
+            return entries.filter(Files::isDirectory).sorted().toList();
+        } catch (IOException e) {
+            throw new ProviderException("cannot list " + dir + ": " + e.getMessage(), "check its permissions", e);
+        }
+    }
+
+    /** The node's {@code node.json}, or null when it does not exist (not launched, or terminated). */
+    private static LocalNode read(Path dir) {
+        Path file = dir.resolve(NODE_FILE);
+        if (!Files.isRegularFile(file)) {
+            return null;
+        }
+        try {
+            return Json.mapper().readValue(file.toFile(), LocalNode.class);
+        } catch (IOException e) {
+            throw new ProviderException("cannot read " + file + ": " + e.getMessage(),
+                    "remove the node directory " + dir + " if nothing runs there, then run the command again", e);
+        }
+    }
+
+    private static void write(Path dir, LocalNode node) {
+        try {
+            Files.createDirectories(dir);
+            Path temp = Files.createTempFile(dir, NODE_FILE, ".tmp");
+            Json.mapper().writerWithDefaultPrettyPrinter().writeValue(temp.toFile(), node);
+            Files.move(temp, dir.resolve(NODE_FILE), StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new ProviderException("cannot write " + dir.resolve(NODE_FILE) + ": " + e.getMessage(),
+                    "check that the project directory is writable", e);
+        }
+    }
+}

@@ -1,0 +1,187 @@
+package io.neckbeard.local;
+
+import io.neckbeard.transport.CommandResult;
+import io.neckbeard.transport.Transport;
+import io.neckbeard.transport.TransportException;
+
+import java.io.BufferedReader;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * Runs commands as local processes: the Transport of the {@code local} provider. Relative
+ * remote paths are resolved against the node directory.
+ */
+public final class LocalTransport implements Transport {
+    private static final int TAIL_LINES = 40;
+    /** After the shell exits, how long to wait for output still in the pipe (a background process may hold it open). */
+    private static final Duration OUTPUT_GRACE = Duration.ofSeconds(2);
+
+    private final Path workDir;
+    private final String name;
+    private final Map<String, String> baseEnvironment;
+
+    /**
+     * @param workDir         working directory of every command (the node directory)
+     * @param name            for messages, e.g. {@code local:app-1}
+     * @param baseEnvironment variables added to every command (before the per-command ones)
+     */
+    public LocalTransport(Path workDir, String name, Map<String, String> baseEnvironment) {
+        this.workDir = workDir;
+        this.name = name;
+        this.baseEnvironment = Map.copyOf(baseEnvironment);
+    }
+
+    public LocalTransport(Path workDir, String name) {
+        this(workDir, name, Map.of());
+    }
+
+    @Override
+    public CommandResult run(String command, Map<String, String> environment, Duration timeout, Consumer<String> output) {
+        ProcessBuilder builder = new ProcessBuilder("/bin/sh", "-c", command)
+                .directory(workDir.toFile())
+                .redirectErrorStream(true)
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+        builder.environment().putAll(baseEnvironment);
+        builder.environment().putAll(environment);
+        Process process;
+        try {
+            process = builder.start();
+        } catch (IOException e) {
+            throw new TransportException("cannot start /bin/sh on " + name + " in " + workDir + ": " + e.getMessage(),
+                    "check that " + workDir + " exists and /bin/sh is installed", e);
+        }
+        Deque<String> tail = new ArrayDeque<>();
+        Thread reader = startReader(process, tail, output);
+        try {
+            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                killTree(process);
+                throw new TransportException("command on " + name + " did not finish within " + timeout.toSeconds()
+                        + "s and was killed: " + firstLine(command), "raise the timeout or look at what the command waits for", null);
+            }
+            reader.join(OUTPUT_GRACE.toMillis());
+        } catch (InterruptedException e) {
+            killTree(process);
+            Thread.currentThread().interrupt();
+            throw new TransportException("interrupted while running a command on " + name, null, e);
+        }
+        synchronized (tail) {
+            return new CommandResult(process.exitValue(), String.join("\n", tail));
+        }
+    }
+
+    /** Reads output lines on a daemon thread, so a background process holding the pipe cannot block {@link #run}. */
+    private Thread startReader(Process process, Deque<String> tail, Consumer<String> output) {
+        Thread reader = new Thread(() -> {
+            try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = lines.readLine()) != null) {
+                    synchronized (tail) {
+                        tail.addLast(line);
+                        if (tail.size() > TAIL_LINES) {
+                            tail.removeFirst();
+                        }
+                    }
+                    output.accept(line);
+                }
+            } catch (IOException e) {
+                // the process was killed or its pipe closed: the output so far is all there is
+            }
+        }, "local-output-" + name);
+        reader.setDaemon(true);
+        reader.start();
+        return reader;
+    }
+
+    private static void killTree(Process process) {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
+    }
+
+    private static String firstLine(String command) {
+        String first = command.strip().lines().findFirst().orElse("");
+        return first.length() > 80 ? first.substring(0, 80) + "..." : first;
+    }
+
+    @Override
+    public void upload(Path local, String remotePath) {
+        Path target = resolve(remotePath);
+        try {
+            if (Files.isDirectory(local)) {
+                LocalFiles.copyTree(local, target);
+            } else {
+                Files.createDirectories(target.toAbsolutePath().getParent());
+                Files.copy(local, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES);
+            }
+        } catch (IOException | UncheckedIOException e) {
+            throw new TransportException("cannot copy " + local + " to " + target + " on " + name + ": " + e.getMessage(),
+                    "check that " + local + " is readable and the disk is not full", e);
+        }
+    }
+
+    @Override
+    public void write(String remotePath, byte[] content, int mode) {
+        Path target = resolve(remotePath);
+        Path parent = target.toAbsolutePath().getParent();
+        try {
+            Files.createDirectories(parent);
+            // Created with its final mode before the content goes in, then renamed: a secret is never readable by others.
+            Path temp = Files.createTempFile(parent, "." + target.getFileName(), ".tmp",
+                    PosixFilePermissions.asFileAttribute(Set.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE)));
+            Files.write(temp, content);
+            Files.setPosixFilePermissions(temp, permissions(mode));
+            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (FileAlreadyExistsException e) {
+            throw new TransportException(target + " on " + name + " is in the way", "remove it", e);
+        } catch (IOException e) {
+            throw new TransportException("cannot write " + target + " on " + name + ": " + e.getMessage(),
+                    "check the permissions of " + parent, e);
+        }
+    }
+
+    /** POSIX permissions of an octal mode such as {@code 0600}. */
+    static Set<PosixFilePermission> permissions(int mode) {
+        Set<PosixFilePermission> result = EnumSet.noneOf(PosixFilePermission.class);
+        PosixFilePermission[] bits = {
+                PosixFilePermission.OTHERS_EXECUTE, PosixFilePermission.OTHERS_WRITE, PosixFilePermission.OTHERS_READ,
+                PosixFilePermission.GROUP_EXECUTE, PosixFilePermission.GROUP_WRITE, PosixFilePermission.GROUP_READ,
+                PosixFilePermission.OWNER_EXECUTE, PosixFilePermission.OWNER_WRITE, PosixFilePermission.OWNER_READ};
+        for (int bit = 0; bit < bits.length; bit++) {
+            if ((mode & (1 << bit)) != 0) {
+                result.add(bits[bit]);
+            }
+        }
+        return result;
+    }
+
+    private Path resolve(String remotePath) {
+        return workDir.resolve(remotePath);
+    }
+
+    @Override
+    public String describe() {
+        return name;
+    }
+
+    @Override
+    public void close() {
+        // nothing is held between commands
+    }
+}

@@ -1,0 +1,17 @@
+package io.neckbeard.packager.tarball;
+
+import io.neckbeard.packager.Packager;
+import io.neckbeard.packager.PackagerFactory;
+
+/** The {@code tarball} packager: the project's files, a manifest and a content digest in a tar.gz. */
+public final class TarballPackagerFactory implements PackagerFactory {
+    @Override
+    public String type() {
+        return "tarball";
+    }
+
+    @Override
+    public Packager create() {
+        return new TarballPackager();
+    }
+}

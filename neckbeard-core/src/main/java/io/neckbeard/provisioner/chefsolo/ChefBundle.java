@@ -1,0 +1,129 @@
+package io.neckbeard.provisioner.chefsolo;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.neckbeard.core.ExitCode;
+import io.neckbeard.core.Json;
+import io.neckbeard.core.NeckbeardException;
+import io.neckbeard.provisioner.ProvisionerException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * The files chef-solo needs on a node, built in a local temporary directory: {@code cookbooks/},
+ * {@code roles/<role>.json} for the node's roles only, and {@code solo.rb}. The node JSON is not
+ * part of it: it holds secrets and is written to the node separately, with mode 0600.
+ */
+final class ChefBundle implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(ChefBundle.class);
+
+    private final Path dir;
+
+    private ChefBundle(Path dir) {
+        this.dir = dir;
+    }
+
+    /**
+     * @param remoteDir where the bundle will live on the node ({@code <workDir>/chef})
+     * @param cacheDir  chef's file cache on the node, kept between runs
+     * @throws NeckbeardException exit 2 when a role file is missing or is not JSON
+     */
+    static ChefBundle build(ChefSoloSettings settings, List<String> roles, String nodeDescription, String remoteDir,
+                            String cacheDir) {
+        List<Path> roleFiles = roles.stream().map(role -> roleFile(settings.roles(), role, nodeDescription)).toList();
+        Path dir;
+        try {
+            dir = Files.createTempDirectory("neckbeard-chef-");
+        } catch (IOException e) {
+            throw new ProvisionerException("cannot create a temporary directory for the chef-solo bundle: " + e.getMessage(),
+                    "check that " + System.getProperty("java.io.tmpdir") + " is writable", e);
+        }
+        ChefBundle bundle = new ChefBundle(dir);
+        try {
+            Files.createDirectories(dir.resolve("cookbooks"));
+            if (Files.isDirectory(settings.cookbooks())) {
+                copyTree(settings.cookbooks(), dir.resolve("cookbooks"));
+            }
+            Path rolesDir = Files.createDirectories(dir.resolve("roles"));
+            for (Path roleFile : roleFiles) {
+                Files.copy(roleFile, rolesDir.resolve(roleFile.getFileName()));
+            }
+            Files.writeString(dir.resolve("solo.rb"), soloRb(remoteDir, cacheDir), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            bundle.close();
+            throw new ProvisionerException("cannot build the chef-solo bundle in " + dir + ": " + e.getMessage(),
+                    "check that " + settings.cookbooks() + " and " + settings.roles() + " are readable and the disk is not full", e);
+        }
+        return bundle;
+    }
+
+    Path dir() {
+        return dir;
+    }
+
+    private static Path roleFile(Path rolesDir, String role, String nodeDescription) {
+        Path file = rolesDir.resolve(role + ".json").normalize();
+        if (!file.getParent().equals(rolesDir.normalize()) || !Files.isRegularFile(file)) {
+            throw new NeckbeardException(ExitCode.USAGE, "role '" + role + "' of " + nodeDescription + " has no role file: "
+                    + file + " does not exist",
+                    "write the role as " + rolesDir.resolve(role + ".json") + " (see docs/provisioning.md), or remove it from the service's roles");
+        }
+        try {
+            Json.mapper().readTree(file.toFile());
+        } catch (JsonProcessingException e) {
+            throw new NeckbeardException(ExitCode.USAGE, "role file " + file + " of role '" + role + "' is not valid JSON: "
+                    + e.getOriginalMessage() + " (line " + e.getLocation().getLineNr() + ")", "fix the JSON in " + file);
+        } catch (IOException e) {
+            throw new NeckbeardException(ExitCode.USAGE, "cannot read role file " + file + ": " + e.getMessage(),
+                    "check its permissions");
+        }
+        return file;
+    }
+
+    /** chef-solo's configuration: every path points into the bundle's place on the node. */
+    private static String soloRb(String remoteDir, String cacheDir) {
+        return "# Written by neckbeard; rewritten on every provisioning run.\n"
+                + "cookbook_path [" + ruby(remoteDir + "/cookbooks") + "]\n"
+                + "role_path " + ruby(remoteDir + "/roles") + "\n"
+                + "file_cache_path " + ruby(cacheDir) + "\n"
+                + "json_attribs " + ruby(remoteDir + "/node.json") + "\n";
+    }
+
+    /** A single-quoted Ruby string literal. */
+    private static String ruby(String value) {
+        return "'" + value.replace("\\", "\\\\").replace("'", "\\'") + "'";
+    }
+
+    private static void copyTree(Path source, Path target) throws IOException {
+        try (Stream<Path> paths = Files.walk(source)) {
+            for (Path path : (Iterable<Path>) paths::iterator) {
+                Path to = target.resolve(source.relativize(path).toString());
+                if (Files.isDirectory(path)) {
+                    Files.createDirectories(to);
+                } else {
+                    Files.copy(path, to, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES);
+                }
+            }
+        }
+    }
+
+    /** Removes the local bundle; it holds no secrets, so a leftover after a crash is harmless. */
+    @Override
+    public void close() {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path path : (Iterable<Path>) paths.sorted(Comparator.reverseOrder())::iterator) {
+                Files.deleteIfExists(path);
+            }
+        } catch (IOException e) {
+            LOG.debug("could not remove the chef-solo bundle {}; it is left to the OS's temp cleanup", dir, e);
+        }
+    }
+}

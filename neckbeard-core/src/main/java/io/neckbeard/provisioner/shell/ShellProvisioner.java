@@ -1,0 +1,92 @@
+package io.neckbeard.provisioner.shell;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.neckbeard.core.Durations;
+import io.neckbeard.core.ExitCode;
+import io.neckbeard.core.Json;
+import io.neckbeard.core.NeckbeardException;
+import io.neckbeard.provisioner.ProvisionRequest;
+import io.neckbeard.provisioner.Provisioner;
+import io.neckbeard.provisioner.ProvisionerException;
+import io.neckbeard.transport.CommandResult;
+import io.neckbeard.transport.Transport;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+
+import static io.neckbeard.stack.ShellQuote.quote;
+
+/**
+ * Runs the configured {@code provisioner.scripts} on the node, in order, from the work
+ * directory, with the node's resolved tree in {@code params.json} (0600) and the service peers
+ * in {@code peers.json}.
+ */
+final class ShellProvisioner implements Provisioner {
+    private static final Set<String> SETTINGS = Set.of("scripts", "timeout");
+    private static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(30);
+
+    @Override
+    public void provision(ProvisionRequest request, Transport transport, Consumer<String> log) {
+        List<String> scripts = scripts(request);
+        Duration timeout = Durations.parseOr(request.settings().get("timeout"), DEFAULT_TIMEOUT, "provisioner.timeout");
+        String work = request.workDir();
+        transport.write(work + "/params.json", json(request.params().values()), 0600);
+        transport.write(work + "/peers.json", json(request.peers()), 0644);
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("NECKBEARD_PARAMS", work + "/params.json");
+        env.put("NECKBEARD_PEERS", work + "/peers.json");
+        env.put("NECKBEARD_APP", request.app());
+        env.put("NECKBEARD_ENV", request.environment());
+        env.put("NECKBEARD_NODE", request.node().name());
+        env.put("NECKBEARD_GENERATION", Long.toString(request.generation()));
+        env.put("NECKBEARD_ROLES", String.join(" ", request.roles()));
+        for (String script : scripts) {
+            String remote = work + "/scripts/" + script;
+            transport.upload(request.projectRoot().resolve(script), remote);
+            log.accept("running " + script);
+            CommandResult result = transport.run("cd " + quote(work) + " && chmod +x " + quote(remote) + " && exec " + quote(remote),
+                    env, timeout, log);
+            if (!result.succeeded()) {
+                throw new ProvisionerException("provisioning script " + script + " failed on " + transport.describe()
+                        + " with exit " + result.exitCode() + ":\n" + result.outputTail(),
+                        "fix the script (or what it reports above), then run the command again", null);
+            }
+        }
+    }
+
+    /** The scripts, each checked to exist under the project root. */
+    private static List<String> scripts(ProvisionRequest request) {
+        Map<String, Object> settings = request.settings();
+        settings.keySet().stream().filter(k -> !SETTINGS.contains(k)).findFirst().ifPresent(k -> {
+            throw new NeckbeardException(ExitCode.USAGE, "unknown setting 'provisioner." + k + "' of the shell provisioner",
+                    "use scripts (paths relative to the project root) and timeout (e.g. 10m)");
+        });
+        if (!(settings.get("scripts") instanceof List<?> list) || list.isEmpty() || list.stream().anyMatch(s -> !(s instanceof String))) {
+            throw new NeckbeardException(ExitCode.USAGE, "provisioner.scripts must list the shell scripts to run, was: " + settings.get("scripts"),
+                    "write e.g. provisioner: {type: shell, scripts: [neckbeard/provision.sh]}");
+        }
+        List<String> scripts = list.stream().map(String.class::cast).toList();
+        for (String script : scripts) {
+            Path file = request.projectRoot().resolve(script).normalize();
+            if (!file.startsWith(request.projectRoot().normalize()) || !Files.isRegularFile(file)) {
+                throw new NeckbeardException(ExitCode.USAGE, "provisioner.scripts names '" + script + "', which is not a file under "
+                        + request.projectRoot(), "create " + file + " or fix the path in neckbeard/config.yml");
+            }
+        }
+        return scripts;
+    }
+
+    private static byte[] json(Object value) {
+        try {
+            return Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("node parameters are plain maps, lists and scalars", e);
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package io.neckbeard.stack;
+
+import io.neckbeard.transport.Transport;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+import static io.neckbeard.stack.ShellQuote.quote;
+
+/**
+ * Runs each Procfile process with {@code setsid} in its own process group, without a service
+ * manager: output to {@code <root>/logs/<process>.log}, pid of the group leader in
+ * {@code <root>/run/<process>.pid}. Used by the local provider, where nothing may need root.
+ */
+public final class DirectProcessManager implements ProcessManager {
+    public static final String NAME = "direct";
+
+    /**
+     * Starts process {@code $1} with command {@code $2}; {@code $3} = 1 keeps {@code PORT}. The new
+     * session's leader writes its own pid before exec'ing the command, so the pid file names the
+     * process group whatever {@code setsid} does; the function waits until it is written.
+     */
+    private static final String START = String.join("\n",
+            "start_process() {",
+            "  pidf=\"$R/run/$1.pid\"",
+            "  (cd \"$R/current\" && setsid /bin/sh -c 'echo $$ > \"$1\"; set -a; . \"$2\"; set +a; "
+                    + "[ \"$3\" = 1 ] || unset PORT; exec /bin/sh -c \"$4\"' neckbeard-start \"$pidf\" \"$R/shared/env\" \"$3\" \"$2\" "
+                    + ">>\"$R/logs/$1.log\" 2>&1 </dev/null &)",
+            "  i=0",
+            "  while [ ! -s \"$pidf\" ] && [ $i -lt 200 ]; do sleep 0.05; i=$((i+1)); done",
+            "  [ -s \"$pidf\" ] || { echo \"process $1 did not start; see $R/logs/$1.log\"; exit 1; }",
+            "  echo \"started $1 (pid $(cat \"$pidf\"))\"",
+            "}");
+
+    @Override
+    public void restart(Transport transport, StackTarget target, List<ProcfileEntry> processes, Consumer<String> log) {
+        List<String> script = new ArrayList<>(List.of("set -e", "R=" + quote(target.root()),
+                "mkdir -p \"$R/run\" \"$R/logs\"", StackCommands.STOP_GROUP, START));
+        // Processes the new Procfile no longer has are stopped too.
+        StringBuilder keep = new StringBuilder(" ");
+        processes.forEach(p -> keep.append(p.name()).append(' '));
+        script.add("for f in \"$R\"/run/*.pid; do [ -e \"$f\" ] || continue; n=$(basename \"$f\" .pid); "
+                + "case " + quote(keep.toString()) + " in *\" $n \"*) ;; *) stop_group \"$f\"; echo \"stopped $n\";; esac; done");
+        for (ProcfileEntry process : processes) {
+            script.add("stop_group \"$R/run/" + process.name() + ".pid\"");
+            script.add("start_process " + process.name() + " " + quote(process.command()) + " " + (process.web() ? "1" : "0"));
+        }
+        StackCommands.run(transport, "start the processes", StackCommands.lines(script), log);
+    }
+
+    @Override
+    public void stop(Transport transport, StackTarget target) {
+        stopAll(transport, target.root(), line -> { });
+    }
+
+    /** Stops every process group with a pid file under {@code <root>/run}; used when a node is terminated. */
+    public void stopAll(Transport transport, String root, Consumer<String> log) {
+        StackCommands.run(transport, "stop the processes", StackCommands.lines(List.of(
+                "R=" + quote(root), StackCommands.STOP_GROUP,
+                "for f in \"$R\"/run/*.pid; do [ -e \"$f\" ] || continue; stop_group \"$f\"; done")), log);
+    }
+}

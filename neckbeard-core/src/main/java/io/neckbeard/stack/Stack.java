@@ -1,0 +1,114 @@
+package io.neckbeard.stack;
+
+import io.neckbeard.core.ExitCode;
+import io.neckbeard.core.NeckbeardException;
+import io.neckbeard.packager.Slug;
+import io.neckbeard.transport.Transport;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+
+import static io.neckbeard.stack.ShellQuote.quote;
+
+/**
+ * The Neckbeard Stack: puts a slug on a node and runs it. Layout under the root:
+ * {@code slugs/}, {@code releases/<slug id>/}, {@code current -> releases/<id>},
+ * {@code shared/env} (0600), {@code logs/}, {@code run/}. Every step is a shell command or a
+ * file copy through the {@link Transport}, so the same code works locally and over SSH.
+ */
+public final class Stack {
+    private final Map<String, ProcessManager> processManagers;
+
+    /** @param processManagers by name ({@code direct}, {@code systemd}) */
+    public Stack(Map<String, ProcessManager> processManagers) {
+        this.processManagers = Map.copyOf(processManagers);
+    }
+
+    /** The built-in process managers, systemd writing units to {@code /etc/systemd/system}. */
+    public static Stack standard() {
+        return new Stack(Map.of(DirectProcessManager.NAME, new DirectProcessManager(),
+                SystemdProcessManager.NAME, new SystemdProcessManager()));
+    }
+
+    /**
+     * Uploads and unpacks the slug (an existing release is reused), writes the env file,
+     * switches {@code current} atomically, restarts the Procfile's processes and prunes old
+     * releases, keeping the newest {@code keep_releases} and always the current one.
+     */
+    public void deploy(Transport transport, Slug slug, StackTarget target, Consumer<String> log) {
+        ProcessManager manager = processManager(target);
+        String root = target.root();
+        String release = root + "/releases/" + slug.id();
+        StackCommands.run(transport, "prepare " + root, "mkdir -p " + quote(root + "/slugs") + " " + quote(root + "/releases")
+                + " " + quote(root + "/shared") + " " + quote(root + "/logs") + " " + quote(root + "/run") + "\n", log);
+        String slugPath = root + "/slugs/" + slug.id() + ".tar.gz";
+        transport.upload(slug.file(), slugPath);
+        log.accept("unpacking release " + slug.id());
+        StackCommands.run(transport, "unpack release " + slug.id(), StackCommands.lines(List.of(
+                "set -e",
+                "if [ ! -d " + quote(release) + " ]; then",
+                // unpacked beside, then renamed: a half-unpacked release never looks complete
+                "  rm -rf " + quote(release + ".tmp") + " && mkdir " + quote(release + ".tmp"),
+                "  tar -xzf " + quote(slugPath) + " -C " + quote(release + ".tmp"),
+                "  mv " + quote(release + ".tmp") + " " + quote(release),
+                "fi",
+                "touch " + quote(release))), log);
+        transport.write(root + "/shared/env", envFile(target, slug).getBytes(StandardCharsets.UTF_8), 0600);
+        StackCommands.run(transport, "switch current to " + slug.id(), StackCommands.lines(List.of(
+                "set -e",
+                "ln -sfn " + quote(release) + " " + quote(root + "/current.tmp"),
+                "mv -T " + quote(root + "/current.tmp") + " " + quote(root + "/current"))), log);
+        List<ProcfileEntry> processes = Procfile.parse(readProcfile(transport, release), release + "/Procfile");
+        manager.restart(transport, target, processes, log);
+        prune(transport, target, slug, log);
+    }
+
+    /** Stops every process of the node's release (before a node is terminated). */
+    public void stop(Transport transport, StackTarget target) {
+        processManager(target).stop(transport, target);
+    }
+
+    private ProcessManager processManager(StackTarget target) {
+        ProcessManager manager = processManagers.get(target.processManager());
+        if (manager == null) {
+            throw new NeckbeardException(ExitCode.USAGE, "unknown process manager '" + target.processManager() + "' (at stack.process_manager)",
+                    "use one of: " + String.join(", ", new TreeMap<>(processManagers).keySet()));
+        }
+        return manager;
+    }
+
+    private static List<String> readProcfile(Transport transport, String release) {
+        List<String> lines = new ArrayList<>();
+        StackCommands.run(transport, "read the Procfile of " + release, "cat " + quote(release + "/Procfile") + "\n", lines::add);
+        return lines;
+    }
+
+    /** {@code KEY='value'} lines: config vars, then the Stack's own variables (which win). */
+    static String envFile(StackTarget target, Slug slug) {
+        Map<String, String> vars = new TreeMap<>(target.configVars());
+        vars.put("NECKBEARD_APP", target.app());
+        vars.put("NECKBEARD_ENV", target.environment());
+        vars.put("NECKBEARD_NODE", target.node());
+        vars.put("NECKBEARD_GENERATION", Long.toString(target.generation()));
+        vars.put("NECKBEARD_RELEASE", slug.id());
+        if (target.port() != null) {
+            vars.put("PORT", target.port().toString());
+        }
+        StringBuilder text = new StringBuilder();
+        vars.forEach((key, value) -> text.append(key).append('=').append(quote(value)).append('\n'));
+        return text.toString();
+    }
+
+    private static void prune(Transport transport, StackTarget target, Slug slug, Consumer<String> log) {
+        StackCommands.run(transport, "prune old releases", StackCommands.lines(List.of(
+                "cd " + quote(target.root() + "/releases") + " || exit 0",
+                "ls -1t | grep -v '\\.tmp$' | tail -n +" + (target.keepReleases() + 1) + " | while read -r id; do",
+                "  [ \"$id\" = " + quote(slug.id()) + " ] && continue",
+                "  rm -rf \"$id\" \"../slugs/$id.tar.gz\" && echo \"removed release $id\"",
+                "done")), log);
+    }
+}

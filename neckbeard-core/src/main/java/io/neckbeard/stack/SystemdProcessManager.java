@@ -1,0 +1,79 @@
+package io.neckbeard.stack;
+
+import io.neckbeard.transport.Transport;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+import static io.neckbeard.stack.ShellQuote.quote;
+
+/**
+ * Runs each Procfile process as a systemd service {@code <app>-<process>.service}
+ * ({@code Restart=always}, the env file as {@code EnvironmentFile}, the current release as
+ * working directory). The command goes into {@code <root>/shared/procs/<process>.sh}, so no
+ * systemd quoting or {@code %}/{@code $} expansion can change it.
+ */
+public final class SystemdProcessManager implements ProcessManager {
+    public static final String NAME = "systemd";
+    public static final String UNIT_DIR = "/etc/systemd/system";
+
+    private final String unitDir;
+
+    /** @param unitDir where unit files are written ({@link #UNIT_DIR} on servers; a temp dir in tests) */
+    public SystemdProcessManager(String unitDir) {
+        this.unitDir = unitDir;
+    }
+
+    public SystemdProcessManager() {
+        this(UNIT_DIR);
+    }
+
+    @Override
+    public void restart(Transport transport, StackTarget target, List<ProcfileEntry> processes, Consumer<String> log) {
+        List<String> units = new ArrayList<>();
+        for (ProcfileEntry process : processes) {
+            String script = target.root() + "/shared/procs/" + process.name() + ".sh";
+            transport.write(script, ("#!/bin/sh\nexec " + process.command() + "\n").getBytes(StandardCharsets.UTF_8), 0755);
+            String unit = unitName(target.app(), process.name());
+            transport.write(unitDir + "/" + unit, unitFile(target, process, script).getBytes(StandardCharsets.UTF_8), 0644);
+            units.add(quote(unit));
+        }
+        String names = String.join(" ", units);
+        StackCommands.run(transport, "restart the systemd services", StackCommands.lines(List.of("set -e",
+                "systemctl daemon-reload", "systemctl enable " + names, "systemctl restart " + names)), log);
+    }
+
+    @Override
+    public void stop(Transport transport, StackTarget target) {
+        String pattern = quote(target.app() + "-*.service");
+        StackCommands.run(transport, "stop the systemd services", StackCommands.lines(List.of(
+                "systemctl stop " + pattern + " || true")), line -> { });
+    }
+
+    static String unitName(String app, String process) {
+        return app + "-" + process + ".service";
+    }
+
+    /** The unit text; {@code PORT} from the env file is kept for the {@code web} process only. */
+    static String unitFile(StackTarget target, ProcfileEntry process, String script) {
+        List<String> lines = new ArrayList<>(List.of(
+                "[Unit]",
+                "Description=" + target.app() + " " + process.name() + " (neckbeard " + target.environment() + ")",
+                "After=network.target",
+                "",
+                "[Service]",
+                "Type=simple",
+                "WorkingDirectory=" + target.root() + "/current",
+                "EnvironmentFile=" + target.root() + "/shared/env",
+                "ExecStart=/bin/sh " + script,
+                "Restart=always",
+                "RestartSec=2"));
+        if (!process.web()) {
+            lines.add("UnsetEnvironment=PORT");
+        }
+        lines.addAll(List.of("", "[Install]", "WantedBy=multi-user.target"));
+        return StackCommands.lines(lines);
+    }
+}

@@ -1,0 +1,186 @@
+package io.neckbeard.local;
+
+import io.neckbeard.config.NodeSpec;
+import io.neckbeard.config.ParamTree;
+import io.neckbeard.core.Json;
+import io.neckbeard.plugin.Plugins;
+import io.neckbeard.provider.LaunchRequest;
+import io.neckbeard.provider.ProviderContext;
+import io.neckbeard.provider.Resource;
+import io.neckbeard.provider.ResourceProvider;
+import io.neckbeard.provider.ResourceProviderFactory;
+import io.neckbeard.provider.Tags;
+import io.neckbeard.transport.Transport;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static io.neckbeard.local.LocalTransportTest.alive;
+import static io.neckbeard.local.LocalTransportTest.waitUntilGone;
+import static org.assertj.core.api.Assertions.assertThat;
+
+class LocalProviderTest {
+    @TempDir
+    Path project;
+
+    private ResourceProvider provider() {
+        return Plugins.builtIn().find(ResourceProviderFactory.class, "local", "resource provider")
+                .create(new ProviderContext(project, "hello", null));
+    }
+
+    static NodeSpec node(String name) {
+        return new NodeSpec(name, "app", Integer.parseInt(name.substring(name.indexOf('-') + 1)), "local-a", "small",
+                "local", List.of("web"), new ParamTree(Map.of(), Map.of()));
+    }
+
+    static LaunchRequest request(Path project, String env, long generation, String node, Resource seedFrom) {
+        return new LaunchRequest("hello", env, generation, node(node), Map.of(), Tags.of("hello", env, generation, node),
+                "hello-" + env + "-g" + generation + "-" + node, seedFrom, project);
+    }
+
+    @Test
+    void launchCreatesTheNodeDirectoryWithItsNodeFileAndAFreePort() throws Exception {
+        Resource node = provider().launch(request(project, "dev", 1, "app-1", null));
+
+        Path dir = project.resolve(".neckbeard/local/dev/g1-app-1");
+        assertThat(node.id()).isEqualTo("dev/g1-app-1");
+        assertThat(node.address()).isEqualTo("127.0.0.1");
+        assertThat(node.running()).isTrue();
+        assertThat(node.attributes()).containsEntry("dir", dir.toString())
+                .containsEntry("stack_root", dir.resolve("stack").toString())
+                .containsEntry("process_manager", "direct");
+        assertThat(node.tags()).containsEntry(Tags.NODE, "app-1").containsEntry(Tags.GENERATION, "1");
+        LocalNode written = Json.mapper().readValue(dir.resolve("node.json").toFile(), LocalNode.class);
+        assertThat(written.clientToken()).isEqualTo("hello-dev-g1-app-1");
+        assertThat(Integer.toString(written.port())).isEqualTo(node.attributes().get("port"));
+        assertThat(written.createdAt()).isNotNull();
+    }
+
+    @Test
+    void aRetriedLaunchWithTheSameClientTokenReturnsTheSameNode() {
+        ResourceProvider provider = provider();
+        Resource first = provider.launch(request(project, "dev", 1, "app-1", null));
+
+        Resource again = provider().launch(request(project, "dev", 1, "app-1", null));
+
+        assertThat(again).isEqualTo(first);
+        assertThat(provider.discover("hello", "dev")).hasSize(1);
+    }
+
+    @Test
+    void discoverFindsTheEnvironmentsNodesOfEveryGenerationOnly() {
+        ResourceProvider provider = provider();
+        provider.launch(request(project, "dev", 1, "app-1", null));
+        provider.launch(request(project, "dev", 2, "app-1", null));
+        provider.launch(request(project, "staging", 1, "app-1", null));
+
+        assertThat(provider.discover("hello", "dev")).extracting(Resource::id).containsExactly("dev/g1-app-1", "dev/g2-app-1");
+        assertThat(provider.discover("other-app", "dev")).isEmpty();
+        assertThat(provider.discover("hello", "production")).isEmpty();
+    }
+
+    @Test
+    void refreshReportsGoneOnceTheDirectoryIsMissing() throws Exception {
+        ResourceProvider provider = provider();
+        Resource node = provider.launch(request(project, "dev", 1, "app-1", null));
+        assertThat(provider.refresh(node).state()).isEqualTo("running");
+
+        LocalFiles.deleteTree(Path.of(node.attributes().get("dir")));
+
+        assertThat(provider.refresh(node).state()).isEqualTo("gone");
+    }
+
+    @Test
+    void terminateStopsTheNodesProcessGroupsAndRemovesItsDirectory() throws Exception {
+        ResourceProvider provider = provider();
+        Resource node = provider.launch(request(project, "dev", 1, "app-1", null));
+        Path dir = Path.of(node.attributes().get("dir"));
+        try (Transport transport = provider.transport(node, node("app-1"), Map.of())) {
+            // a process group like the direct process manager's, with a child that ignores nothing
+            transport.run("mkdir -p stack/run && setsid /bin/sh -c 'echo $$ > stack/run/web.pid; sleep 300 & wait' "
+                    + ">/dev/null 2>&1 </dev/null & sleep 0.5", Map.of(), Duration.ofSeconds(10), l -> { });
+        }
+        long leader = Long.parseLong(Files.readString(dir.resolve("stack/run/web.pid")).strip());
+        List<Long> group = new ArrayList<>(ProcessHandle.of(leader).orElseThrow().children().map(ProcessHandle::pid).toList());
+        group.add(leader);
+        assertThat(group).hasSize(2).allMatch(LocalTransportTest::alive);
+
+        provider.terminate(node);
+
+        for (long pid : group) {
+            waitUntilGone(pid);
+            assertThat(alive(pid)).as("pid %d", pid).isFalse();
+        }
+        assertThat(dir).doesNotExist();
+        assertThat(provider.refresh(node).state()).isEqualTo("gone");
+        provider.terminate(node);
+    }
+
+    @Test
+    void nodesLaunchedAtTheSameTimeNeverShareAPortAcrossGenerations() throws Exception {
+        int nodes = 24;
+        ExecutorService pool = Executors.newFixedThreadPool(nodes);
+        CountDownLatch start = new CountDownLatch(1);
+        try {
+            List<Future<Resource>> launches = new ArrayList<>();
+            for (int i = 1; i <= nodes; i++) {
+                long generation = i % 2 + 1;
+                String name = "app-" + i;
+                Callable<Resource> launch = () -> {
+                    start.await();
+                    return provider().launch(request(project, "dev", generation, name, null));
+                };
+                launches.add(pool.submit(launch));
+            }
+            start.countDown();
+            List<String> ports = new ArrayList<>();
+            for (Future<Resource> launch : launches) {
+                ports.add(launch.get().attributes().get("port"));
+            }
+            assertThat(ports).hasSize(nodes).doesNotHaveDuplicates();
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void aSeededLaunchCopiesTheSeedNodesDataOnce() throws Exception {
+        ResourceProvider provider = provider();
+        Resource seed = provider.launch(request(project, "production", 3, "db-1", null));
+        Path seedData = Files.createDirectories(Path.of(seed.attributes().get("dir")).resolve("data/pg"));
+        Files.writeString(seedData.resolve("table"), "rows");
+
+        Resource fresh = provider.launch(request(project, "staging", 1, "db-1", seed));
+        Path copied = Path.of(fresh.attributes().get("dir")).resolve("data/pg/table");
+        assertThat(copied).hasContent("rows");
+
+        Files.writeString(copied, "changed on staging");
+        provider.launch(request(project, "staging", 1, "db-1", seed));
+        assertThat(copied).hasContent("changed on staging");
+    }
+
+    @Test
+    void validateAcceptsAnEmptyLocalBlockAndRejectsUnknownKeysInIt() {
+        ResourceProviderFactory factory = new LocalProviderFactory();
+
+        assertThat(factory.validate("app", Map.of())).isEmpty();
+        assertThat(factory.validate("app", Map.of("local", Map.of()))).isEmpty();
+        assertThat(factory.validate("app", Map.of("local", Map.of("prot", 8080))))
+                .singleElement().satisfies(p -> {
+                    assertThat(p.path()).isEqualTo("local.prot");
+                    assertThat(p.message()).contains("unknown setting 'prot'");
+                });
+        assertThat(factory.validate("app", Map.of("local", "yes"))).hasSize(1);
+    }
+}

@@ -1,0 +1,113 @@
+package io.neckbeard.local;
+
+import io.neckbeard.transport.CommandResult;
+import io.neckbeard.transport.TransportException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class LocalTransportTest {
+    private static final Duration TIMEOUT = Duration.ofSeconds(20);
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void runsInTheNodeDirectoryWithTheGivenVariablesAndStreamsEveryLine() {
+        LocalTransport transport = new LocalTransport(dir, "local:app-1", Map.of("BASE", "b"));
+        List<String> lines = new ArrayList<>();
+
+        CommandResult result = transport.run("pwd; echo \"$BASE $EXTRA\"; echo oops >&2; exit 3",
+                Map.of("EXTRA", "x y"), TIMEOUT, lines::add);
+
+        assertThat(result.exitCode()).isEqualTo(3);
+        assertThat(lines).containsExactly(dir.toString(), "b x y", "oops");
+        assertThat(result.outputTail()).isEqualTo(dir + "\nb x y\noops");
+    }
+
+    @Test
+    void keepsOnlyTheLastFortyLinesAsTail() {
+        CommandResult result = new LocalTransport(dir, "t").run("seq 1 100", Map.of(), TIMEOUT, line -> { });
+
+        assertThat(result.outputTail().lines()).hasSize(40).startsWith("61").endsWith("100");
+    }
+
+    @Test
+    void killsTheProcessTreeWhenTheTimeoutPasses() throws Exception {
+        LocalTransport transport = new LocalTransport(dir, "local:app-1");
+
+        assertThatThrownBy(() -> transport.run("sleep 60 & echo $! > child.pid; wait", Map.of(), Duration.ofMillis(700), l -> { }))
+                .isInstanceOf(TransportException.class)
+                .hasMessageContaining("did not finish within");
+
+        long child = Long.parseLong(Files.readString(dir.resolve("child.pid")).strip());
+        waitUntilGone(child);
+        assertThat(alive(child)).isFalse();
+    }
+
+    @Test
+    @Timeout(15)
+    void returnsWhileABackgroundProcessWithRedirectedOutputKeepsRunning() throws Exception {
+        LocalTransport transport = new LocalTransport(dir, "t");
+
+        CommandResult result = transport.run("sleep 60 >/dev/null 2>&1 & echo $! > bg.pid; echo started",
+                Map.of(), Duration.ofSeconds(60), l -> { });
+
+        assertThat(result.exitCode()).isZero();
+        assertThat(result.outputTail()).isEqualTo("started");
+        long background = Long.parseLong(Files.readString(dir.resolve("bg.pid")).strip());
+        assertThat(alive(background)).isTrue();
+        ProcessHandle.of(background).ifPresent(ProcessHandle::destroyForcibly);
+    }
+
+    @Test
+    void uploadsAFileAndADirectoryTreeCreatingParents() throws Exception {
+        Path source = Files.createDirectories(dir.resolve("src/a/b"));
+        Files.writeString(source.resolve("deep.txt"), "deep");
+        Files.writeString(dir.resolve("src/top.txt"), "top");
+        Path node = Files.createDirectories(dir.resolve("node"));
+        LocalTransport transport = new LocalTransport(node, "t");
+
+        transport.upload(dir.resolve("src"), node.resolve("copy").toString());
+        transport.upload(dir.resolve("src/top.txt"), "one/two/file.txt");
+
+        assertThat(node.resolve("copy/a/b/deep.txt")).hasContent("deep");
+        assertThat(node.resolve("copy/top.txt")).hasContent("top");
+        assertThat(node.resolve("one/two/file.txt")).hasContent("top");
+    }
+
+    @Test
+    void writesContentWithTheGivenMode() throws Exception {
+        LocalTransport transport = new LocalTransport(dir, "t");
+
+        transport.write(dir.resolve("shared/env").toString(), "SECRET='x'\n".getBytes(StandardCharsets.UTF_8), 0600);
+        transport.write("bin/run.sh", "#!/bin/sh\n".getBytes(StandardCharsets.UTF_8), 0755);
+
+        assertThat(dir.resolve("shared/env")).hasContent("SECRET='x'");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("shared/env")))).isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("bin/run.sh")))).isEqualTo("rwxr-xr-x");
+        assertThat(dir.resolve("shared")).isDirectoryNotContaining("glob:**.tmp");
+    }
+
+    static boolean alive(long pid) {
+        return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+    }
+
+    static void waitUntilGone(long pid) throws InterruptedException {
+        for (int i = 0; i < 100 && alive(pid); i++) {
+            Thread.sleep(50);
+        }
+    }
+}

@@ -1,0 +1,101 @@
+package io.neckbeard.provisioner.shell;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.neckbeard.config.NodeSpec;
+import io.neckbeard.config.ParamTree;
+import io.neckbeard.config.ResolvedParams;
+import io.neckbeard.core.ExitCode;
+import io.neckbeard.core.Json;
+import io.neckbeard.core.NeckbeardException;
+import io.neckbeard.local.LocalTransport;
+import io.neckbeard.plugin.Plugins;
+import io.neckbeard.provisioner.ProvisionRequest;
+import io.neckbeard.provisioner.Provisioner;
+import io.neckbeard.provisioner.ProvisionerException;
+import io.neckbeard.provisioner.ProvisionerFactory;
+import io.neckbeard.provisioner.ServicePeers;
+import io.neckbeard.testing.Fixtures;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class ShellProvisionerTest {
+    @TempDir
+    Path temp;
+    Path project;
+    Path node;
+    Path work;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        project = Fixtures.copy("shell-project", temp.resolve("project"));
+        node = Files.createDirectories(temp.resolve("node"));
+        work = node.resolve("stack/provision");
+    }
+
+    private void provision(List<String> scripts, List<String> log) {
+        Provisioner provisioner = Plugins.builtIn().find(ProvisionerFactory.class, "shell", "provisioner").create();
+        NodeSpec spec = new NodeSpec("app-2", "app", 2, "us-east-1b", "small", "local", List.of("web", "memcached"),
+                new ParamTree(Map.of(), Map.of()));
+        ProvisionRequest request = new ProvisionRequest("hello", "staging", 7, spec,
+                new ResolvedParams(Map.of("db", Map.of("password", "s3cret")), Map.of("db", Map.of("password", "${env:DB_PASSWORD}"))),
+                List.of("nginx", "app-server", "memcached"),
+                Map.of("memcached", new ServicePeers(List.of("10.0.0.2"), List.of("10.0.0.1", "10.0.0.2"))),
+                project, Map.of("scripts", scripts), work.toString());
+        provisioner.provision(request, new LocalTransport(node, "local:app-2"), log::add);
+    }
+
+    @Test
+    void runsEachScriptInOrderWithTheNodesVariablesParamsAndPeers() throws Exception {
+        List<String> log = new ArrayList<>();
+
+        provision(List.of("neckbeard/provision.sh", "neckbeard/second.sh"), log);
+
+        assertThat(log).containsSubsequence("running neckbeard/provision.sh",
+                "node=app-2 env=staging generation=7 app=hello roles=nginx app-server memcached",
+                "cwd=" + work, "running neckbeard/second.sh");
+        JsonNode params = Json.mapper().readTree(work.resolve("seen-params.json").toFile());
+        assertThat(params.at("/db/password").asText()).isEqualTo("s3cret");
+        JsonNode peers = Json.mapper().readTree(work.resolve("seen-peers.json").toFile());
+        assertThat(peers.at("/memcached/same_az/0").asText()).isEqualTo("10.0.0.2");
+        assertThat(peers.at("/memcached/all")).hasSize(2);
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(work.resolve("params.json")))).isEqualTo("rw-------");
+        assertThat(work.resolve("second.out")).hasContent("second ran after the first");
+        assertThat(work.resolve("scripts/neckbeard/provision.sh")).exists();
+        assertThat(String.join("\n", log)).doesNotContain("s3cret");
+    }
+
+    @Test
+    void aFailingScriptStopsWithItsNameExitCodeAndOutputTail() {
+        List<String> log = new ArrayList<>();
+
+        assertThatThrownBy(() -> provision(List.of("neckbeard/fail.sh", "neckbeard/second.sh"), log))
+                .isInstanceOfSatisfying(ProvisionerException.class, e -> {
+                    assertThat(e.exitCode()).isEqualTo(ExitCode.FAILED);
+                    assertThat(e.getMessage()).contains("neckbeard/fail.sh", "local:app-2", "exit 3",
+                            "step 60", "memcached: port 11211 already in use").doesNotContain("step 20\n");
+                });
+        assertThat(log).contains("step 1", "step 60");
+        assertThat(work.resolve("second.out")).doesNotExist();
+    }
+
+    @Test
+    void aMissingScriptIsAUsageErrorNamingIt() {
+        assertThatThrownBy(() -> provision(List.of("neckbeard/provision.sh", "neckbeard/nope.sh"), new ArrayList<>()))
+                .isInstanceOfSatisfying(NeckbeardException.class, e -> {
+                    assertThat(e.exitCode()).isEqualTo(ExitCode.USAGE);
+                    assertThat(e.getMessage()).contains("'neckbeard/nope.sh'");
+                });
+        assertThat(work.resolve("seen-params.json")).doesNotExist();
+    }
+}

@@ -1,0 +1,194 @@
+package io.neckbeard.stack;
+
+import io.neckbeard.config.StackSettings;
+import io.neckbeard.core.ExitCode;
+import io.neckbeard.core.NeckbeardException;
+import io.neckbeard.local.LocalProviderFactory;
+import io.neckbeard.packager.PackageRequest;
+import io.neckbeard.packager.Slug;
+import io.neckbeard.packager.tarball.TarballPackagerFactory;
+import io.neckbeard.provider.LaunchRequest;
+import io.neckbeard.provider.ProviderContext;
+import io.neckbeard.provider.Resource;
+import io.neckbeard.provider.ResourceProvider;
+import io.neckbeard.provider.Tags;
+import io.neckbeard.config.NodeSpec;
+import io.neckbeard.config.ParamTree;
+import io.neckbeard.testing.Fixtures;
+import io.neckbeard.transport.Transport;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The Stack end to end on a real local node, running the fixture's Python web server from a slug. */
+class StackTest {
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    @TempDir
+    Path temp;
+    Path project;
+    ResourceProvider provider;
+    Resource node;
+    Transport transport;
+    StackTarget target;
+    final List<String> log = new ArrayList<>();
+
+    @BeforeEach
+    void launchNode() throws IOException {
+        project = Fixtures.copy("slug-project", temp.resolve("project"));
+        provider = new LocalProviderFactory().create(new ProviderContext(project, "hello", null));
+        NodeSpec spec = new NodeSpec("app-1", "app", 1, "a", "small", "local", List.of("web"), new ParamTree(Map.of(), Map.of()));
+        node = provider.launch(new LaunchRequest("hello", "dev", 1, spec, Map.of(), Tags.of("hello", "dev", 1, "app-1"),
+                "token-1", null, project));
+        transport = provider.transport(node, spec, Map.of());
+        target = StackTarget.forResource(node, new StackSettings("/srv/hello", 2, "systemd"), "hello", "dev", "app-1", 1,
+                Map.of("GREETING", "it's me"));
+    }
+
+    @AfterEach
+    void terminateNode() {
+        provider.terminate(node);
+    }
+
+    private Slug slug(String change) throws IOException {
+        if (change != null) {
+            Files.writeString(project.resolve("app/server.py"), "\n# " + change + "\n", StandardOpenOption.APPEND);
+        }
+        return new TarballPackagerFactory().create().build(new PackageRequest("hello", project, Map.of(), project.resolve(".neckbeard/slugs")));
+    }
+
+    @Test
+    void deploysTheSlugAsTheCurrentReleaseAndServesItOnTheNodesPort() throws Exception {
+        Slug slug = slug(null);
+        Path root = Path.of(target.root());
+
+        new Stack(Map.of("direct", new DirectProcessManager())).deploy(transport, slug, target, log::add);
+
+        assertThat(target.root()).isEqualTo(node.attributes().get("stack_root"));
+        assertThat(target.processManager()).isEqualTo("direct");
+        Path release = root.resolve("releases").resolve(slug.id());
+        assertThat(Files.readSymbolicLink(root.resolve("current"))).isEqualTo(release);
+        String body = awaitBody("release=" + slug.id());
+        assertThat(body).contains("node=app-1", "greeting=it's me", "cwd=" + release);
+        Path env = root.resolve("shared/env");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(env))).isEqualTo("rw-------");
+        assertThat(Files.readAllLines(env)).contains("GREETING='it'\\''s me'", "PORT='" + target.port() + "'",
+                "NECKBEARD_RELEASE='" + slug.id() + "'", "NECKBEARD_GENERATION='1'", "NECKBEARD_ENV='dev'");
+        assertThat(root.resolve("run/web.pid")).exists();
+        assertThat(root.resolve("run/worker.pid")).exists();
+        awaitFile(release.resolve("worker.out"));
+        assertThat(release.resolve("worker.out")).hasContent("worker PORT=unset GREETING=it's me");
+        assertThat(log).anyMatch(l -> l.startsWith("started web (pid "));
+        assertThat(String.join("\n", log)).doesNotContain("it's me");
+    }
+
+    @Test
+    void aNewReleaseRestartsTheProcessesAndOldReleasesArePrunedToKeepReleases() throws Exception {
+        Stack stack = Stack.standard();
+        Path root = Path.of(target.root());
+        Slug first = slug(null);
+        stack.deploy(transport, first, target, log::add);
+        awaitBody("release=" + first.id());
+        long firstWeb = pid(root.resolve("run/web.pid"));
+
+        Slug second = slug("second");
+        stack.deploy(transport, second, target, log::add);
+        awaitBody("release=" + second.id());
+        assertThat(ProcessHandle.of(firstWeb).map(ProcessHandle::isAlive).orElse(false)).isFalse();
+        assertThat(pid(root.resolve("run/web.pid"))).isNotEqualTo(firstWeb);
+
+        Slug third = slug("third");
+        stack.deploy(transport, third, target, log::add);
+        awaitBody("release=" + third.id());
+
+        assertThat(Files.readSymbolicLink(root.resolve("current"))).isEqualTo(root.resolve("releases").resolve(third.id()));
+        try (var releases = Files.list(root.resolve("releases"))) {
+            assertThat(releases.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder(second.id(), third.id());
+        }
+        assertThat(root.resolve("slugs").resolve(first.id() + ".tar.gz")).doesNotExist();
+        assertThat(log).contains("removed release " + first.id());
+
+        stack.deploy(transport, second, target, log::add);
+        awaitBody("release=" + second.id());
+        try (var releases = Files.list(root.resolve("releases"))) {
+            assertThat(releases.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder(second.id(), third.id());
+        }
+    }
+
+    @Test
+    void stopEndsEveryProcessOfTheNode() throws Exception {
+        Stack stack = Stack.standard();
+        stack.deploy(transport, slug(null), target, log::add);
+        Path run = Path.of(target.root()).resolve("run");
+        long web = pid(run.resolve("web.pid"));
+        long worker = pid(run.resolve("worker.pid"));
+
+        stack.stop(transport, target);
+
+        assertThat(ProcessHandle.of(web).map(ProcessHandle::isAlive).orElse(false)).isFalse();
+        assertThat(ProcessHandle.of(worker).map(ProcessHandle::isAlive).orElse(false)).isFalse();
+        assertThat(run).isEmptyDirectory();
+    }
+
+    @Test
+    void anUnknownProcessManagerIsAUsageErrorListingTheKnownOnes() throws Exception {
+        StackTarget runit = new StackTarget(target.root(), 2, "runit", "hello", "dev", "app-1", 1, target.port(), Map.of());
+        Slug slug = slug(null);
+
+        assertThatThrownBy(() -> Stack.standard().deploy(transport, slug, runit, log::add))
+                .isInstanceOfSatisfying(NeckbeardException.class, e -> {
+                    assertThat(e.exitCode()).isEqualTo(ExitCode.USAGE);
+                    assertThat(e.getMessage()).contains("'runit'", "stack.process_manager");
+                    assertThat(e.remedy()).isEqualTo("use one of: direct, systemd");
+                });
+        assertThat(Path.of(target.root()).resolve("releases")).doesNotExist();
+    }
+
+    private static long pid(Path file) throws IOException {
+        return Long.parseLong(Files.readString(file).strip());
+    }
+
+    private static void awaitFile(Path file) throws InterruptedException {
+        for (int i = 0; i < 100 && !Files.exists(file); i++) {
+            Thread.sleep(100);
+        }
+    }
+
+    /** Polls the node's port until its answer contains {@code expected}; returns the last answer. */
+    private String awaitBody(String expected) throws InterruptedException {
+        String last = "";
+        for (int i = 0; i < 150; i++) {
+            try {
+                HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + target.port() + "/"))
+                        .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
+                last = response.body();
+                if (last.contains(expected)) {
+                    return last;
+                }
+            } catch (IOException e) {
+                last = e.toString();
+            }
+            Thread.sleep(100);
+        }
+        assertThat(last).as("answer of 127.0.0.1:%d", target.port()).contains(expected);
+        return last;
+    }
+}

@@ -1,0 +1,2 @@
+name 'app-server'
+version '0.1.0'

@@ -1,0 +1,2 @@
+#!/bin/sh
+[ -f seen-params.json ] && echo "second ran after the first" > second.out
