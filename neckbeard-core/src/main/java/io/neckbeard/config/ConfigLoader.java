@@ -13,7 +13,6 @@ import io.neckbeard.plugin.Plugins;
 import io.neckbeard.provider.ResourceProviderFactory;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -92,7 +91,8 @@ public final class ConfigLoader {
             return files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".yml"))
                     .map(n -> n.substring(0, n.length() - ".yml".length())).sorted().toList();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot list " + envs, e);
+            throw new NeckbeardException(ExitCode.USAGE, "cannot list the environment files in " + envs + ": " + e.getMessage(),
+                    "check that the directory is readable", e);
         }
     }
 

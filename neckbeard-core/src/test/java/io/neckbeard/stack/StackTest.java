@@ -149,6 +149,27 @@ class StackTest {
     }
 
     @Test
+    void terminatingTheLocalNodeEndsTheProcessesTheStackStarted() throws Exception {
+        Stack.standard().deploy(transport, slug(null), target, log::add);
+        Path run = Path.of(target.root()).resolve("run");
+        List<ProcessHandle> processes = new ArrayList<>();
+        for (String process : List.of("web", "worker")) {
+            ProcessHandle leader = ProcessHandle.of(pid(run.resolve(process + ".pid"))).orElseThrow();
+            processes.add(leader);
+            leader.descendants().forEach(processes::add);
+        }
+        awaitBody("release=");
+
+        provider.terminate(node);
+
+        for (ProcessHandle process : processes) {
+            process.onExit().get(15, java.util.concurrent.TimeUnit.SECONDS);
+            assertThat(process.isAlive()).as("pid %d", process.pid()).isFalse();
+        }
+        assertThat(Path.of(node.attributes().get("dir"))).doesNotExist();
+    }
+
+    @Test
     void anUnknownProcessManagerIsAUsageErrorListingTheKnownOnes() throws Exception {
         StackTarget runit = new StackTarget(target.root(), 2, "runit", "hello", "dev", "app-1", 1, target.port(), Map.of());
         Slug slug = slug(null);

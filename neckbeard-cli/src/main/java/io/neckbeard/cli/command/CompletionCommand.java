@@ -1,15 +1,28 @@
 package io.neckbeard.cli.command;
 
 import io.neckbeard.cli.CliContext;
-import io.neckbeard.core.ExitCode;
-import io.neckbeard.core.NeckbeardException;
+import picocli.AutoComplete;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
 
-/** PLACEHOLDER: replaced by the real command. */
+/** {@code neckbeard completion bash|zsh}: a completion script generated from the command tree. */
 @Command(name = "completion", description = "Print a shell completion script (bash or zsh).")
 public final class CompletionCommand extends NeckbeardCommand {
+
+    /** The shells a script can be printed for. */
+    enum Shell { bash, zsh }
+
+    @Parameters(index = "0", paramLabel = "SHELL", description = "bash or zsh.")
+    Shell shell;
+
     @Override
     protected int execute(CliContext cli) {
-        throw new NeckbeardException(ExitCode.USAGE, "'completion' is not implemented yet", null);
+        String script = AutoComplete.bash("neckbeard", spec.root().commandLine());
+        if (shell == Shell.zsh) {
+            // zsh runs the bash script through its bash-completion emulation.
+            script = "#compdef neckbeard\nautoload -U +X compinit && compinit\nautoload -U +X bashcompinit && bashcompinit\n" + script;
+        }
+        cli.out().print(script);
+        return 0;
     }
 }
