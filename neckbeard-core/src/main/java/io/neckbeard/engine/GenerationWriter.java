@@ -120,6 +120,7 @@ final class GenerationWriter {
                 nodes.set(index, change.apply(nodes.get(index)));
             } else {
                 nodes.add(change.apply(null));
+                nodes.sort(NodeRecords.ORDER);
             }
             return state.withGeneration(withNodes(current, nodes));
         });

@@ -4,12 +4,16 @@ import io.neckbeard.config.NodeSpec;
 import io.neckbeard.provider.Resource;
 import io.neckbeard.state.NodeRecord;
 
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /** Turning what the coordinator remembers of a node back into what the SPIs work with. */
 final class NodeRecords {
+    /** Type, then index: web-2 before web-10, whatever order the nodes were launched in. */
+    static final Comparator<NodeRecord> ORDER = Comparator.comparing(NodeRecord::type).thenComparingInt(NodeRecords::index);
+
     private NodeRecords() {
     }
 
@@ -31,11 +35,12 @@ final class NodeRecords {
         return nodes.stream().filter(n -> n.name().equals(record.name())).findFirst().orElse(null);
     }
 
+    /** The index of a {@code <type>-<index>} node name (0 for a name of another shape, e.g. hand-edited). */
     private static int index(NodeRecord record) {
         try {
             return Integer.parseInt(record.name().substring(record.name().lastIndexOf('-') + 1));
         } catch (NumberFormatException e) {
-            return 1;
+            return 0;
         }
     }
 }

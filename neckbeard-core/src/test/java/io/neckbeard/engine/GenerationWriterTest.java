@@ -50,6 +50,8 @@ class GenerationWriterTest {
 
         Generation stored = backend.read("prod").generation(1).orElseThrow();
         assertThat(stored.nodes()).hasSize(40).allMatch(NodeRecord::operational);
+        assertThat(stored.nodes()).extracting(NodeRecord::name).as("launch order does not matter")
+                .startsWith("web-1", "web-2", "web-3").endsWith("web-39", "web-40");
     }
 
     @Test
