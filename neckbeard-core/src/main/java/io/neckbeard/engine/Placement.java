@@ -2,8 +2,4 @@ package io.neckbeard.engine;
 
 /** A node type in one availability zone: the unit the HA floor ({@code min_per_az}) applies to. */
 public record Placement(String type, String az) {
-    @Override
-    public String toString() {
-        return type + " in " + az;
-    }
 }

@@ -18,25 +18,4 @@ public interface Progress {
 
     /** Anything not about one node: waves, hooks, the slug. */
     void message(String text);
-
-    /** Progress nobody watches (tests, JSON-only callers). */
-    static Progress silent() {
-        return new Progress() {
-            @Override
-            public void step(String node, String step) {
-            }
-
-            @Override
-            public void output(String node, String line) {
-            }
-
-            @Override
-            public void finished(NodeOutcome outcome) {
-            }
-
-            @Override
-            public void message(String text) {
-            }
-        };
-    }
 }
