@@ -125,7 +125,23 @@ class EngineCommandsTest {
     }
 
     @Test
-    void terminateDryRunAndPromoteWithoutPendingChangeNothing() throws Exception {
+    void pendingNodesAreSeededFromTheSameNodeOfTheActiveGeneration() throws Exception {
+        assertThat(project.run("up", "dev").exit()).isZero();
+        NodeRecord active = project.state("dev").active().orElseThrow().nodes().get(0);
+        Path data = EngineProject.nodeDir(active).resolve("data");
+        Files.createDirectories(data);
+        Files.writeString(data.resolve("db.sqlite"), "rows of " + active.name());
+
+        assertThat(project.run("up", "dev", "--pending").exit()).isZero();
+
+        NodeRecord seeded = project.state("dev").pending().orElseThrow().nodes().stream()
+                .filter(n -> n.name().equals(active.name())).findFirst().orElseThrow();
+        assertThat(EngineProject.nodeDir(seeded)).isNotEqualTo(EngineProject.nodeDir(active));
+        assertThat(EngineProject.nodeDir(seeded).resolve("data/db.sqlite")).hasContent("rows of " + active.name());
+    }
+
+    @Test
+    void terminateDryRunListsTheNodesAndChangesNothing() throws Exception {
         assertThat(project.run("up", "dev").exit()).isZero();
         long version = project.state("dev").version();
 
