@@ -81,6 +81,20 @@ public final class CliContext {
     }
 
     /**
+     * Asks a question on the terminal and returns the answer, or {@code fallback} when the answer
+     * is empty, when {@code --yes} is given, or when standard input is not a terminal.
+     */
+    public String ask(String question, String fallback) {
+        if (options.yes() || System.console() == null) {
+            return fallback;
+        }
+        err.print(question + " [" + fallback + "] ");
+        err.flush();
+        String answer = System.console().readLine();
+        return answer == null || answer.isBlank() ? fallback : answer.trim();
+    }
+
+    /**
      * Asks for confirmation on the terminal. {@code --yes} answers it; without a terminal and
      * without {@code --yes} the command is refused (exit 2) rather than left waiting.
      */

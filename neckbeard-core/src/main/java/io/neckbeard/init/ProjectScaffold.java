@@ -23,7 +23,7 @@ public final class ProjectScaffold {
     }
 
     /**
-     * @param app      the app name, or null to derive it from the directory name
+     * @param app      the app name ({@link #defaultAppName} derives one from the directory)
      * @param provider {@code local} (runs nodes on this machine) or {@code ec2}
      */
     public Scaffolded create(Path root, String app, String provider) {
@@ -31,7 +31,7 @@ public final class ProjectScaffold {
             throw new NeckbeardException(ExitCode.USAGE, "unknown provider '" + provider + "' for init",
                     "use --provider local or --provider ec2");
         }
-        String name = app == null ? fromDirectory(root) : app;
+        String name = app;
         if (!name.matches("[a-z0-9][a-z0-9-]*")) {
             throw new NeckbeardException(ExitCode.USAGE, "app name '" + name + "' is not a valid name",
                     "use lower-case letters, digits and '-', e.g. --app my-app");
@@ -58,7 +58,8 @@ public final class ProjectScaffold {
         return new Scaffolded(name, provider, created);
     }
 
-    private static String fromDirectory(Path root) {
+    /** The project directory's name made into a valid app name. */
+    public static String defaultAppName(Path root) {
         Path dir = root.toAbsolutePath().normalize().getFileName();
         String name = (dir == null ? "app" : dir.toString()).toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9-]+", "-")
                 .replaceAll("^-+|-+$", "");
