@@ -32,7 +32,7 @@ public final class DeployReport {
             result.nodes().stream().filter(n -> n.failed() && n.detail() != null && n.detail().contains("\n"))
                     .forEach(n -> out.println(System.lineSeparator() + n.name() + " failed: " + n.detail()));
             out.println(command + " " + result.environment() + ": generation " + result.generation() + " " + result.result()
-                    + " (" + result.nodes().size() + " nodes)");
+                    + " (" + result.nodes().stream().map(NodeOutcome::name).distinct().count() + " nodes)");
         }
         if (result.failed()) {
             List<String> failed = result.nodes().stream().filter(NodeOutcome::failed).map(NodeOutcome::name).toList();

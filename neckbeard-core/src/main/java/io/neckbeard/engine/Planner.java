@@ -83,7 +83,7 @@ public final class Planner {
 
     private static String launchReason(NodeRecord record) {
         if (record == null || record.resourceId() == null) {
-            return "not launched yet";
+            return "new node";
         }
         return "its resource " + record.resourceId() + " vanished";
     }

@@ -107,9 +107,8 @@ public final class TerminateService {
             executor.shutdownNow();
         }
         if (outcomes.stream().noneMatch(NodeOutcome::failed)) {
-            session.update(state -> state.withGeneration(GenerationWriter.withNodes(
-                    EnvironmentState.withState(state.generation(generation.id()).orElseThrow(), GenerationState.TERMINATED),
-                    generation.nodes().stream().map(r -> GenerationWriter.operational(r, false)).toList())));
+            session.update(state -> state.withGeneration(
+                    EnvironmentState.withState(state.generation(generation.id()).orElseThrow(), GenerationState.TERMINATED)));
         }
         return outcomes;
     }

@@ -15,7 +15,7 @@ import java.util.TreeMap;
  * Everything the coordinator keeps about one environment. Immutable: every change returns a
  * new state, and the compact constructor is the one place the invariants are enforced
  * (at most one active and one pending generation; unique node names per generation;
- * generations ordered by id).
+ * generations ordered by id; a terminated generation keeps no node records).
  *
  * @param version   compare-and-set version: 0 for an environment never written; a backend writes
  *                  a state only if the stored version still equals this one, then stores version + 1
@@ -39,6 +39,9 @@ public record EnvironmentState(String environment, long version, List<Generation
             previous = generation.id();
             active += generation.state() == GenerationState.ACTIVE ? 1 : 0;
             pending += generation.state() == GenerationState.PENDING ? 1 : 0;
+            if (generation.state() == GenerationState.TERMINATED && !generation.nodes().isEmpty()) {
+                throw invalid("terminated generation " + generation.id() + " still lists nodes");
+            }
             Set<String> names = new HashSet<>();
             for (NodeRecord node : generation.nodes()) {
                 if (!names.add(node.name())) {
@@ -124,10 +127,14 @@ public record EnvironmentState(String environment, long version, List<Generation
         return new EnvironmentState(environment, newVersion, generations, scale, vars);
     }
 
-    /** The generation with its state changed; nodes and digests are kept. */
+    /**
+     * The generation with its state changed; digests are kept, and so are the nodes, except
+     * for a terminated generation, whose resources are gone: it keeps no node records, so the
+     * state stays small however long the history grows.
+     */
     public static Generation withState(Generation generation, GenerationState state) {
         return new Generation(generation.id(), state, generation.createdAt(), generation.slug(),
-                generation.configDigest(), generation.nodes());
+                generation.configDigest(), state == GenerationState.TERMINATED ? List.of() : generation.nodes());
     }
 
     /** Copy of {@code vars} for callers that want to change it. */

@@ -35,7 +35,7 @@ class PlannerTest {
         List<NodePlan> plans = planner.plan(List.of(APP_1, APP_2), null, 1, false, SLUG, List.of());
 
         assertThat(plans).extracting(NodePlan::actions).containsOnly(List.of(LAUNCH, PROVISION, REGISTER));
-        assertThat(plans).extracting(NodePlan::reason).containsOnly("not launched yet");
+        assertThat(plans).extracting(NodePlan::reason).containsOnly("new node");
     }
 
     @Test

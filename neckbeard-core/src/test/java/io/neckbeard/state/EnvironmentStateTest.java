@@ -41,6 +41,25 @@ class EnvironmentStateTest {
     }
 
     @Test
+    void rejectsATerminatedGenerationThatStillListsNodes() {
+        Generation terminated = new Generation(1, GenerationState.TERMINATED, NOW, null, null, List.of(node("app-1")));
+
+        assertThatThrownBy(() -> state(terminated)).isInstanceOf(StateException.class)
+                .hasMessageContaining("terminated generation 1 still lists nodes");
+    }
+
+    @Test
+    void terminatingAGenerationDropsItsNodeRecordsAndKeepsItsDigests() {
+        Generation old = new Generation(1, GenerationState.OLD, NOW, "sha256:slug", "sha256:config", List.of(node("app-1")));
+
+        Generation terminated = EnvironmentState.withState(old, GenerationState.TERMINATED);
+
+        assertThat(terminated.nodes()).isEmpty();
+        assertThat(terminated.slug()).isEqualTo("sha256:slug");
+        assertThat(terminated.configDigest()).isEqualTo("sha256:config");
+    }
+
+    @Test
     void allowsOneActiveOnePendingAndManyOld() {
         EnvironmentState state = state(generation(1, GenerationState.OLD), generation(2, GenerationState.TERMINATED),
                 generation(3, GenerationState.ACTIVE), generation(4, GenerationState.PENDING));

@@ -24,7 +24,10 @@ import java.util.Map;
 /**
  * Latency of the local-yaml backend (run by {@code bench/coordinator}): a compare-and-set write
  * (read + write), a lock acquire + release, at 10, 100 and 1,000 generations of 50 nodes, and an
- * audit append at 10 and 100,000 entries. Prints medians in milliseconds.
+ * audit append at 10 and 100,000 entries. Prints medians in milliseconds. Each history size is
+ * measured twice: as deploys leave it (every generation but the active and the newest old one
+ * terminated, so without node records) and as a worst case in which no generation was ever
+ * terminated and all keep their 50 node records.
  */
 public final class CoordinatorBench {
     private static final int NODES = 50;
@@ -38,19 +41,9 @@ public final class CoordinatorBench {
         LocalYamlBackend backend = new LocalYamlBackend(dir);
         long pid = ProcessHandle.current().pid();
         for (int generations : new int[] {10, 100, 1000}) {
-            String env = "g" + generations;
-            backend.write(history(env, generations));
-            long bytes = Files.size(dir.resolve(env).resolve("state.yml"));
-            double cas = median(runs, () -> {
-                EnvironmentState current = backend.read(env);
-                backend.write(current.withVars(Map.of("N", String.valueOf(current.version()))));
-            });
-            double lock = median(runs, () -> {
-                LockInfo held = backend.acquire(env, "bench@host", "host", pid, "bench", Duration.ofMinutes(1));
-                backend.release(held);
-            });
-            System.out.printf("generations=%d nodes=%d state.yml=%dKiB cas_write_median_ms=%.2f lock_acquire_release_median_ms=%.2f%n",
-                    generations, generations * NODES, bytes / 1024, cas, lock);
+            for (boolean terminated : new boolean[] {true, false}) {
+                measure(backend, runs, pid, dir, generations, terminated);
+            }
         }
         for (int entries : new int[] {10, 100_000}) {
             String env = "audit" + entries;
@@ -69,7 +62,24 @@ public final class CoordinatorBench {
         }
     }
 
-    private static EnvironmentState history(String env, int generations) {
+    private static void measure(LocalYamlBackend backend, int runs, long pid, Path dir, int generations, boolean terminated)
+            throws IOException {
+        String env = "g" + generations + (terminated ? "-terminated" : "-all-old");
+        backend.write(history(env, generations, terminated));
+        long bytes = Files.size(dir.resolve(env).resolve("state.yml"));
+        double cas = median(runs, () -> {
+            EnvironmentState current = backend.read(env);
+            backend.write(current.withVars(Map.of("N", String.valueOf(current.version()))));
+        });
+        double lock = median(runs, () -> {
+            LockInfo held = backend.acquire(env, "bench@host", "host", pid, "bench", Duration.ofMinutes(1));
+            backend.release(held);
+        });
+        System.out.printf("generations=%d history=%s state.yml=%dKiB cas_write_median_ms=%.2f lock_acquire_release_median_ms=%.2f%n",
+                generations, terminated ? "terminated" : "all-old", bytes / 1024, cas, lock);
+    }
+
+    private static EnvironmentState history(String env, int generations, boolean terminated) {
         Instant at = Instant.parse("2024-05-01T10:00:00Z");
         EnvironmentState state = EnvironmentState.empty(env).withScale(Map.of("app", NODES));
         for (int g = 1; g <= generations; g++) {
@@ -79,8 +89,10 @@ public final class CoordinatorBench {
                         "i-" + g + "-" + n, "10.0." + g % 250 + "." + n, at, "sha256:" + g, "sha256:c" + g,
                         new NodeHealth(true, at, "HTTP 200"), g == generations, Map.of()));
             }
-            state = state.withGeneration(new Generation(g, g == generations ? GenerationState.ACTIVE : GenerationState.OLD,
-                    at.plusSeconds(g), "sha256:" + g, "sha256:c" + g, nodes));
+            GenerationState kind = g == generations ? GenerationState.ACTIVE
+                    : terminated && g < generations - 1 ? GenerationState.TERMINATED : GenerationState.OLD;
+            Generation generation = new Generation(g, GenerationState.OLD, at.plusSeconds(g), "sha256:" + g, "sha256:c" + g, nodes);
+            state = state.withGeneration(EnvironmentState.withState(generation, kind));
         }
         return state;
     }

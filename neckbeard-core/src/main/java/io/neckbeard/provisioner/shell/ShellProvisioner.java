@@ -8,17 +8,23 @@ import io.neckbeard.core.NeckbeardException;
 import io.neckbeard.provisioner.ProvisionRequest;
 import io.neckbeard.provisioner.Provisioner;
 import io.neckbeard.provisioner.ProvisionerException;
+import io.neckbeard.stack.ShellQuote;
 import io.neckbeard.transport.CommandResult;
 import io.neckbeard.transport.Transport;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import static io.neckbeard.stack.ShellQuote.quote;
 
@@ -50,13 +56,33 @@ final class ShellProvisioner implements Provisioner {
             String remote = work + "/scripts/" + script;
             transport.upload(request.projectRoot().resolve(script), remote);
             log.accept("running " + script);
-            CommandResult result = transport.run("cd " + quote(work) + " && chmod +x " + quote(remote) + " && exec " + quote(remote),
-                    env, timeout, log);
+            CommandResult result = transport.run("cd " + quote(work) + " && exec " + interpreter(request.projectRoot().resolve(script))
+                    + " " + quote(remote), env, timeout, log);
             if (!result.succeeded()) {
                 throw new ProvisionerException("provisioning script " + script + " failed on " + transport.describe()
                         + " with exit " + result.exitCode() + ":\n" + result.outputTail(),
                         "fix the script (or what it reports above), then run the command again", null);
             }
+        }
+    }
+
+    /**
+     * The script's interpreter from its {@code #!} line ({@code /bin/sh} without one). The script is
+     * handed to its interpreter rather than executed itself: a file just written can still be
+     * open for writing in a process forked meanwhile, and executing it would then fail with
+     * "Text file busy".
+     */
+    private static String interpreter(Path script) {
+        try (Stream<String> lines = Files.lines(script)) {
+            String first = lines.findFirst().orElse("");
+            if (first.startsWith("#!") && !first.substring(2).isBlank()) {
+                return Arrays.stream(first.substring(2).trim().split("\\s+")).map(ShellQuote::quote)
+                        .collect(Collectors.joining(" "));
+            }
+            return "/bin/sh";
+        } catch (IOException | UncheckedIOException e) {
+            throw new NeckbeardException(ExitCode.USAGE, "cannot read provisioning script " + script + ": " + e.getMessage(),
+                    "check the file's permissions", e);
         }
     }
 

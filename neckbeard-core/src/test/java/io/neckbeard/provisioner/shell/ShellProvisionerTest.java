@@ -76,6 +76,15 @@ class ShellProvisionerTest {
     }
 
     @Test
+    void runsEachScriptWithTheInterpreterItsShebangNamesAndSlashBinShWithoutOne() {
+        List<String> log = new ArrayList<>();
+
+        provision(List.of("neckbeard/python.py", "neckbeard/no-shebang.sh"), log);
+
+        assertThat(log).contains("python provisioned app-2 (3)", "no #! line: run by /bin/sh");
+    }
+
+    @Test
     void aFailingScriptStopsWithItsNameExitCodeAndOutputTail() {
         List<String> log = new ArrayList<>();
 

@@ -1,0 +1,1 @@
+echo "no #! line: run by /bin/sh"
