@@ -34,8 +34,8 @@ public final class DirectProcessManager implements ProcessManager {
             "}");
 
     @Override
-    public void restart(Transport transport, StackTarget target, List<ProcfileEntry> processes, Consumer<String> log) {
-        List<String> script = new ArrayList<>(List.of("set -e", "R=" + quote(target.root()),
+    public List<String> restartScript(Transport transport, StackTarget target, List<ProcfileEntry> processes) {
+        List<String> script = new ArrayList<>(List.of("R=" + quote(target.root()),
                 "mkdir -p \"$R/run\" \"$R/logs\"", StackCommands.STOP_GROUP, START));
         // Processes the new Procfile no longer has are stopped too.
         StringBuilder keep = new StringBuilder(" ");
@@ -46,7 +46,7 @@ public final class DirectProcessManager implements ProcessManager {
             script.add("stop_group \"$R/run/" + process.name() + ".pid\"");
             script.add("start_process " + process.name() + " " + quote(process.command()) + " " + (process.web() ? "1" : "0"));
         }
-        StackCommands.run(transport, "start the processes", StackCommands.lines(script), log);
+        return script;
     }
 
     @Override

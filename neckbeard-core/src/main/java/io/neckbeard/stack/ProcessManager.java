@@ -3,7 +3,6 @@ package io.neckbeard.stack;
 import io.neckbeard.transport.Transport;
 
 import java.util.List;
-import java.util.function.Consumer;
 
 /**
  * Runs a release's Procfile processes on a node, through shell commands over a Transport.
@@ -11,8 +10,13 @@ import java.util.function.Consumer;
  */
 public interface ProcessManager {
 
-    /** Stops the running instance of each process (if any) and starts it again from the current release. */
-    void restart(Transport transport, StackTarget target, List<ProcfileEntry> processes, Consumer<String> log);
+    /**
+     * Prepares the node for the processes (e.g. writes service files) and returns the shell
+     * lines that stop the running instance of each process (if any) and start it again from the
+     * current release. The Stack runs them inside its one deploy script, once {@code current}
+     * points at the new release, so they must not call {@code exit} on success.
+     */
+    List<String> restartScript(Transport transport, StackTarget target, List<ProcfileEntry> processes);
 
     /** Stops every process the Stack started on the node. */
     void stop(Transport transport, StackTarget target);

@@ -37,34 +37,40 @@ public final class Stack {
     /**
      * Uploads and unpacks the slug (an existing release is reused), writes the env file,
      * switches {@code current} atomically, restarts the Procfile's processes and prunes old
-     * releases, keeping the newest {@code keep_releases} and always the current one.
+     * releases, keeping the newest {@code keep_releases} and always the current one. Everything
+     * after the two file copies is one shell script, so a deploy costs one command on the node.
      */
     public void deploy(Transport transport, Slug slug, StackTarget target, Consumer<String> log) {
         ProcessManager manager = processManager(target);
+        List<ProcfileEntry> processes = SlugProcfile.read(slug);
         String root = target.root();
         String release = root + "/releases/" + slug.id();
-        StackCommands.run(transport, "prepare " + root, "mkdir -p " + quote(root + "/slugs") + " " + quote(root + "/releases")
-                + " " + quote(root + "/shared") + " " + quote(root + "/logs") + " " + quote(root + "/run") + "\n", log);
         String slugPath = root + "/slugs/" + slug.id() + ".tar.gz";
         transport.upload(slug.file(), slugPath);
-        log.accept("unpacking release " + slug.id());
-        StackCommands.run(transport, "unpack release " + slug.id(), StackCommands.lines(List.of(
+        transport.write(root + "/shared/env", envFile(target, slug).getBytes(StandardCharsets.UTF_8), 0600);
+        List<String> script = new ArrayList<>(List.of(
                 "set -e",
+                // names the step that failed in the output tail the error message carries
+                "trap 'status=$?; [ $status -eq 0 ] || echo \"neckbeard stack: could not $step (exit $status)\"' EXIT",
+                "step=" + quote("prepare " + root),
+                "mkdir -p " + quote(root + "/releases") + " " + quote(root + "/logs") + " " + quote(root + "/run"),
+                "step=" + quote("unpack release " + slug.id()),
                 "if [ ! -d " + quote(release) + " ]; then",
                 // unpacked beside, then renamed: a half-unpacked release never looks complete
+                "  echo 'unpacking release " + slug.id() + "'",
                 "  rm -rf " + quote(release + ".tmp") + " && mkdir " + quote(release + ".tmp"),
                 "  tar -xzf " + quote(slugPath) + " -C " + quote(release + ".tmp"),
                 "  mv " + quote(release + ".tmp") + " " + quote(release),
                 "fi",
-                "touch " + quote(release))), log);
-        transport.write(root + "/shared/env", envFile(target, slug).getBytes(StandardCharsets.UTF_8), 0600);
-        StackCommands.run(transport, "switch current to " + slug.id(), StackCommands.lines(List.of(
-                "set -e",
+                "touch " + quote(release),
+                "step=" + quote("switch current to " + slug.id()),
                 "ln -sfn " + quote(release) + " " + quote(root + "/current.tmp"),
-                "mv -T " + quote(root + "/current.tmp") + " " + quote(root + "/current"))), log);
-        List<ProcfileEntry> processes = Procfile.parse(readProcfile(transport, release), release + "/Procfile");
-        manager.restart(transport, target, processes, log);
-        prune(transport, target, slug, log);
+                "mv -T " + quote(root + "/current.tmp") + " " + quote(root + "/current"),
+                "step=" + quote("start the processes")));
+        script.addAll(manager.restartScript(transport, target, processes));
+        script.add("step=" + quote("prune old releases"));
+        script.addAll(pruneScript(target, slug));
+        StackCommands.run(transport, "deploy release " + slug.id(), StackCommands.lines(script), log);
     }
 
     /** Stops every process of the node's release (before a node is terminated). */
@@ -79,12 +85,6 @@ public final class Stack {
                     "use one of: " + String.join(", ", new TreeMap<>(processManagers).keySet()));
         }
         return manager;
-    }
-
-    private static List<String> readProcfile(Transport transport, String release) {
-        List<String> lines = new ArrayList<>();
-        StackCommands.run(transport, "read the Procfile of " + release, "cat " + quote(release + "/Procfile") + "\n", lines::add);
-        return lines;
     }
 
     /** {@code KEY='value'} lines: config vars, then the Stack's own variables (which win). */
@@ -103,12 +103,15 @@ public final class Stack {
         return text.toString();
     }
 
-    private static void prune(Transport transport, StackTarget target, Slug slug, Consumer<String> log) {
-        StackCommands.run(transport, "prune old releases", StackCommands.lines(List.of(
+    /** In a subshell, so the {@code cd} cannot fail the deploy and stays local. */
+    private static List<String> pruneScript(StackTarget target, Slug slug) {
+        return List.of(
+                "(",
                 "cd " + quote(target.root() + "/releases") + " || exit 0",
                 "ls -1t | grep -v '\\.tmp$' | tail -n +" + (target.keepReleases() + 1) + " | while read -r id; do",
                 "  [ \"$id\" = " + quote(slug.id()) + " ] && continue",
                 "  rm -rf \"$id\" \"../slugs/$id.tar.gz\" && echo \"removed release $id\"",
-                "done")), log);
+                "done",
+                ")");
     }
 }

@@ -31,7 +31,7 @@ final class StackCommands {
             "  if [ -n \"$pid\" ] && kill -0 -\"$pid\" 2>/dev/null; then",
             "    kill -TERM -\"$pid\" 2>/dev/null || true",
             "    i=0",
-            "    while kill -0 -\"$pid\" 2>/dev/null && [ $i -lt 100 ]; do sleep 0.1; i=$((i+1)); done",
+            "    while kill -0 -\"$pid\" 2>/dev/null && [ $i -lt 200 ]; do sleep 0.05; i=$((i+1)); done",
             "    kill -KILL -\"$pid\" 2>/dev/null || true",
             "  fi",
             "  rm -f \"$1\"",

@@ -5,7 +5,6 @@ import io.neckbeard.transport.Transport;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Consumer;
 
 import static io.neckbeard.stack.ShellQuote.quote;
 
@@ -31,7 +30,7 @@ public final class SystemdProcessManager implements ProcessManager {
     }
 
     @Override
-    public void restart(Transport transport, StackTarget target, List<ProcfileEntry> processes, Consumer<String> log) {
+    public List<String> restartScript(Transport transport, StackTarget target, List<ProcfileEntry> processes) {
         List<String> units = new ArrayList<>();
         for (ProcfileEntry process : processes) {
             String script = target.root() + "/shared/procs/" + process.name() + ".sh";
@@ -41,8 +40,7 @@ public final class SystemdProcessManager implements ProcessManager {
             units.add(quote(unit));
         }
         String names = String.join(" ", units);
-        StackCommands.run(transport, "restart the systemd services", StackCommands.lines(List.of("set -e",
-                "systemctl daemon-reload", "systemctl enable " + names, "systemctl restart " + names)), log);
+        return List.of("systemctl daemon-reload", "systemctl enable " + names, "systemctl restart " + names);
     }
 
     @Override
