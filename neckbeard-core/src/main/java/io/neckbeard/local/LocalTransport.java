@@ -4,12 +4,9 @@ import io.neckbeard.transport.CommandResult;
 import io.neckbeard.transport.Transport;
 import io.neckbeard.transport.TransportException;
 
-import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,8 +14,6 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
@@ -31,8 +26,8 @@ import java.util.function.Consumer;
  */
 public final class LocalTransport implements Transport {
     private static final int TAIL_LINES = 40;
-    /** After the shell exits, how long to wait for output still in the pipe (a background process may hold it open). */
-    private static final Duration OUTPUT_GRACE = Duration.ofSeconds(2);
+    /** How often new output is passed on while a command runs. */
+    private static final Duration POLL = Duration.ofMillis(50);
 
     private final Path workDir;
     private final String name;
@@ -53,61 +48,63 @@ public final class LocalTransport implements Transport {
         this(workDir, name, Map.of());
     }
 
+    /**
+     * The command's output goes to a temporary file that this thread reads while it waits, not
+     * to a pipe read by another thread: what the command wrote before it exited is always all
+     * there when this returns (a reader thread given a fixed grace could come back empty-handed
+     * on a busy machine), and a background process keeping the output open cannot block it.
+     */
     @Override
     public CommandResult run(String command, Map<String, String> environment, Duration timeout, Consumer<String> output) {
-        ProcessBuilder builder = new ProcessBuilder("/bin/sh", "-c", command)
-                .directory(workDir.toFile())
-                .redirectErrorStream(true)
-                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
-        builder.environment().putAll(baseEnvironment);
-        builder.environment().putAll(environment);
-        Process process;
+        Path capture = captureFile();
         try {
-            process = builder.start();
-        } catch (IOException e) {
-            throw new TransportException("cannot start /bin/sh on " + name + " in " + workDir + ": " + e.getMessage(),
-                    "check that " + workDir + " exists and /bin/sh is installed", e);
-        }
-        Deque<String> tail = new ArrayDeque<>();
-        Thread reader = startReader(process, tail, output);
-        try {
-            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-                killTree(process);
-                throw new TransportException("command on " + name + " did not finish within " + timeout.toSeconds()
-                        + "s and was killed: " + firstLine(command), "raise the timeout or look at what the command waits for", null);
+            ProcessBuilder builder = new ProcessBuilder("/bin/sh", "-c", command)
+                    .directory(workDir.toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(capture.toFile())
+                    .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+            builder.environment().putAll(baseEnvironment);
+            builder.environment().putAll(environment);
+            Process process;
+            try {
+                process = builder.start();
+            } catch (IOException e) {
+                throw new TransportException("cannot start /bin/sh on " + name + " in " + workDir + ": " + e.getMessage(),
+                        "check that " + workDir + " exists and /bin/sh is installed", e);
             }
-            reader.join(OUTPUT_GRACE.toMillis());
-        } catch (InterruptedException e) {
-            killTree(process);
-            Thread.currentThread().interrupt();
-            throw new TransportException("interrupted while running a command on " + name, null, e);
-        }
-        synchronized (tail) {
-            return new CommandResult(process.exitValue(), String.join("\n", tail));
+            try (OutputLines lines = new OutputLines(capture, TAIL_LINES, output)) {
+                long deadline = System.nanoTime() + timeout.toNanos();
+                while (!process.waitFor(POLL.toMillis(), TimeUnit.MILLISECONDS)) {
+                    lines.readNew();
+                    if (System.nanoTime() >= deadline) {
+                        killTree(process);
+                        throw new TransportException("command on " + name + " did not finish within " + timeout.toSeconds()
+                                + "s and was killed: " + firstLine(command), "raise the timeout or look at what the command waits for", null);
+                    }
+                }
+                lines.readNew();
+                return new CommandResult(process.exitValue(), lines.finish());
+            } catch (InterruptedException e) {
+                killTree(process);
+                Thread.currentThread().interrupt();
+                throw new TransportException("interrupted while running a command on " + name, null, e);
+            }
+        } finally {
+            try {
+                Files.deleteIfExists(capture);
+            } catch (IOException e) {
+                // a leftover temporary file is harmless
+            }
         }
     }
 
-    /** Reads output lines on a daemon thread, so a background process holding the pipe cannot block {@link #run}. */
-    private Thread startReader(Process process, Deque<String> tail, Consumer<String> output) {
-        Thread reader = new Thread(() -> {
-            try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = lines.readLine()) != null) {
-                    synchronized (tail) {
-                        tail.addLast(line);
-                        if (tail.size() > TAIL_LINES) {
-                            tail.removeFirst();
-                        }
-                    }
-                    output.accept(line);
-                }
-            } catch (IOException e) {
-                // the process was killed or its pipe closed: the output so far is all there is
-            }
-        }, "local-output-" + name);
-        reader.setDaemon(true);
-        reader.start();
-        return reader;
+    private Path captureFile() {
+        try {
+            return Files.createTempFile("neckbeard-output-", ".log");
+        } catch (IOException e) {
+            throw new TransportException("cannot create a temporary file for the output of a command on " + name + ": "
+                    + e.getMessage(), "check that " + System.getProperty("java.io.tmpdir") + " is writable", e);
+        }
     }
 
     private static void killTree(Process process) {

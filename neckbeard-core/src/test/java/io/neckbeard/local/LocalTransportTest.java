@@ -57,6 +57,42 @@ class LocalTransportTest {
         assertThat(alive(child)).isFalse();
     }
 
+    /**
+     * The cause of the rare failed first {@code up} of the 40-node benchmark: output was read by
+     * another thread that {@code run} waited on for a fixed 2 s grace only, so on a busy machine
+     * {@code cat Procfile} came back empty. A consumer slower than that grace stands in for the busy machine.
+     */
+    @Test
+    @Timeout(30)
+    void returnsEveryLineTheCommandWroteEvenWhenTheConsumerLagsBehind() {
+        List<String> seen = new ArrayList<>();
+        CommandResult result = new LocalTransport(dir, "t").run("printf 'web: a\\nworker: b\\nclock: c\\nlast'", Map.of(), TIMEOUT,
+                line -> {
+                    sleep(1200);
+                    seen.add(line);
+                });
+
+        assertThat(seen).containsExactly("web: a", "worker: b", "clock: c", "last");
+        assertThat(result.outputTail()).isEqualTo("web: a\nworker: b\nclock: c\nlast");
+    }
+
+    @Test
+    @Timeout(30)
+    void doesNotWaitForABackgroundProcessThatKeepsTheOutputOpen() throws Exception {
+        CommandResult result = new LocalTransport(dir, "t").run("sleep 60 & echo $! > bg.pid; echo started", Map.of(), TIMEOUT, l -> { });
+
+        assertThat(result.outputTail()).isEqualTo("started");
+        ProcessHandle.of(Long.parseLong(Files.readString(dir.resolve("bg.pid")).strip())).ifPresent(ProcessHandle::destroyForcibly);
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     @Test
     @Timeout(15)
     void returnsWhileABackgroundProcessWithRedirectedOutputKeepsRunning() throws Exception {
