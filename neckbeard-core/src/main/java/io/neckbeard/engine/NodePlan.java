@@ -36,6 +36,16 @@ public record NodePlan(String name, String type, String az, NodeSpec spec, NodeR
         return !actions.equals(List.of(Action.NOTHING)) && !has(Action.RETIRE);
     }
 
+    /** Serves once its work is done: it is put back into, or registered with, its load balancer. */
+    public boolean joinsService() {
+        return has(Action.PUT_BACK) || has(Action.REGISTER);
+    }
+
+    /** As the wave scheduler and the floor gate see it. */
+    public WorkItem workItem() {
+        return new WorkItem(name, placement(), serving());
+    }
+
     public Placement placement() {
         return new Placement(type, az);
     }

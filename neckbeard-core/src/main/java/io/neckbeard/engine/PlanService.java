@@ -58,17 +58,27 @@ public final class PlanService {
         }
     }
 
-    private List<List<NodePlan>> waves(List<NodePlan> work, List<NodePlan> nodes, int parallel) {
+    /** {@code min_per_az} by node type. */
+    Map<String, Integer> floors() {
         Map<String, Integer> floors = new HashMap<>();
         for (NodeGroup group : context.environment().nodes().values()) {
             floors.put(group.type(), group.minPerAz());
         }
+        return floors;
+    }
+
+    /** Operational nodes per (type, AZ) now. */
+    static Map<Placement, Integer> operational(List<NodePlan> nodes) {
         Map<Placement, Integer> operational = new HashMap<>();
         nodes.stream().filter(NodePlan::serving).forEach(n -> operational.merge(n.placement(), 1, Integer::sum));
+        return operational;
+    }
+
+    private List<List<NodePlan>> waves(List<NodePlan> work, List<NodePlan> nodes, int parallel) {
         Map<String, NodePlan> byName = new HashMap<>();
         work.forEach(n -> byName.put(n.name(), n));
-        List<WorkItem> items = work.stream().map(n -> new WorkItem(n.name(), n.placement(), n.serving())).toList();
-        return new WaveScheduler(context.name(), floors, parallel).schedule(items, operational).stream()
+        List<WorkItem> items = work.stream().map(NodePlan::workItem).toList();
+        return new WaveScheduler(context.name(), floors(), parallel).schedule(items, operational(nodes)).stream()
                 .map(wave -> wave.stream().map(item -> byName.get(item.node())).toList())
                 .toList();
     }

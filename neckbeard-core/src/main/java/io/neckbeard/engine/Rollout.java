@@ -4,17 +4,23 @@ import io.neckbeard.core.ExitCode;
 import io.neckbeard.core.NeckbeardException;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletionService;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.Function;
 
 /**
- * Runs waves one after another, the nodes of a wave in parallel. A failed node stops the
- * rollout: the in-flight nodes of its wave finish, later waves never start (their nodes are
- * reported {@code skipped}), so the active generation stays at or above its floor.
+ * Works on nodes through a queue: each node starts as soon as a slot is free (at most
+ * {@code parallel} at once) and the {@link FloorGate} allows it, in the order of the planned
+ * waves, instead of waiting for the slowest node of a wave. A failed node stops the rollout: the
+ * nodes in flight finish, nodes not started yet are reported {@code skipped}, so the active
+ * generation stays at or above its floor.
  */
 final class Rollout {
     private final Progress progress;
@@ -23,50 +29,56 @@ final class Rollout {
         this.progress = progress;
     }
 
-    List<NodeOutcome> run(List<List<NodePlan>> waves, Function<NodePlan, NodeOutcome> work) {
-        List<NodeOutcome> outcomes = new ArrayList<>();
-        int threads = waves.stream().mapToInt(List::size).max().orElse(1);
-        ExecutorService executor = Executors.newFixedThreadPool(threads, runnable -> {
+    /** @return one outcome per node, in the order given */
+    List<NodeOutcome> run(List<NodePlan> ordered, FloorGate gate, int parallel, Function<NodePlan, NodeOutcome> work) {
+        Map<String, NodeOutcome> outcomes = new HashMap<>();
+        boolean failed = false;
+        List<NodePlan> waiting = new ArrayList<>(ordered);
+        ExecutorService executor = Executors.newFixedThreadPool(Math.max(1, Math.min(parallel, ordered.size())), runnable -> {
             Thread thread = new Thread(runnable, "neckbeard-node");
             thread.setDaemon(true);
             return thread;
         });
         try {
-            boolean failed = false;
-            for (int i = 0; i < waves.size(); i++) {
-                List<NodePlan> wave = waves.get(i);
-                if (failed) {
-                    wave.forEach(node -> outcomes.add(skipped(node)));
-                    continue;
+            CompletionService<NodeOutcome> done = new ExecutorCompletionService<>(executor);
+            Map<String, NodePlan> running = new HashMap<>();
+            while (true) {
+                for (Iterator<NodePlan> next = waiting.iterator(); !failed && next.hasNext() && running.size() < parallel; ) {
+                    NodePlan node = next.next();
+                    if (gate.tryStart(node.workItem())) {
+                        next.remove();
+                        running.put(node.name(), node);
+                        done.submit(() -> work.apply(node));
+                    }
                 }
-                progress.message("wave " + (i + 1) + "/" + waves.size() + ": "
-                        + String.join(", ", wave.stream().map(NodePlan::name).toList()));
-                List<Future<NodeOutcome>> running = new ArrayList<>();
-                for (NodePlan node : wave) {
-                    running.add(executor.submit(() -> work.apply(node)));
+                if (running.isEmpty()) {
+                    break;
                 }
-                for (Future<NodeOutcome> future : running) {
-                    NodeOutcome outcome = await(future);
-                    failed |= outcome.failed();
-                    outcomes.add(outcome);
-                }
+                NodeOutcome outcome = await(done);
+                NodePlan node = running.remove(outcome.name());
+                gate.finished(node.workItem(), !outcome.failed() && node.joinsService());
+                failed |= outcome.failed();
+                outcomes.put(outcome.name(), outcome);
             }
         } finally {
             executor.shutdownNow();
         }
-        return outcomes;
+        // Without a failure nothing is left waiting: the plan refuses a rollout the floor does not allow.
+        String why = failed ? "not started: the rollout stopped after a failure"
+                : "not started: taking it out of service would break its min_per_az";
+        waiting.forEach(node -> outcomes.put(node.name(), skipped(node, why)));
+        return ordered.stream().map(node -> outcomes.get(node.name())).toList();
     }
 
-    private NodeOutcome skipped(NodePlan node) {
-        NodeOutcome outcome = new NodeOutcome(node.name(), node.type(), node.az(), node.describeActions(), "skipped",
-                "not started: the rollout stopped after a failure");
+    private NodeOutcome skipped(NodePlan node, String why) {
+        NodeOutcome outcome = new NodeOutcome(node.name(), node.type(), node.az(), node.describeActions(), "skipped", why);
         progress.finished(outcome);
         return outcome;
     }
 
-    private static NodeOutcome await(Future<NodeOutcome> future) {
+    private static NodeOutcome await(CompletionService<NodeOutcome> done) {
         try {
-            return future.get();
+            return done.take().get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new NeckbeardException(ExitCode.INTERRUPTED, "interrupted while nodes were being worked on",

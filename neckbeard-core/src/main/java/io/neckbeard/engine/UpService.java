@@ -55,7 +55,7 @@ public final class UpService {
                 throw plan.refusal();
             }
             progress.message("slug " + plan.slug().id() + " (" + plan.slug().digest() + ")");
-            DeployResult deployed = execute(session, plan);
+            DeployResult deployed = execute(session, plan, parallel);
             result = deployed.result();
             session.result(result);
             return deployed;
@@ -64,7 +64,7 @@ public final class UpService {
         }
     }
 
-    private DeployResult execute(EnvironmentSession session, Plan plan) {
+    private DeployResult execute(EnvironmentSession session, Plan plan, Integer parallel) {
         long id = plan.generation();
         if (plan.newGeneration()) {
             GenerationState state = plan.pending() ? GenerationState.PENDING : GenerationState.ACTIVE;
@@ -74,7 +74,12 @@ public final class UpService {
         EnvironmentState state = session.state();
         List<NodeSpec> desired = plan.nodes().stream().map(NodePlan::spec).filter(n -> n != null).toList();
         NodeWork work = new NodeWork(context, writer, plan.slug(), state.vars(), desired, seeds(id), progress);
-        List<NodeOutcome> outcomes = new ArrayList<>(new Rollout(progress).run(plan.waves(), work::run));
+        List<NodePlan> ordered = plan.waves().stream().flatMap(List::stream).toList();
+        FloorGate gate = new FloorGate(new PlanService(context).floors(), PlanService.operational(plan.nodes()));
+        progress.message(ordered.size() + " nodes to work on" + (parallel == null ? "" : ", at most " + parallel + " at once")
+                + "; each starts as soon as its type and AZ keep min_per_az nodes serving without it");
+        List<NodeOutcome> outcomes = new ArrayList<>(new Rollout(progress)
+                .run(ordered, gate, parallel != null ? parallel : Math.max(1, ordered.size()), work::run));
         boolean failed = outcomes.stream().anyMatch(NodeOutcome::failed);
         if (!failed) {
             outcomes.addAll(new Retirement(context, writer, state.scale(), progress).retire(plan.retirements()));
