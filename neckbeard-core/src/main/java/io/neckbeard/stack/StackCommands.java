@@ -23,15 +23,25 @@ final class StackCommands {
         }
     }
 
-    /** Shell function stopping the process group whose leader's pid is in file {@code $1}: TERM, up to 10 s, then KILL. */
+    /**
+     * Shell functions: {@code group_running PGID} tells whether a process of the group still runs
+     * (exited processes waiting to be reaped by init answer {@code kill -0} but hold no port: on
+     * a busy or minimal init that can last seconds); {@code stop_group PIDFILE} stops the process
+     * group whose leader's pid is in the file: TERM, up to 10 s, then KILL.
+     */
     static final String STOP_GROUP = String.join("\n",
+            "group_running() {",
+            "  kill -0 -\"$1\" 2>/dev/null || return 1",
+            "  procs=$(ps -e -o pgid= -o stat= 2>/dev/null) || return 0",
+            "  printf '%s\\n' \"$procs\" | awk -v g=\"$1\" '$1 == g && $2 !~ /^Z/ { found = 1 } END { exit !found }'",
+            "}",
             "stop_group() {",
             "  [ -f \"$1\" ] || return 0",
             "  pid=$(cat \"$1\")",
-            "  if [ -n \"$pid\" ] && kill -0 -\"$pid\" 2>/dev/null; then",
+            "  if [ -n \"$pid\" ] && group_running \"$pid\"; then",
             "    kill -TERM -\"$pid\" 2>/dev/null || true",
             "    i=0",
-            "    while kill -0 -\"$pid\" 2>/dev/null && [ $i -lt 200 ]; do sleep 0.05; i=$((i+1)); done",
+            "    while group_running \"$pid\" && [ $i -lt 200 ]; do sleep 0.05; i=$((i+1)); done",
             "    kill -KILL -\"$pid\" 2>/dev/null || true",
             "  fi",
             "  rm -f \"$1\"",

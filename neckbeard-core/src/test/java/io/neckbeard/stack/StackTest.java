@@ -15,6 +15,7 @@ import io.neckbeard.provider.Tags;
 import io.neckbeard.config.NodeSpec;
 import io.neckbeard.config.ParamTree;
 import io.neckbeard.testing.Fixtures;
+import io.neckbeard.testing.Processes;
 import io.neckbeard.transport.Transport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -112,7 +113,7 @@ class StackTest {
         Slug second = slug("second");
         stack.deploy(transport, second, target, log::add);
         awaitBody("release=" + second.id());
-        assertThat(ProcessHandle.of(firstWeb).map(ProcessHandle::isAlive).orElse(false)).isFalse();
+        assertThat(Processes.running(firstWeb)).isFalse();
         assertThat(pid(root.resolve("run/web.pid"))).isNotEqualTo(firstWeb);
 
         Slug third = slug("third");
@@ -143,8 +144,8 @@ class StackTest {
 
         stack.stop(transport, target);
 
-        assertThat(ProcessHandle.of(web).map(ProcessHandle::isAlive).orElse(false)).isFalse();
-        assertThat(ProcessHandle.of(worker).map(ProcessHandle::isAlive).orElse(false)).isFalse();
+        assertThat(Processes.running(web)).isFalse();
+        assertThat(Processes.running(worker)).isFalse();
         assertThat(run).isEmptyDirectory();
     }
 

@@ -6,6 +6,7 @@ import io.neckbeard.state.EnvironmentState;
 import io.neckbeard.state.Generation;
 import io.neckbeard.state.GenerationState;
 import io.neckbeard.state.NodeRecord;
+import io.neckbeard.testing.Processes;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -87,7 +88,7 @@ class LifecycleTest {
         EngineProject.Run terminateOld = project.run("terminate", "dev", "--old", "--yes");
         assertThat(terminateOld.exit()).as(terminateOld.err()).isZero();
         assertThat(project.state("dev").generation(2).orElseThrow().state()).isEqualTo(GenerationState.TERMINATED);
-        assertThat(secondProcesses).noneMatch(ProcessHandle::isAlive);
+        assertThat(secondProcesses).noneMatch(Processes::running);
         assertThat(second.nodes()).allSatisfy(node -> assertThat(body(node)).isNull());
         assertThat(first.nodes()).allSatisfy(node -> assertThat(body(node)).contains("generation=1"));
 
@@ -99,7 +100,7 @@ class LifecycleTest {
         EngineProject.Run terminateAll = project.run("terminate", "dev", "--all", "--force", "--yes");
         assertThat(terminateAll.exit()).as(terminateAll.err()).isZero();
         assertThat(project.state("dev").generations()).allMatch(g -> g.state() == GenerationState.TERMINATED);
-        assertThat(firstProcesses).isNotEmpty().noneMatch(ProcessHandle::isAlive);
+        assertThat(firstProcesses).isNotEmpty().noneMatch(Processes::running);
         assertThat(EngineProject.processes(project.root())).isEmpty();
     }
 }

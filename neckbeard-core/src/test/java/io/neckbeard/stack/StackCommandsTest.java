@@ -1,0 +1,65 @@
+package io.neckbeard.stack;
+
+import io.neckbeard.local.LocalTransport;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class StackCommandsTest {
+    @TempDir
+    Path dir;
+
+    /**
+     * A stopped process stays a zombie until init reaps it, which a minimal or busy init can
+     * put off for seconds; {@code kill -0} still answers for it, so waiting on {@code kill -0}
+     * made every restart wait that long although the port was already free.
+     */
+    @Test
+    @Timeout(60)
+    void aGroupWhoseProcessesHaveAllExitedIsNotRunningEvenBeforeTheyAreReaped() throws Exception {
+        // The group's only process exits at once; its parent (exec'd into sleep) never reaps it.
+        Process parent = new ProcessBuilder("/bin/sh", "-c", "setsid /bin/sh -c 'echo $$ > group.pid' & exec sleep 30")
+                .directory(dir.toFile()).start();
+        try {
+            Path pidFile = dir.resolve("group.pid");
+            while (!Files.exists(pidFile) || Files.readString(pidFile).isBlank()) {
+                Thread.sleep(20);
+            }
+            String group = Files.readString(pidFile).strip();
+            List<String> output = new ArrayList<>();
+            new LocalTransport(dir, "t").run(StackCommands.lines(List.of(StackCommands.STOP_GROUP,
+                    "kill -0 -" + group + " 2>/dev/null && echo 'kill -0 answers'",
+                    "group_running " + group + " && echo running || echo 'not running'",
+                    "stop_group group.pid && echo stopped")), Map.of(), Duration.ofSeconds(30), output::add);
+
+            assertThat(output).containsExactly("kill -0 answers", "not running", "stopped");
+            assertThat(pidFile).doesNotExist();
+        } finally {
+            parent.destroyForcibly();
+        }
+    }
+
+    @Test
+    @Timeout(60)
+    void aGroupWithALiveProcessIsRunningUntilStopped() throws Exception {
+        List<String> output = new ArrayList<>();
+        new LocalTransport(dir, "t").run(StackCommands.lines(List.of(StackCommands.STOP_GROUP,
+                "(setsid /bin/sh -c 'echo $$ > group.pid; exec sleep 30' >/dev/null 2>&1 </dev/null &)",
+                "while [ ! -s group.pid ]; do sleep 0.02; done",
+                "g=$(cat group.pid)",
+                "group_running $g && echo running",
+                "stop_group group.pid",
+                "group_running $g && echo still running || echo stopped")), Map.of(), Duration.ofSeconds(30), output::add);
+
+        assertThat(output).containsExactly("running", "stopped");
+    }
+}
