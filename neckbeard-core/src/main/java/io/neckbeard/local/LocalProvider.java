@@ -17,8 +17,10 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,6 +39,8 @@ final class LocalProvider implements ResourceProvider {
 
     private final Path nodesRoot;
     private final PortAllocator ports;
+    /** Ports of the node.json files read so far, by file version: a launch re-reads only what changed. Used under the port lock only. */
+    private final Map<Object, Integer> knownPorts = new HashMap<>();
 
     LocalProvider(Path projectRoot) {
         this.nodesRoot = projectRoot.toAbsolutePath().normalize().resolve(".neckbeard").resolve("local");
@@ -153,18 +157,40 @@ final class LocalProvider implements ResourceProvider {
                 "running", node.tags(), attributes);
     }
 
-    /** Ports held by every node of the project, in any environment or generation. */
+    /**
+     * Ports held by every node of the project, in any environment or generation. Called under the
+     * port lock for every launch, so it parses only node.json files it has not seen in this version
+     * (a file is replaced, never edited in place, so a new version has a new file key).
+     */
     private Set<Integer> recordedPorts() {
         Set<Integer> recorded = new HashSet<>();
         for (Path envDir : children(nodesRoot)) {
             for (Path dir : nodeDirs(envDir)) {
-                LocalNode node = read(dir);
-                if (node != null) {
-                    recorded.add(node.port());
+                Object version = fileVersion(dir.resolve(NODE_FILE));
+                Integer port = version == null ? null : knownPorts.get(version);
+                if (port == null) {
+                    LocalNode node = read(dir);
+                    port = node == null ? null : node.port();
+                    if (port != null && version != null) {
+                        knownPorts.put(version, port);
+                    }
+                }
+                if (port != null) {
+                    recorded.add(port);
                 }
             }
         }
         return recorded;
+    }
+
+    /** The file's identity and modification time, or null when it cannot be read (it is then parsed every time). */
+    private static Object fileVersion(Path file) {
+        try {
+            BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+            return attributes.fileKey() == null ? null : List.of(file.toString(), attributes.fileKey(), attributes.lastModifiedTime());
+        } catch (IOException e) {
+            return null;
+        }
     }
 
     private static List<Path> nodeDirs(Path envDir) {

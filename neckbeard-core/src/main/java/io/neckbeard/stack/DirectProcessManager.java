@@ -30,7 +30,8 @@ public final class DirectProcessManager implements ProcessManager {
             "  i=0",
             "  while [ ! -s \"$pidf\" ] && [ $i -lt 200 ]; do sleep 0.05; i=$((i+1)); done",
             "  [ -s \"$pidf\" ] || { echo \"process $1 did not start; see $R/logs/$1.log\"; exit 1; }",
-            "  echo \"started $1 (pid $(cat \"$pidf\"))\"",
+            "  read -r pid < \"$pidf\"",
+            "  echo \"started $1 (pid $pid)\"",
             "}");
 
     @Override
@@ -40,7 +41,7 @@ public final class DirectProcessManager implements ProcessManager {
         // Processes the new Procfile no longer has are stopped too.
         StringBuilder keep = new StringBuilder(" ");
         processes.forEach(p -> keep.append(p.name()).append(' '));
-        script.add("for f in \"$R\"/run/*.pid; do [ -e \"$f\" ] || continue; n=$(basename \"$f\" .pid); "
+        script.add("for f in \"$R\"/run/*.pid; do [ -e \"$f\" ] || continue; n=${f##*/}; n=${n%.pid}; "
                 + "case " + quote(keep.toString()) + " in *\" $n \"*) ;; *) stop_group \"$f\"; echo \"stopped $n\";; esac; done");
         for (ProcfileEntry process : processes) {
             script.add("stop_group \"$R/run/" + process.name() + ".pid\"");

@@ -58,7 +58,8 @@ public final class Stack {
                 "if [ ! -d " + quote(release) + " ]; then",
                 // unpacked beside, then renamed: a half-unpacked release never looks complete
                 "  echo 'unpacking release " + slug.id() + "'",
-                "  rm -rf " + quote(release + ".tmp") + " && mkdir " + quote(release + ".tmp"),
+                "  [ ! -e " + quote(release + ".tmp") + " ] || rm -rf " + quote(release + ".tmp"),
+                "  mkdir " + quote(release + ".tmp"),
                 "  tar -xzf " + quote(slugPath) + " -C " + quote(release + ".tmp"),
                 "  mv " + quote(release + ".tmp") + " " + quote(release),
                 "fi",
@@ -103,11 +104,13 @@ public final class Stack {
         return text.toString();
     }
 
-    /** In a subshell, so the {@code cd} cannot fail the deploy and stays local. */
+    /** In a subshell, so the {@code cd} cannot fail the deploy and stays local; lists nothing while there is nothing to prune. */
     private static List<String> pruneScript(StackTarget target, Slug slug) {
         return List.of(
                 "(",
                 "cd " + quote(target.root() + "/releases") + " || exit 0",
+                "n=0; for d in *; do case $d in *.tmp) ;; *) n=$((n + 1));; esac; done",
+                "[ $n -gt " + target.keepReleases() + " ] || exit 0",
                 "ls -1t | grep -v '\\.tmp$' | tail -n +" + (target.keepReleases() + 1) + " | while read -r id; do",
                 "  [ \"$id\" = " + quote(slug.id()) + " ] && continue",
                 "  rm -rf \"$id\" \"../slugs/$id.tar.gz\" && echo \"removed release $id\"",
