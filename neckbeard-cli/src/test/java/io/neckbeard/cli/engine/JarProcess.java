@@ -52,6 +52,11 @@ final class JarProcess {
         return process.isAlive();
     }
 
+    /** SIGINT, as Ctrl-C sends it: shutdown hooks run. */
+    void interrupt() throws IOException, InterruptedException {
+        new ProcessBuilder("kill", "-INT", Long.toString(process.pid())).inheritIO().start().waitFor();
+    }
+
     /** SIGKILL: no shutdown hook runs, like a crash. */
     void kill() throws InterruptedException {
         process.destroyForcibly();
