@@ -10,6 +10,7 @@ import io.neckbeard.cli.command.PackageCommand;
 import io.neckbeard.cli.command.PlanCommand;
 import io.neckbeard.cli.command.PromoteCommand;
 import io.neckbeard.cli.command.RollbackCommand;
+import io.neckbeard.cli.command.RunCommand;
 import io.neckbeard.cli.command.ScaleCommand;
 import io.neckbeard.cli.command.ShowCommand;
 import io.neckbeard.cli.command.StatusCommand;
@@ -33,7 +34,7 @@ import java.nio.charset.StandardCharsets;
                 InitCommand.class, CheckCommand.class, ShowCommand.class, PlanCommand.class, UpCommand.class,
                 StatusCommand.class, PromoteCommand.class, RollbackCommand.class, TerminateCommand.class,
                 ScaleCommand.class, VarsCommand.class, LockCommand.class, HistoryCommand.class,
-                NodeCommand.class, PackageCommand.class, CompletionCommand.class,
+                NodeCommand.class, RunCommand.class, PackageCommand.class, CompletionCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Neckbeard implements Runnable {
 

@@ -4,6 +4,7 @@ import io.neckbeard.config.NodeSpec;
 import io.neckbeard.coordinator.EnvironmentSession;
 import io.neckbeard.core.ExitCode;
 import io.neckbeard.core.NeckbeardException;
+import io.neckbeard.engine.hooks.Hooks;
 import io.neckbeard.health.HealthResult;
 import io.neckbeard.health.HealthTarget;
 import io.neckbeard.loadbalancer.Target;
@@ -20,6 +21,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Makes a generation (pending for promote, old for rollback) the active one: a health gate on
@@ -33,6 +35,40 @@ final class GenerationSwitch {
     GenerationSwitch(DeployContext context, Progress progress) {
         this.context = context;
         this.progress = progress;
+    }
+
+    /**
+     * The whole of {@code promote} and {@code rollback}: before hook, the lock, {@code choose} the
+     * generation from the locked state, the health gate, the switch, one audit entry, after hook.
+     *
+     * @param command  {@code promote} or {@code rollback} (hooks, lock, audit)
+     * @param gateVerb how a refusal reads: "refusing to <gateVerb> ..."
+     */
+    DeployResult activate(String command, String gateVerb, Function<EnvironmentState, Generation> choose,
+                          List<String> arguments) {
+        long announced = choose.apply(context.coordinator().read(context.name())).id();
+        Hooks hooks = context.hooks(progress::message);
+        hooks.before(command, announced);
+        String result = "failed";
+        try (EnvironmentSession session = context.coordinator().session(context.name(), command, arguments)) {
+            session.result(result);
+            Generation target = choose.apply(session.state());
+            session.generation(target.id());
+            Map<String, NodeHealth> health;
+            try {
+                health = gate(target, session.state().scale(), gateVerb);
+            } catch (NeckbeardException refused) {
+                result = "refused";
+                session.result(result);
+                throw refused;
+            }
+            DeployResult switched = switchTo(session, target, health);
+            result = switched.result();
+            session.result(result);
+            return switched;
+        } finally {
+            hooks.after(command, announced, result);
+        }
     }
 
     /** What a switch to {@code target} would do, for {@code --dry-run}. */

@@ -1,19 +1,15 @@
 package io.neckbeard.engine;
 
-import io.neckbeard.coordinator.EnvironmentSession;
 import io.neckbeard.core.ExitCode;
 import io.neckbeard.core.NeckbeardException;
-import io.neckbeard.engine.hooks.Hooks;
 import io.neckbeard.provider.Resource;
 import io.neckbeard.state.EnvironmentState;
 import io.neckbeard.state.Generation;
 import io.neckbeard.state.GenerationState;
-import io.neckbeard.state.NodeHealth;
 import io.neckbeard.state.NodeRecord;
 
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 
 /**
  * {@code rollback ENV [--to N]}: a promote of an old generation whose resources still run (the
@@ -41,30 +37,7 @@ public final class RollbackService {
      * @throws NeckbeardException exit 4 when there is nothing to roll back to or a node is unhealthy
      */
     public DeployResult rollback(Long to, List<String> arguments) {
-        long announced = target(context.coordinator().read(context.name()), to).id();
-        Hooks hooks = context.hooks(progress::message);
-        hooks.before("rollback", announced);
-        String result = "failed";
-        try (EnvironmentSession session = context.coordinator().session(context.name(), "rollback", arguments)) {
-            session.result(result);
-            Generation target = target(session.state(), to);
-            session.generation(target.id());
-            GenerationSwitch change = new GenerationSwitch(context, progress);
-            Map<String, NodeHealth> health;
-            try {
-                health = change.gate(target, session.state().scale(), "roll back");
-            } catch (NeckbeardException refused) {
-                result = "refused";
-                session.result(result);
-                throw refused;
-            }
-            DeployResult rolledBack = change.switchTo(session, target, health);
-            result = rolledBack.result();
-            session.result(result);
-            return rolledBack;
-        } finally {
-            hooks.after("rollback", announced, result);
-        }
+        return new GenerationSwitch(context, progress).activate("rollback", "roll back", state -> target(state, to), arguments);
     }
 
     private Generation target(EnvironmentState state, Long to) {

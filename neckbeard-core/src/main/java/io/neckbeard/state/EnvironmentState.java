@@ -26,7 +26,7 @@ public record EnvironmentState(String environment, long version, List<Generation
                                Map<String, Integer> scale, Map<String, String> vars) {
 
     public EnvironmentState {
-        generations = List.copyOf(generations);
+        generations = generations.stream().map(EnvironmentState::withoutNodesIfTerminated).toList();
         scale = Map.copyOf(new TreeMap<>(scale));
         vars = java.util.Collections.unmodifiableMap(new TreeMap<>(vars));
         long previous = 0;
@@ -39,9 +39,6 @@ public record EnvironmentState(String environment, long version, List<Generation
             previous = generation.id();
             active += generation.state() == GenerationState.ACTIVE ? 1 : 0;
             pending += generation.state() == GenerationState.PENDING ? 1 : 0;
-            if (generation.state() == GenerationState.TERMINATED && !generation.nodes().isEmpty()) {
-                throw invalid("terminated generation " + generation.id() + " still lists nodes");
-            }
             Set<String> names = new HashSet<>();
             for (NodeRecord node : generation.nodes()) {
                 if (!names.add(node.name())) {
@@ -127,14 +124,22 @@ public record EnvironmentState(String environment, long version, List<Generation
         return new EnvironmentState(environment, newVersion, generations, scale, vars);
     }
 
-    /**
-     * The generation with its state changed; digests are kept, and so are the nodes, except
-     * for a terminated generation, whose resources are gone: it keeps no node records, so the
-     * state stays small however long the history grows.
-     */
+    /** The generation with its state changed; nodes and digests are kept (but see {@link #withoutNodesIfTerminated}). */
     public static Generation withState(Generation generation, GenerationState state) {
         return new Generation(generation.id(), state, generation.createdAt(), generation.slug(),
-                generation.configDigest(), state == GenerationState.TERMINATED ? List.of() : generation.nodes());
+                generation.configDigest(), generation.nodes());
+    }
+
+    /**
+     * A terminated generation's resources are gone, so the state keeps no node records for it:
+     * the state stays small however long the history grows (state files written before this
+     * rule read fine; their terminated nodes are dropped at the next write).
+     */
+    private static Generation withoutNodesIfTerminated(Generation generation) {
+        return generation.state() == GenerationState.TERMINATED && !generation.nodes().isEmpty()
+                ? new Generation(generation.id(), generation.state(), generation.createdAt(), generation.slug(),
+                        generation.configDigest(), List.of())
+                : generation;
     }
 
     /** Copy of {@code vars} for callers that want to change it. */

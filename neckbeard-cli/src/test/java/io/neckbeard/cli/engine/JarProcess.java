@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** The shaded neckbeard JAR started as a real process, its stdout and stderr going to files. */
@@ -20,14 +21,22 @@ final class JarProcess {
     }
 
     static JarProcess start(Path project, Path logs, String name, String... args) throws IOException {
+        return start(project, logs, name, Map.of(), args);
+    }
+
+    /** Starts the JAR with {@code environment} added to this process's environment variables. */
+    static JarProcess start(Path project, Path logs, String name, Map<String, String> environment, String... args)
+            throws IOException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-jar", System.getProperty("neckbeard.jar"), "-C", project.toString()));
         command.addAll(List.of(args));
         Files.createDirectories(logs);
         Path out = logs.resolve(name + ".out");
         Path err = logs.resolve(name + ".err");
-        Process process = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile())
-                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+        builder.environment().putAll(environment);
+        Process process = builder.start();
         return new JarProcess(process, out, err);
     }
 
@@ -41,6 +50,11 @@ final class JarProcess {
 
     boolean isAlive() {
         return process.isAlive();
+    }
+
+    /** SIGINT, as Ctrl-C sends it: shutdown hooks run. */
+    void interrupt() throws IOException, InterruptedException {
+        new ProcessBuilder("kill", "-INT", Long.toString(process.pid())).inheritIO().start().waitFor();
     }
 
     /** SIGKILL: no shutdown hook runs, like a crash. */

@@ -1,0 +1,54 @@
+package io.neckbeard.cli.engine;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Ctrl-C during a real {@code up}: exit 130, the lock released, the audit trail says so, a re-run converges. */
+class InterruptedUpIT {
+    @TempDir
+    Path temp;
+
+    private EngineProject project;
+
+    @BeforeEach
+    void slowProvisioning() throws Exception {
+        project = EngineProject.copyInto(temp);
+        project.writeEnvironment("dev", "extends: base\nnode_params: {web: {provision: {sleep: \"5\"}}}\n");
+    }
+
+    @AfterEach
+    void killLeftovers() {
+        project.close();
+    }
+
+    @Test
+    void ctrlCReleasesTheLockAndIsAuditedAsInterrupted() throws Exception {
+        JarProcess up = JarProcess.start(project.root(), temp.resolve("logs"), "up", "up", "dev");
+        Path lock = project.root().resolve(".neckbeard/state/dev/lock.yml");
+        while (!Files.exists(lock) || project.state("dev").active().map(g -> g.nodes().size()).orElse(0) == 0) {
+            assertThat(up.isAlive()).as("up is still working").isTrue();
+            Thread.sleep(50);
+        }
+
+        up.interrupt();
+
+        assertThat(up.await()).isEqualTo(130);
+        EngineProject.Run lockStatus = project.run("lock", "status", "dev");
+        assertThat(lockStatus.exit()).as(lockStatus.err()).isZero();
+        assertThat(lockStatus.out()).contains("not locked");
+        assertThat(project.run("history", "dev", "--limit", "1").out()).contains("up dev").contains("interrupted");
+
+        project.writeEnvironment("dev", "extends: base\n");
+        EngineProject.Run rerun = project.run("up", "dev");
+        assertThat(rerun.exit()).as(rerun.err()).isZero();
+        assertThat(project.state("dev").active().orElseThrow().nodes()).hasSize(2)
+                .allSatisfy(node -> assertThat(EngineProject.body(node)).contains("generation=1"));
+    }
+}

@@ -1,0 +1,69 @@
+package io.neckbeard.cli.engine;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.neckbeard.core.Json;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** {@code run ENV -- CMD} on real local nodes of the active generation. */
+class RunCommandTest {
+    @TempDir
+    Path temp;
+
+    private EngineProject project;
+
+    @BeforeEach
+    void deploy() throws Exception {
+        project = EngineProject.copyInto(temp);
+        EngineProject.Run up = project.run("up", "dev");
+        assertThat(up.exit()).as(up.err()).isZero();
+    }
+
+    @AfterEach
+    void killLeftovers() {
+        project.close();
+    }
+
+    @Test
+    void runsOnEveryNodeInTheCurrentReleaseWithTheAppsEnvironmentPrefixedByNode() {
+        EngineProject.Run run = project.run("run", "dev", "--", "echo", "$NECKBEARD_NODE", "$PORT", "&&", "test", "-f", "Procfile");
+
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.out()).containsPattern("(?m)^web-1 \\| web-1 \\d+$").containsPattern("(?m)^web-2 \\| web-2 \\d+$");
+    }
+
+    @Test
+    void aNodeFilterRunsOnThatNodeOnlyAndTheRunIsAudited() {
+        EngineProject.Run run = project.run("run", "dev", "--node", "web-2", "--", "echo", "hello");
+
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.out()).isEqualTo("web-2 | hello" + System.lineSeparator());
+        assertThat(project.run("history", "dev", "--limit", "1").out()).contains("run dev --node web-2 -- echo hello");
+    }
+
+    @Test
+    void aCommandFailingOnANodeExitsOneNamingTheNode() throws Exception {
+        EngineProject.Run run = project.run("-o", "json", "run", "dev", "--", "test", "$NECKBEARD_NODE", "=", "web-1");
+
+        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.err()).contains("error: web-2: exit 1");
+        JsonNode report = Json.mapper().readTree(run.out());
+        assertThat(report.get("result").asText()).isEqualTo("failed");
+        assertThat(report.at("/nodes/0/exit_code").asInt()).isZero();
+        assertThat(report.at("/nodes/1/exit_code").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void anUnknownNodeExitsTwoListingTheNodes() {
+        EngineProject.Run run = project.run("run", "dev", "--node", "web-9", "--", "true");
+
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err()).contains("no node of generation 1 of dev matches --node web-9").contains("web-1, web-2");
+    }
+}

@@ -1,0 +1,132 @@
+package io.neckbeard.engine;
+
+import io.neckbeard.config.NodeSpec;
+import io.neckbeard.coordinator.AuditEntry;
+import io.neckbeard.coordinator.Operator;
+import io.neckbeard.core.ExitCode;
+import io.neckbeard.core.NeckbeardException;
+import io.neckbeard.provider.Resource;
+import io.neckbeard.provider.ResourceProvider;
+import io.neckbeard.stack.StackTarget;
+import io.neckbeard.state.EnvironmentState;
+import io.neckbeard.state.Generation;
+import io.neckbeard.state.NodeRecord;
+import io.neckbeard.transport.CommandResult;
+import io.neckbeard.transport.Transport;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.BiConsumer;
+
+import static io.neckbeard.stack.ShellQuote.quote;
+
+/**
+ * {@code run ENV [--node N | --type T] -- CMD}: runs a command on the active generation's nodes
+ * in parallel, the way the app runs: in the current release, with the env file's variables.
+ * It takes no lock (it must work during a deploy, e.g. to look at a node) but is audited.
+ */
+public final class RunService {
+    private static final int MAX_PARALLEL = 16;
+
+    private final DeployContext context;
+    private final Clock clock;
+
+    public RunService(DeployContext context, Clock clock) {
+        this.context = context;
+        this.clock = clock;
+    }
+
+    /**
+     * @param node     only this node, or null
+     * @param type     only nodes of this type, or null
+     * @param output   receives (node, line) as each line arrives
+     * @param audited  the command line for the audit trail, already masked
+     */
+    public List<RunOutcome> run(String node, String type, String command, Duration timeout,
+                                BiConsumer<String, String> output, List<String> audited) {
+        Instant started = clock.instant();
+        EnvironmentState state = context.coordinator().read(context.name());
+        Generation active = state.active().orElseThrow(() -> new NeckbeardException(ExitCode.USAGE,
+                context.name() + " has no active generation to run on", "deploy it first: neckbeard up " + context.name()));
+        List<NodeRecord> nodes = select(active, node, type);
+        List<RunOutcome> outcomes = runAll(nodes, state, active.id(), command, timeout, output);
+        Operator operator = context.coordinator().operator();
+        boolean ok = outcomes.stream().allMatch(RunOutcome::succeeded);
+        context.coordinator().backend().append(new AuditEntry(started, operator.user(), operator.host(), context.name(),
+                "run", audited, active.id(), ok ? "ok" : "failed", Duration.between(started, clock.instant())));
+        return outcomes;
+    }
+
+    private List<NodeRecord> select(Generation active, String node, String type) {
+        List<NodeRecord> chosen = active.nodes().stream()
+                .filter(n -> node == null || n.name().equals(node))
+                .filter(n -> type == null || n.type().equals(type))
+                .filter(n -> n.resourceId() != null)
+                .sorted(NodeRecords.ORDER).toList();
+        if (chosen.isEmpty()) {
+            List<String> names = active.nodes().stream().sorted(NodeRecords.ORDER).map(NodeRecord::name).toList();
+            throw new NeckbeardException(ExitCode.USAGE, "no node of generation " + active.id() + " of " + context.name()
+                    + " matches" + (node == null ? "" : " --node " + node) + (type == null ? "" : " --type " + type),
+                    names.isEmpty() ? "the generation has no launched nodes" : "its nodes are: " + String.join(", ", names));
+        }
+        return chosen;
+    }
+
+    private List<RunOutcome> runAll(List<NodeRecord> nodes, EnvironmentState state, long generation, String command,
+                                    Duration timeout, BiConsumer<String, String> output) {
+        ExecutorService executor = Executors.newFixedThreadPool(Math.min(nodes.size(), MAX_PARALLEL), runnable -> {
+            Thread thread = new Thread(runnable, "neckbeard-run");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            List<Future<RunOutcome>> running = new ArrayList<>();
+            for (NodeRecord record : nodes) {
+                running.add(executor.submit(() -> runOn(record, state, generation, command, timeout, output)));
+            }
+            List<RunOutcome> outcomes = new ArrayList<>();
+            for (Future<RunOutcome> future : running) {
+                outcomes.add(future.get());
+            }
+            return outcomes;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new NeckbeardException(ExitCode.INTERRUPTED, "interrupted while running on " + context.name(), null, e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("running a command failed unexpectedly", e.getCause());
+        } finally {
+            executor.shutdownNow();
+        }
+    }
+
+    private RunOutcome runOn(NodeRecord record, EnvironmentState state, long generation, String command, Duration timeout,
+                             BiConsumer<String, String> output) {
+        ResourceProvider provider = context.provider(record.provider());
+        NodeSpec spec = NodeRecords.spec(context, record, state.scale());
+        try {
+            Resource resource = provider.refresh(NodeRecords.resource(record));
+            if (!resource.running() || spec == null) {
+                return new RunOutcome(record.name(), -1, "the node's resource " + record.resourceId() + " is " + resource.state());
+            }
+            String root = StackTarget.forResource(resource, context.project().stack(), context.project().app(),
+                    context.name(), record.name(), generation, Map.of()).root();
+            // Like the app's own processes: in the current release, with the env file's variables.
+            String inRelease = "cd " + quote(root + "/current") + " && set -a && . " + quote(root + "/shared/env")
+                    + " && set +a && " + command;
+            try (Transport transport = provider.transport(resource, spec, spec.params().values())) {
+                CommandResult result = transport.run(inRelease, Map.of(), timeout, line -> output.accept(record.name(), line));
+                return new RunOutcome(record.name(), result.exitCode(), result.outputTail());
+            }
+        } catch (NeckbeardException e) {
+            return new RunOutcome(record.name(), -1, e.getMessage());
+        }
+    }
+}
