@@ -1,5 +1,6 @@
 package io.neckbeard.local;
 
+import io.neckbeard.testing.Processes;
 import io.neckbeard.transport.CommandResult;
 import io.neckbeard.transport.TransportException;
 import org.junit.jupiter.api.Test;
@@ -138,7 +139,7 @@ class LocalTransportTest {
     }
 
     static boolean alive(long pid) {
-        return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+        return Processes.running(pid);
     }
 
     static void waitUntilGone(long pid) throws InterruptedException {

@@ -5,6 +5,7 @@ import io.neckbeard.core.Json;
 import io.neckbeard.state.EnvironmentState;
 import io.neckbeard.state.Generation;
 import io.neckbeard.state.NodeRecord;
+import io.neckbeard.testing.Processes;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -121,7 +122,7 @@ class EngineCommandsTest {
         assertThat(up.out()).containsPattern("web-3 .*retire +ok").containsPattern("web-4 .*retire +ok");
         assertThat(project.state("dev").active().orElseThrow().nodes()).extracting(NodeRecord::name)
                 .containsExactlyInAnyOrder("web-1", "web-2");
-        assertThat(retired).hasSize(2).noneMatch(ProcessHandle::isAlive);
+        assertThat(retired).hasSize(2).noneMatch(Processes::running);
     }
 
     @Test
