@@ -20,16 +20,24 @@ final class HttpHealthCheck implements HealthCheck {
     private final Integer port;
     private final int expectStatus;
     private final CheckSettings settings;
-    private final HttpClient client = HttpClient.newBuilder()
-            .connectTimeout(Duration.ofSeconds(3))
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .build();
+    /** Built at the first check, not with the check: building one costs a cold JVM a noticeable pause every node would wait for before its deploy. */
+    private HttpClient client;
 
     HttpHealthCheck(String path, Integer port, int expectStatus, CheckSettings settings) {
         this.path = path;
         this.port = port;
         this.expectStatus = expectStatus;
         this.settings = settings;
+    }
+
+    private synchronized HttpClient client() {
+        if (client == null) {
+            client = HttpClient.newBuilder()
+                    .connectTimeout(Duration.ofSeconds(3))
+                    .followRedirects(HttpClient.Redirect.NEVER)
+                    .build();
+        }
+        return client;
     }
 
     @Override
@@ -41,7 +49,7 @@ final class HttpHealthCheck implements HealthCheck {
         String host = target.address().contains(":") ? "[" + target.address() + "]" : target.address();
         URI uri = URI.create("http://" + host + ":" + effectivePort + path);
         try {
-            HttpResponse<Void> response = client.send(HttpRequest.newBuilder(uri).timeout(REQUEST_TIMEOUT).GET().build(),
+            HttpResponse<Void> response = client().send(HttpRequest.newBuilder(uri).timeout(REQUEST_TIMEOUT).GET().build(),
                     HttpResponse.BodyHandlers.discarding());
             String detail = "HTTP " + response.statusCode() + " from " + uri;
             return response.statusCode() == expectStatus
