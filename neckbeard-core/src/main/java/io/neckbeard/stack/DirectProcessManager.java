@@ -28,7 +28,7 @@ public final class DirectProcessManager implements ProcessManager {
                     + "[ \"$3\" = 1 ] || unset PORT; exec /bin/sh -c \"$4\"' neckbeard-start \"$pidf\" \"$R/shared/env\" \"$3\" \"$2\" "
                     + ">>\"$R/logs/$1.log\" 2>&1 </dev/null &)",
             "  i=0",
-            "  while [ ! -s \"$pidf\" ] && [ $i -lt 1000 ]; do sleep 0.01; i=$((i+1)); done",
+            "  while [ ! -s \"$pidf\" ] && [ $i -lt 200 ]; do sleep 0.05; i=$((i+1)); done",
             "  [ -s \"$pidf\" ] || { echo \"process $1 did not start; see $R/logs/$1.log\"; exit 1; }",
             "  read -r pid < \"$pidf\"",
             "  echo \"started $1 (pid $pid)\"",

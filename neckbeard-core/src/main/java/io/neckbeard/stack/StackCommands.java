@@ -41,7 +41,7 @@ final class StackCommands {
             "  if [ -n \"$pid\" ] && kill -0 -\"$pid\" 2>/dev/null; then",
             "    kill -TERM -\"$pid\" 2>/dev/null || true",
             "    i=0",
-            "    while group_running \"$pid\" && [ $i -lt 500 ]; do sleep 0.02; i=$((i+1)); done",
+            "    while group_running \"$pid\" && [ $i -lt 200 ]; do sleep 0.05; i=$((i+1)); done",
             "    kill -KILL -\"$pid\" 2>/dev/null || true",
             "  fi",
             "  rm -f \"$1\"",
