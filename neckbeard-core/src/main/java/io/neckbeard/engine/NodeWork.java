@@ -2,6 +2,7 @@ package io.neckbeard.engine;
 
 import io.neckbeard.config.NodeSpec;
 import io.neckbeard.config.ResolvedParams;
+import io.neckbeard.config.TypedSettings;
 import io.neckbeard.core.NeckbeardException;
 import io.neckbeard.health.HealthResult;
 import io.neckbeard.health.HealthTarget;
@@ -101,8 +102,7 @@ final class NodeWork {
                     balancer.register(List.of(target));
                     HealthPoller.awaitInService(balancer, List.of(target), health.timeout(), health.interval());
                     writer.operational(node.name(), true);
-                    return outcome(plan, "ok", plan.reason() + "; serving at " + resource.address()
-                            + (target.port() == 0 ? "" : ":" + target.port()));
+                    return outcome(plan, "ok", plan.reason() + "; serving at " + servingAt(node, resource, target));
                 }
             }
             return outcome(plan, "ok", plan.reason());
@@ -191,5 +191,12 @@ final class NodeWork {
         NodeOutcome outcome = new NodeOutcome(plan.name(), plan.type(), plan.az(), plan.describeActions(), result, detail);
         progress.finished(outcome);
         return outcome;
+    }
+
+    /** A URL for a node checked over HTTP (what an operator clicks), else address and port. */
+    private String servingAt(NodeSpec node, Resource resource, Target target) {
+        String hostPort = resource.address() + (target.port() == 0 ? "" : ":" + target.port());
+        TypedSettings check = context.nodeType(node.type()).healthCheck();
+        return check != null && "http".equals(check.type()) ? "http://" + hostPort + "/" : hostPort;
     }
 }
