@@ -1,11 +1,9 @@
 package io.neckbeard.cli.engine;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -13,28 +11,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Six real {@code neckbeard up} processes on one environment at once: one deploys, five are turned away. */
 class ConcurrentUpIT {
-    @TempDir
-    Path temp;
-
-    private EngineProject project;
+    @RegisterExtension
+    final EngineProject project = EngineProject.fresh();
 
     @BeforeEach
     void copyProject() throws Exception {
-        project = EngineProject.copyInto(temp);
         // Slow provisioning keeps the winner holding the lock while the others start.
         project.writeEnvironment("dev", "extends: base\nnode_params: {web: {provision: {sleep: \"4\"}}}\n");
-    }
-
-    @AfterEach
-    void killLeftovers() {
-        project.close();
     }
 
     @Test
     void exactlyOneProceedsAndTheOthersExitThreeNamingTheHolder() throws Exception {
         List<JarProcess> processes = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
-            processes.add(JarProcess.start(project.root(), temp.resolve("logs"), "up-" + i, "up", "dev"));
+            processes.add(JarProcess.start(project.root(), project.logs(), "up-" + i, "up", "dev"));
         }
         List<Integer> exits = new ArrayList<>();
         for (JarProcess process : processes) {

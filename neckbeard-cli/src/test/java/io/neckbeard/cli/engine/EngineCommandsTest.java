@@ -6,10 +6,8 @@ import io.neckbeard.state.EnvironmentState;
 import io.neckbeard.state.Generation;
 import io.neckbeard.state.NodeRecord;
 import io.neckbeard.testing.Processes;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,20 +17,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** plan, --dry-run, the HA refusal, hooks, repair and retirement, on real local nodes. */
 class EngineCommandsTest {
-    @TempDir
-    Path temp;
-
-    private EngineProject project;
-
-    @BeforeEach
-    void copyProject() throws Exception {
-        project = EngineProject.copyInto(temp);
-    }
-
-    @AfterEach
-    void killLeftovers() {
-        project.close();
-    }
+    @RegisterExtension
+    final EngineProject project = EngineProject.fresh();
 
     @Test
     void planAndDryRunPrintWhatUpWouldDoAndTouchNothing() throws Exception {

@@ -7,6 +7,9 @@ import io.neckbeard.plugin.Plugins;
 import io.neckbeard.state.EnvironmentState;
 import io.neckbeard.state.Generation;
 import io.neckbeard.state.NodeRecord;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -29,18 +32,43 @@ import java.util.stream.Stream;
 /**
  * A temp copy of the {@code engine-project} fixture (local nodes running a stdlib Python app),
  * with what the end-to-end tests need: run the CLI in-process, read the real state, talk HTTP to
- * the real nodes, and find the real processes. Closing it kills whatever processes are left.
+ * the real nodes, and find the real processes. A JUnit extension: register it with
+ * {@code @RegisterExtension final EngineProject project = EngineProject.fresh();} and each test
+ * gets a fresh copy, whose leftover processes are killed and files removed after the test.
  */
-final class EngineProject implements AutoCloseable {
+final class EngineProject implements BeforeEachCallback, AfterEachCallback {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 
-    private final Path root;
+    private Path temp;
+    private Path root;
 
-    private EngineProject(Path root) {
-        this.root = root;
+    private EngineProject() {
     }
 
-    static EngineProject copyInto(Path dir) throws IOException, URISyntaxException {
+    static EngineProject fresh() {
+        return new EngineProject();
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext context) throws IOException, URISyntaxException {
+        temp = Files.createTempDirectory("neckbeard-engine-test");
+        root = copyInto(temp);
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) throws IOException {
+        processes(root).forEach(ProcessHandle::destroyForcibly);
+        try (Stream<Path> files = Files.walk(temp)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
+        }
+    }
+
+    /** Where tests keep the stdout and stderr of the JAR processes they start. */
+    Path logs() {
+        return temp.resolve("logs");
+    }
+
+    private static Path copyInto(Path dir) throws IOException, URISyntaxException {
         Path fixture = Path.of(EngineProject.class.getResource("/engine-project").toURI());
         Path root = dir.resolve("project");
         try (Stream<Path> files = Files.walk(fixture)) {
@@ -53,7 +81,7 @@ final class EngineProject implements AutoCloseable {
                 }
             }
         }
-        return new EngineProject(root.toRealPath());
+        return root.toRealPath();
     }
 
     Path root() {
@@ -135,10 +163,5 @@ final class EngineProject implements AutoCloseable {
         } catch (IOException | UncheckedIOException | SecurityException e) {
             return false;
         }
-    }
-
-    @Override
-    public void close() {
-        processes(root).forEach(ProcessHandle::destroyForcibly);
     }
 }

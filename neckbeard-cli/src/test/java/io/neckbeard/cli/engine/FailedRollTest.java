@@ -2,12 +2,9 @@ package io.neckbeard.cli.engine;
 
 import io.neckbeard.state.Generation;
 import io.neckbeard.state.NodeRecord;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -19,20 +16,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class FailedRollTest {
     private static final String ROLL = "extends: base\nnodes: {web: {count: 6, min_per_az: 2}}\n";
 
-    @TempDir
-    Path temp;
-
-    private EngineProject project;
-
-    @BeforeEach
-    void copyProject() throws Exception {
-        project = EngineProject.copyInto(temp);
-    }
-
-    @AfterEach
-    void killLeftovers() {
-        project.close();
-    }
+    @RegisterExtension
+    final EngineProject project = EngineProject.fresh();
 
     @Test
     void failureStopsTheRollKeepsEveryAzAtItsFloorAndNamesTheNode() throws Exception {

@@ -1,9 +1,8 @@
 package io.neckbeard.cli.engine;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,25 +11,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Ctrl-C during a real {@code up}: exit 130, the lock released, the audit trail says so, a re-run converges. */
 class InterruptedUpIT {
-    @TempDir
-    Path temp;
-
-    private EngineProject project;
+    @RegisterExtension
+    final EngineProject project = EngineProject.fresh();
 
     @BeforeEach
     void slowProvisioning() throws Exception {
-        project = EngineProject.copyInto(temp);
         project.writeEnvironment("dev", "extends: base\nnode_params: {web: {provision: {sleep: \"5\"}}}\n");
-    }
-
-    @AfterEach
-    void killLeftovers() {
-        project.close();
     }
 
     @Test
     void ctrlCReleasesTheLockAndIsAuditedAsInterrupted() throws Exception {
-        JarProcess up = JarProcess.start(project.root(), temp.resolve("logs"), "up", "up", "dev");
+        JarProcess up = JarProcess.start(project.root(), project.logs(), "up", "up", "dev");
         Path lock = project.root().resolve(".neckbeard/state/dev/lock.yml");
         while (!Files.exists(lock) || project.state("dev").active().map(g -> g.nodes().size()).orElse(0) == 0) {
             assertThat(up.isAlive()).as("up is still working").isTrue();

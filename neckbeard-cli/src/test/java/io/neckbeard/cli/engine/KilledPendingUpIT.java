@@ -2,10 +2,8 @@ package io.neckbeard.cli.engine;
 
 import io.neckbeard.state.Generation;
 import io.neckbeard.state.NodeRecord;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,20 +15,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class KilledPendingUpIT {
     private static final String CRASH = "extends: base\nnodes: {web: {count: 4, min_per_az: 1}}\n";
 
-    @TempDir
-    Path temp;
-
-    private EngineProject project;
-
-    @BeforeEach
-    void copyProject() throws Exception {
-        project = EngineProject.copyInto(temp);
-    }
-
-    @AfterEach
-    void killLeftovers() {
-        project.close();
-    }
+    @RegisterExtension
+    final EngineProject project = EngineProject.fresh();
 
     @Test
     void rerunAfterKillNineConvergesWithOneResourceAndOneProcessPerNode() throws Exception {
@@ -38,7 +24,7 @@ class KilledPendingUpIT {
         assertThat(project.run("up", "crash").exit()).isZero();
         project.writeEnvironment("crash", CRASH + "node_params: {web: {provision: {sleep: \"3\"}}}\n");
 
-        JarProcess first = JarProcess.start(project.root(), temp.resolve("logs"), "pending-1", "up", "crash", "--pending");
+        JarProcess first = JarProcess.start(project.root(), project.logs(), "pending-1", "up", "crash", "--pending");
         Path generationDirs = project.root().resolve(".neckbeard/local/crash");
         while (launched(generationDirs) < 4 || project.state("crash").pending().map(g -> g.nodes().size()).orElse(0) < 2) {
             assertThat(first.isAlive()).as("the first run is still working").isTrue();
@@ -48,7 +34,7 @@ class KilledPendingUpIT {
 
         EngineProject.Run release = project.run("lock", "release", "crash", "--force");
         assertThat(release.exit()).as(release.err()).isZero();
-        JarProcess second = JarProcess.start(project.root(), temp.resolve("logs"), "pending-2", "up", "crash", "--pending");
+        JarProcess second = JarProcess.start(project.root(), project.logs(), "pending-2", "up", "crash", "--pending");
         assertThat(second.await()).as(second.err()).isZero();
 
         Generation pending = project.state("crash").pending().orElseThrow();

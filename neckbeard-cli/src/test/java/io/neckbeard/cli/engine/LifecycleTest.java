@@ -7,12 +7,9 @@ import io.neckbeard.state.Generation;
 import io.neckbeard.state.GenerationState;
 import io.neckbeard.state.NodeRecord;
 import io.neckbeard.testing.Processes;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.nio.file.Path;
 import java.util.List;
 
 import static io.neckbeard.cli.engine.EngineProject.appProcesses;
@@ -21,20 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The whole lifecycle on real local nodes: up, status, up --pending, promote, rollback, terminate. */
 class LifecycleTest {
-    @TempDir
-    Path temp;
-
-    private EngineProject project;
-
-    @BeforeEach
-    void copyProject() throws Exception {
-        project = EngineProject.copyInto(temp);
-    }
-
-    @AfterEach
-    void killLeftovers() {
-        project.close();
-    }
+    @RegisterExtension
+    final EngineProject project = EngineProject.fresh();
 
     @Test
     void upPendingPromoteRollbackAndTerminateServeTheRightGenerationForReal() throws Exception {

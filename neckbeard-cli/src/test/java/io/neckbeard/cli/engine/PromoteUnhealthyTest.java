@@ -2,10 +2,8 @@ package io.neckbeard.cli.engine;
 
 import io.neckbeard.state.EnvironmentState;
 import io.neckbeard.state.NodeRecord;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,20 +12,8 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class PromoteUnhealthyTest {
-    @TempDir
-    Path temp;
-
-    private EngineProject project;
-
-    @BeforeEach
-    void copyProject() throws Exception {
-        project = EngineProject.copyInto(temp);
-    }
-
-    @AfterEach
-    void killLeftovers() {
-        project.close();
-    }
+    @RegisterExtension
+    final EngineProject project = EngineProject.fresh();
 
     @Test
     void promoteOfAnUnhealthyPendingGenerationExitsFourAndChangesNothing() throws Exception {

@@ -2,32 +2,22 @@ package io.neckbeard.cli.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.neckbeard.core.Json;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code run ENV -- CMD} on real local nodes of the active generation. */
 class RunCommandTest {
-    @TempDir
-    Path temp;
-
-    private EngineProject project;
+    @RegisterExtension
+    final EngineProject project = EngineProject.fresh();
 
     @BeforeEach
     void deploy() throws Exception {
-        project = EngineProject.copyInto(temp);
         EngineProject.Run up = project.run("up", "dev");
         assertThat(up.exit()).as(up.err()).isZero();
-    }
-
-    @AfterEach
-    void killLeftovers() {
-        project.close();
     }
 
     @Test

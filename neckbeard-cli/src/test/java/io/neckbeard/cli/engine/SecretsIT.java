@@ -1,9 +1,8 @@
 package io.neckbeard.cli.engine;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -24,14 +23,11 @@ class SecretsIT {
     private static final String SECRET = "s3cr3t-from-the-environment-42";
     private static final String VAR_VALUE = "config-var-value-77";
 
-    @TempDir
-    Path temp;
-
-    private EngineProject project;
+    @RegisterExtension
+    final EngineProject project = EngineProject.fresh();
 
     @BeforeEach
     void projectReadingASecretFromTheEnvironment() throws Exception {
-        project = EngineProject.copyInto(temp);
         project.writeEnvironment("dev", """
                 extends: base
                 node_params:
@@ -39,22 +35,17 @@ class SecretsIT {
                 """);
     }
 
-    @AfterEach
-    void killLeftovers() {
-        project.close();
-    }
-
     @Test
     void secretsAndConfigVarValuesReachOnlyTheNodes() throws Exception {
         Map<String, String> env = Map.of("NB_TEST_SECRET", SECRET);
-        JarProcess vars = JarProcess.start(project.root(), temp.resolve("logs"), "vars", env,
+        JarProcess vars = JarProcess.start(project.root(), project.logs(), "vars", env,
                 "-v", "vars", "dev", "set", "API_KEY=" + VAR_VALUE);
         assertThat(vars.await()).as(vars.err()).isZero();
-        JarProcess up = JarProcess.start(project.root(), temp.resolve("logs"), "up", env, "-v", "up", "dev");
+        JarProcess up = JarProcess.start(project.root(), project.logs(), "up", env, "-v", "up", "dev");
         assertThat(up.await()).as(up.err()).isZero();
-        JarProcess show = JarProcess.start(project.root(), temp.resolve("logs"), "show", env, "show", "dev", "-o", "json");
+        JarProcess show = JarProcess.start(project.root(), project.logs(), "show", env, "show", "dev", "-o", "json");
         assertThat(show.await()).as(show.err()).isZero();
-        JarProcess history = JarProcess.start(project.root(), temp.resolve("logs"), "history", env, "history", "dev");
+        JarProcess history = JarProcess.start(project.root(), project.logs(), "history", env, "history", "dev");
         assertThat(history.await()).as(history.err()).isZero();
 
         assertThat(filesContaining(project.root().resolve(".neckbeard/local"), SECRET)).as("the nodes got the secret")
