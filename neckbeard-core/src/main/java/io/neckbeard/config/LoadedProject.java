@@ -11,6 +11,8 @@ import io.neckbeard.provider.ResourceProviderFactory;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 /** The {@link Project} a {@link ConfigLoader} returns: config.yml and the environments loaded and validated. */
@@ -20,6 +22,8 @@ final class LoadedProject implements Project {
     private final List<String> environmentNames;
     private final Map<String, LoadedEnvironment> environments;
     private final Map<String, ResourceProviderFactory> providers;
+    /** Nodes at counts other than the configured ones (set with scale), built once per counts. */
+    private final Map<String, List<NodeSpec>> scaled = new ConcurrentHashMap<>();
 
     /** A loaded environment, its chain and its nodes at the configured counts. */
     record LoadedEnvironment(EnvironmentSpec spec, List<EnvDefinition> chain, List<NodeSpec> nodes) {
@@ -105,10 +109,12 @@ final class LoadedProject implements Project {
         if (configured) {
             return env.nodes();
         }
-        Problems problems = new Problems();
-        List<NodeSpec> nodes = new NodeBuilder(config, providers, problems).build(env.spec(), env.chain(), counts);
-        problems.throwIfAny();
-        return nodes;
+        return scaled.computeIfAbsent(environment + " " + new TreeMap<>(counts), key -> {
+            Problems problems = new Problems();
+            List<NodeSpec> nodes = new NodeBuilder(config, providers, problems).build(env.spec(), env.chain(), counts);
+            problems.throwIfAny();
+            return nodes;
+        });
     }
 
     private LoadedEnvironment loaded(String name) {

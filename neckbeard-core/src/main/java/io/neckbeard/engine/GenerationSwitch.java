@@ -187,8 +187,8 @@ final class GenerationSwitch {
                 return HealthPoller.observe(context.healthCheck(record.type()), new HealthTarget(record.name(),
                         resource.address(), target.port() == 0 ? null : target.port(), resource, provider, transport));
             }
-        } catch (NeckbeardException e) {
-            return HealthResult.unhealthy(e.getMessage());
+        } catch (RuntimeException e) {
+            return HealthResult.unhealthy(Failures.describe(e));
         }
     }
 

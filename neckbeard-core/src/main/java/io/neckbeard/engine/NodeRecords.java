@@ -1,5 +1,6 @@
 package io.neckbeard.engine;
 
+import io.neckbeard.config.NodeGroup;
 import io.neckbeard.config.NodeSpec;
 import io.neckbeard.provider.Resource;
 import io.neckbeard.state.NodeRecord;
@@ -29,8 +30,11 @@ final class NodeRecords {
      */
     static NodeSpec spec(DeployContext context, NodeRecord record, Map<String, Integer> scale) {
         Map<String, Integer> counts = new HashMap<>(scale);
-        int index = index(record);
-        counts.merge(record.type(), index, Math::max);
+        NodeGroup group = context.environment().nodes().get(record.type());
+        // Only a node beyond the current count needs a larger one; otherwise the counts stay the
+        // configured ones, whose nodes the project has already built.
+        int current = counts.getOrDefault(record.type(), group == null ? 0 : group.count());
+        counts.put(record.type(), Math.max(current, index(record)));
         List<NodeSpec> nodes = context.project().nodes(context.name(), counts);
         return nodes.stream().filter(n -> n.name().equals(record.name())).findFirst().orElse(null);
     }

@@ -3,7 +3,6 @@ package io.neckbeard.engine;
 import io.neckbeard.config.NodeSpec;
 import io.neckbeard.config.ResolvedParams;
 import io.neckbeard.config.TypedSettings;
-import io.neckbeard.core.NeckbeardException;
 import io.neckbeard.health.HealthResult;
 import io.neckbeard.health.HealthTarget;
 import io.neckbeard.loadbalancer.LoadBalancer;
@@ -106,10 +105,8 @@ final class NodeWork {
                 }
             }
             return outcome(plan, "ok", plan.reason());
-        } catch (NeckbeardException e) {
-            return outcome(plan, "failed", step + ": " + e.getMessage());
         } catch (RuntimeException e) {
-            return outcome(plan, "failed", step + ": " + e);
+            return outcome(plan, "failed", step + ": " + Failures.describe(e));
         }
     }
 

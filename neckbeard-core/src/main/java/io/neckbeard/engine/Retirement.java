@@ -1,6 +1,5 @@
 package io.neckbeard.engine;
 
-import io.neckbeard.core.NeckbeardException;
 import io.neckbeard.state.NodeRecord;
 
 import java.util.ArrayList;
@@ -55,8 +54,8 @@ final class Retirement {
             terminator.terminate(record, writer.generation());
             writer.remove(node.name());
             return outcome(node, "ok", node.reason());
-        } catch (NeckbeardException e) {
-            return outcome(node, "failed", "retire: " + e.getMessage());
+        } catch (RuntimeException e) {
+            return outcome(node, "failed", "retire: " + Failures.describe(e));
         }
     }
 

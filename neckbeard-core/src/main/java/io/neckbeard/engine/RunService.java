@@ -113,8 +113,11 @@ public final class RunService {
         NodeSpec spec = NodeRecords.spec(context, record, state.scale());
         try {
             Resource resource = provider.refresh(NodeRecords.resource(record));
-            if (!resource.running() || spec == null) {
+            if (!resource.running()) {
                 return new RunOutcome(record.name(), -1, "the node's resource " + record.resourceId() + " is " + resource.state());
+            }
+            if (spec == null) {
+                return new RunOutcome(record.name(), -1, "its node type " + record.type() + " is no longer configured");
             }
             String root = StackTarget.forResource(resource, context.project().stack(), context.project().app(),
                     context.name(), record.name(), generation, Map.of()).root();
@@ -125,8 +128,8 @@ public final class RunService {
                 CommandResult result = transport.run(inRelease, Map.of(), timeout, line -> output.accept(record.name(), line));
                 return new RunOutcome(record.name(), result.exitCode(), result.outputTail());
             }
-        } catch (NeckbeardException e) {
-            return new RunOutcome(record.name(), -1, e.getMessage());
+        } catch (RuntimeException e) {
+            return new RunOutcome(record.name(), -1, Failures.describe(e));
         }
     }
 }

@@ -88,9 +88,9 @@ public final class TerminateService {
                         terminator.deregister(record);
                         terminator.terminate(record, generation.id());
                         return finished(outcome(record, generation, "ok"));
-                    } catch (NeckbeardException e) {
+                    } catch (RuntimeException e) {
                         return finished(new NodeOutcome(record.name(), record.type(), record.az(), "terminate", "failed",
-                                "generation " + generation.id() + ": " + e.getMessage()));
+                                "generation " + generation.id() + ": " + Failures.describe(e)));
                     }
                 }));
             }

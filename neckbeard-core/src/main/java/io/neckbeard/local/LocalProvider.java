@@ -1,6 +1,7 @@
 package io.neckbeard.local;
 
 import io.neckbeard.config.NodeSpec;
+import io.neckbeard.core.FileTrees;
 import io.neckbeard.core.Json;
 import io.neckbeard.provider.LaunchRequest;
 import io.neckbeard.provider.ProviderException;
@@ -95,8 +96,8 @@ final class LocalProvider implements ResourceProvider {
         }
         Path partial = dir.resolve("data.seeding");
         try {
-            LocalFiles.deleteTree(partial);
-            LocalFiles.copyTree(source, partial);
+            FileTrees.deleteTree(partial);
+            FileTrees.copyTree(source, partial);
             Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
             LOG.info("seeded {} from {}", target, source);
         } catch (IOException | UncheckedIOException e) {
@@ -129,7 +130,7 @@ final class LocalProvider implements ResourceProvider {
         try {
             // node.json goes first: a half-removed directory is no longer a node
             Files.deleteIfExists(dir.resolve(NODE_FILE));
-            LocalFiles.deleteTree(dir);
+            FileTrees.deleteTree(dir);
         } catch (IOException | UncheckedIOException e) {
             throw new ProviderException("cannot remove local node directory " + dir + ": " + e.getMessage(),
                     "remove it by hand once no process uses it", e);

@@ -1,5 +1,6 @@
 package io.neckbeard.local;
 
+import io.neckbeard.core.FileTrees;
 import io.neckbeard.transport.CommandResult;
 import io.neckbeard.transport.Transport;
 import io.neckbeard.transport.TransportException;
@@ -77,7 +78,6 @@ public final class LocalTransport implements Transport {
                 while (!process.waitFor(POLL.toMillis(), TimeUnit.MILLISECONDS)) {
                     lines.readNew();
                     if (System.nanoTime() >= deadline) {
-                        killTree(process);
                         throw new TransportException("command on " + name + " did not finish within " + timeout.toSeconds()
                                 + "s and was killed: " + firstLine(command), "raise the timeout or look at what the command waits for", null);
                     }
@@ -85,9 +85,16 @@ public final class LocalTransport implements Transport {
                 lines.readNew();
                 return new CommandResult(process.exitValue(), lines.finish());
             } catch (InterruptedException e) {
-                killTree(process);
                 Thread.currentThread().interrupt();
                 throw new TransportException("interrupted while running a command on " + name, null, e);
+            } catch (UncheckedIOException e) {
+                throw new TransportException("cannot read the output of a command on " + name + ": " + e.getMessage(),
+                        "check that " + System.getProperty("java.io.tmpdir") + " is readable and not full", e);
+            } finally {
+                // Whatever ended the wait (timeout, interrupt, a failing reader or output consumer), no child outlives it.
+                if (process.isAlive()) {
+                    killTree(process);
+                }
             }
         } finally {
             try {
@@ -122,7 +129,7 @@ public final class LocalTransport implements Transport {
         Path target = resolve(remotePath);
         try {
             if (Files.isDirectory(local)) {
-                LocalFiles.copyTree(local, target);
+                FileTrees.copyTree(local, target);
             } else {
                 Files.createDirectories(target.toAbsolutePath().getParent());
                 Files.copy(local, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES);

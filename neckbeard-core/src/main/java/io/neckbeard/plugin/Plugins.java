@@ -44,8 +44,9 @@ public final class Plugins {
             }
             try (Stream<Path> files = Files.list(dir)) {
                 files.filter(f -> f.getFileName().toString().endsWith(".jar")).sorted().forEach(f -> jars.add(toUrl(f)));
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot list plugin directory " + dir, e);
+            } catch (IOException | UncheckedIOException e) {
+                throw new NeckbeardException(ExitCode.USAGE, "cannot list plugin directory " + dir + ": " + e.getMessage(),
+                        "fix its permissions, or leave it out of --plugin-path", e);
             }
         }
         if (jars.isEmpty()) {

@@ -2,6 +2,7 @@ package io.neckbeard.local;
 
 import io.neckbeard.config.NodeSpec;
 import io.neckbeard.config.ParamTree;
+import io.neckbeard.core.FileTrees;
 import io.neckbeard.core.Json;
 import io.neckbeard.plugin.Plugins;
 import io.neckbeard.provider.LaunchRequest;
@@ -96,7 +97,7 @@ class LocalProviderTest {
         Resource node = provider.launch(request(project, "dev", 1, "app-1", null));
         assertThat(provider.refresh(node).state()).isEqualTo("running");
 
-        LocalFiles.deleteTree(Path.of(node.attributes().get("dir")));
+        FileTrees.deleteTree(Path.of(node.attributes().get("dir")));
 
         assertThat(provider.refresh(node).state()).isEqualTo("gone");
     }

@@ -3,11 +3,10 @@ package io.neckbeard.engine.hooks;
 import io.neckbeard.core.ExitCode;
 import io.neckbeard.core.NeckbeardException;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
+import io.neckbeard.local.LocalTransport;
+
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -19,6 +18,9 @@ import java.util.function.Function;
  * {@code NECKBEARD_GENERATION}, {@code NECKBEARD_COMMAND} (and {@code NECKBEARD_RESULT} after).
  */
 public final class Hooks {
+    /** A hook is a quick local step (a check, a notification); one that hangs must not hold the lock forever. */
+    private static final Duration TIMEOUT = Duration.ofMinutes(10);
+
     private final Path projectRoot;
     private final String environment;
     private final Function<String, List<String>> hooks;
@@ -66,23 +68,7 @@ public final class Hooks {
 
     private int run(String name, String hook, Map<String, String> variables) {
         output.accept("hook " + name + ": " + hook);
-        ProcessBuilder builder = new ProcessBuilder("/bin/sh", "-c", hook)
-                .directory(projectRoot.toFile())
-                .redirectErrorStream(true)
-                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
-        builder.environment().putAll(variables);
-        try {
-            Process process = builder.start();
-            try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                lines.lines().forEach(line -> output.accept("  " + line));
-            }
-            return process.waitFor();
-        } catch (IOException e) {
-            throw new NeckbeardException(ExitCode.FAILED, "cannot run hook " + name + " (" + hook + "): " + e.getMessage(),
-                    "check that /bin/sh exists and the project directory " + projectRoot + " is readable", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new NeckbeardException(ExitCode.INTERRUPTED, "interrupted while running hook " + name, null, e);
-        }
+        return new LocalTransport(projectRoot, "hook " + name, variables)
+                .run(hook, Map.of(), TIMEOUT, line -> output.accept("  " + line)).exitCode();
     }
 }

@@ -2,6 +2,7 @@ package io.neckbeard.provisioner.chefsolo;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.neckbeard.core.ExitCode;
+import io.neckbeard.core.FileTrees;
 import io.neckbeard.core.Json;
 import io.neckbeard.core.NeckbeardException;
 import io.neckbeard.provisioner.ProvisionerException;
@@ -9,13 +10,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * The files chef-solo needs on a node, built in a local temporary directory: {@code cookbooks/},
@@ -50,14 +49,14 @@ final class ChefBundle implements AutoCloseable {
         try {
             Files.createDirectories(dir.resolve("cookbooks"));
             if (Files.isDirectory(settings.cookbooks())) {
-                copyTree(settings.cookbooks(), dir.resolve("cookbooks"));
+                FileTrees.copyTree(settings.cookbooks(), dir.resolve("cookbooks"));
             }
             Path rolesDir = Files.createDirectories(dir.resolve("roles"));
             for (Path roleFile : roleFiles) {
                 Files.copy(roleFile, rolesDir.resolve(roleFile.getFileName()));
             }
             Files.writeString(dir.resolve("solo.rb"), soloRb(remoteDir, cacheDir), StandardCharsets.UTF_8);
-        } catch (IOException e) {
+        } catch (IOException | UncheckedIOException e) {
             bundle.close();
             throw new ProvisionerException("cannot build the chef-solo bundle in " + dir + ": " + e.getMessage(),
                     "check that " + settings.cookbooks() + " and " + settings.roles() + " are readable and the disk is not full", e);
@@ -102,27 +101,12 @@ final class ChefBundle implements AutoCloseable {
         return "'" + value.replace("\\", "\\\\").replace("'", "\\'") + "'";
     }
 
-    private static void copyTree(Path source, Path target) throws IOException {
-        try (Stream<Path> paths = Files.walk(source)) {
-            for (Path path : (Iterable<Path>) paths::iterator) {
-                Path to = target.resolve(source.relativize(path).toString());
-                if (Files.isDirectory(path)) {
-                    Files.createDirectories(to);
-                } else {
-                    Files.copy(path, to, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES);
-                }
-            }
-        }
-    }
-
     /** Removes the local bundle; it holds no secrets, so a leftover after a crash is harmless. */
     @Override
     public void close() {
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path path : (Iterable<Path>) paths.sorted(Comparator.reverseOrder())::iterator) {
-                Files.deleteIfExists(path);
-            }
-        } catch (IOException e) {
+        try {
+            FileTrees.deleteTree(dir);
+        } catch (IOException | UncheckedIOException e) {
             LOG.debug("could not remove the chef-solo bundle {}; it is left to the OS's temp cleanup", dir, e);
         }
     }

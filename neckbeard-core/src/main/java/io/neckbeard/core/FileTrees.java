@@ -1,4 +1,4 @@
-package io.neckbeard.local;
+package io.neckbeard.core;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -7,13 +7,13 @@ import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
 import java.util.stream.Stream;
 
-/** Directory-tree copy and removal for local nodes. */
-final class LocalFiles {
-    private LocalFiles() {
+/** Directory-tree copy and removal (local nodes, provisioning bundles). */
+public final class FileTrees {
+    private FileTrees() {
     }
 
     /** Copies {@code source} into {@code target} (created), keeping file attributes, replacing files that exist. */
-    static void copyTree(Path source, Path target) throws IOException {
+    public static void copyTree(Path source, Path target) throws IOException {
         try (Stream<Path> paths = Files.walk(source)) {
             for (Path path : (Iterable<Path>) paths::iterator) {
                 Path to = target.resolve(source.relativize(path).toString());
@@ -27,7 +27,7 @@ final class LocalFiles {
     }
 
     /** Removes {@code root} and everything below it; a missing root is fine. */
-    static void deleteTree(Path root) throws IOException {
+    public static void deleteTree(Path root) throws IOException {
         if (!Files.exists(root)) {
             return;
         }
