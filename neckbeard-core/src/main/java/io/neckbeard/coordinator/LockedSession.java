@@ -22,8 +22,6 @@ import java.util.function.UnaryOperator;
  */
 final class LockedSession implements EnvironmentSession {
     private static final Logger LOG = LoggerFactory.getLogger(LockedSession.class);
-    /** Bounded retries of a compare-and-set write that lost a race (only possible when the lock was broken). */
-    private static final int WRITE_ATTEMPTS = 5;
 
     private final CoordinatorBackend backend;
     private final Operator operator;
@@ -77,25 +75,24 @@ final class LockedSession implements EnvironmentSession {
         return state;
     }
 
+    /**
+     * Writes with compare-and-set. Under our lock nobody else writes, so a conflict means the
+     * lock was broken or taken over: nothing more is written (no retry on top of the new
+     * holder's state), and the command fails with exit 3. Any failure here is audited as such.
+     */
     @Override
     public synchronized EnvironmentState update(UnaryOperator<EnvironmentState> change) {
-        requireOpen();
-        for (int attempt = 1; ; attempt++) {
-            try {
-                state = backend.write(change.apply(state));
-                return state;
-            } catch (ConflictException conflict) {
-                if (attempt == WRITE_ATTEMPTS) {
-                    result = "failed";
-                    throw conflict;
-                }
-                LOG.warn("state of {} was written by someone else while we held its lock; re-reading", lock.environment());
-                state = backend.read(lock.environment());
-            } catch (RuntimeException e) {
-                result = e instanceof NeckbeardException known && known.exitCode() == ExitCode.REFUSED
-                        ? "refused" : "failed";
-                throw e;
-            }
+        try {
+            requireOpen();
+            state = backend.write(change.apply(state));
+            return state;
+        } catch (ConflictException conflict) {
+            lockLost = true;
+            result = "failed";
+            throw lost("its state was written by someone else", conflict);
+        } catch (RuntimeException e) {
+            result = e instanceof NeckbeardException known && known.exitCode() == ExitCode.REFUSED ? "refused" : "failed";
+            throw e;
         }
     }
 
@@ -150,8 +147,8 @@ final class LockedSession implements EnvironmentSession {
         }
         try {
             lock = backend.renew(lock, ttl);
-        } catch (CoordinatorException e) {
-            if (e.exitCode() != ExitCode.LOCKED) {
+        } catch (RuntimeException e) {
+            if (!(e instanceof CoordinatorException known) || known.exitCode() != ExitCode.LOCKED) {
                 // A passing storage error: the lock is still ours until it expires; try again next period.
                 LOG.warn("could not renew the lock of {}: {}", lock.environment(), e.getMessage());
                 return;
@@ -167,10 +164,13 @@ final class LockedSession implements EnvironmentSession {
             throw new IllegalStateException("the session of " + lock.environment() + " is closed");
         }
         if (lockLost) {
-            throw new CoordinatorException(ExitCode.LOCKED, "the lock of " + lock.environment()
-                    + " was broken or taken over while " + lock.command() + " ran; nothing more was written",
-                    "check 'neckbeard lock status " + lock.environment() + "' and 'neckbeard history "
-                            + lock.environment() + "', then re-run", null);
+            throw lost("it was broken or taken over", null);
         }
+    }
+
+    private CoordinatorException lost(String how, Throwable cause) {
+        return new CoordinatorException(ExitCode.LOCKED, "lost the lock of " + lock.environment() + " while " + lock.command()
+                + " ran: " + how + "; nothing more was written", "check 'neckbeard lock status " + lock.environment()
+                + "' and 'neckbeard history " + lock.environment() + "', then re-run", cause);
     }
 }

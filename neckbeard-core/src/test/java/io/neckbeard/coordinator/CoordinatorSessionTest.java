@@ -87,6 +87,21 @@ class CoordinatorSessionTest {
         assertThat(backend.read("production").version()).isZero();
     }
 
+    @Test
+    void aWriteThatFindsSomeoneElsesStateStopsWithoutWritingOverItAndIsAuditedAsFailed() {
+        EnvironmentSession session = coordinator(Duration.ofMinutes(1)).session("production", "vars set", List.of());
+        EnvironmentState theirs = backend.write(backend.read("production").withVars(Map.of("THEIRS", "1")));
+
+        assertThatThrownBy(() -> session.update(s -> s.withVars(Map.of("OURS", "1"))))
+                .isInstanceOfSatisfying(CoordinatorException.class, e -> assertThat(e.exitCode()).isEqualTo(ExitCode.LOCKED))
+                .hasMessageContaining("written by someone else");
+        assertThatThrownBy(() -> session.update(s -> s.withVars(Map.of("OURS", "2")))).isInstanceOf(CoordinatorException.class);
+        session.close();
+
+        assertThat(backend.read("production")).isEqualTo(theirs);
+        assertThat(backend.audit("production", 1)).extracting(AuditEntry::result).containsExactly("failed");
+    }
+
     private Coordinator coordinator(Duration ttl) {
         return new Coordinator(backend, ALICE, ttl, Clock.systemUTC());
     }

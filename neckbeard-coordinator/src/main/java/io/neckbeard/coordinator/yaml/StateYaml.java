@@ -86,7 +86,11 @@ public final class StateYaml {
         if (!matcher.lookingAt()) {
             throw YamlMap.damaged(source + ":1", "the first line must be 'version: <number>'", null);
         }
-        return Long.parseLong(matcher.group(1));
+        try {
+            return Long.parseLong(matcher.group(1));
+        } catch (NumberFormatException e) {
+            throw YamlMap.damaged(source + ":1", "the version '" + matcher.group(1) + "' is not a number neckbeard wrote", e);
+        }
     }
 
     public static String encode(LockInfo lock) {

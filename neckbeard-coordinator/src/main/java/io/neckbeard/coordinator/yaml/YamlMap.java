@@ -135,7 +135,12 @@ final class YamlMap {
         Map<String, Integer> result = new LinkedHashMap<>();
         if (map != null) {
             for (String name : map.values.keySet()) {
-                result.put(name, Math.toIntExact(map.number(name)));
+                long count = map.number(name);
+                if (count < 0 || count > Integer.MAX_VALUE) {
+                    throw damaged(map.source, map.values.get(name), "'" + name + "' must be a count from 0 to "
+                            + Integer.MAX_VALUE + ", not " + count);
+                }
+                result.put(name, (int) count);
             }
         }
         return result;

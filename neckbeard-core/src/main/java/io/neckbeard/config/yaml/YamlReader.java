@@ -63,7 +63,15 @@ public final class YamlReader {
 
     private Object convert(Node node, String path, Map<String, Position> positions, Path display, Consumer<Problem> problems) {
         if (node instanceof ScalarNode scalar) {
-            return scalars.value(scalar);
+            try {
+                return scalars.value(scalar);
+            } catch (RuntimeException e) {
+                // e.g. "!!int abc": SnakeYAML's constructor throws rather than reporting.
+                Position at = position(scalar);
+                problems.accept(new Problem(display, at.line(), at.column(), path, "cannot read '" + scalar.getValue()
+                        + "' as " + scalar.getTag().getValue(), "write a plain value, or fix the explicit tag"));
+                return scalar.getValue();
+            }
         }
         if (node instanceof SequenceNode sequence) {
             List<Object> items = new ArrayList<>(sequence.getValue().size());

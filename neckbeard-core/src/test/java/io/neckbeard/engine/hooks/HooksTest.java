@@ -32,6 +32,19 @@ class HooksTest {
     }
 
     @Test
+    void aHookThatLeavesABackgroundProcessRunningDoesNotHoldUpTheCommand() throws Exception {
+        Hooks hooks = hooks(Map.of("before_up", List.of("sleep 30 & echo $! > background.pid; echo started")));
+        long started = System.nanoTime();
+
+        hooks.before("up", 1);
+
+        assertThat(java.time.Duration.ofNanos(System.nanoTime() - started)).isLessThan(java.time.Duration.ofSeconds(20));
+        assertThat(output).contains("  started");
+        ProcessHandle.of(Long.parseLong(Files.readString(project.resolve("background.pid")).trim()))
+                .ifPresent(ProcessHandle::destroy);
+    }
+
+    @Test
     void failingBeforeHookAbortsWithExitOneAndStopsLaterHooks() {
         Hooks hooks = hooks(Map.of("before_promote", List.of("echo not tagged; exit 7", "touch ran-second")));
 
