@@ -7,7 +7,6 @@ import io.neckbeard.engine.NodePlan;
 import io.neckbeard.engine.Plan;
 
 import java.io.PrintWriter;
-import java.util.ArrayList;
 import java.util.List;
 
 /** Prints what the deploy commands return: the per-node summary table or plan, or one JSON document. */
@@ -21,14 +20,13 @@ public final class DeployReport {
             cli.printJson(result);
         } else {
             PrintWriter out = cli.out();
-            List<List<String>> rows = new ArrayList<>();
-            rows.add(List.of("NODE", "TYPE", "AZ", "ACTION", "RESULT", "DETAIL"));
+            TextTable table = new TextTable("NODE", "TYPE", "AZ", "ACTION", "RESULT", "DETAIL");
             for (NodeOutcome node : result.nodes()) {
                 String detail = node.detail() == null ? "" : node.detail();
-                rows.add(List.of(node.name(), node.type(), node.az(), node.action(), node.result(),
-                        detail.contains("\n") ? detail.substring(0, detail.indexOf('\n')) + " (see below)" : detail));
+                table.row(node.name(), node.type(), node.az(), node.action(), node.result(),
+                        detail.contains("\n") ? detail.substring(0, detail.indexOf('\n')) + " (see below)" : detail);
             }
-            table(out, rows);
+            table.print(out, "");
             result.nodes().stream().filter(n -> n.failed() && n.detail() != null && n.detail().contains("\n"))
                     .forEach(n -> out.println(System.lineSeparator() + n.name() + " failed: " + n.detail()));
             out.println(command + " " + result.environment() + ": generation " + result.generation() + " " + result.result()
@@ -51,13 +49,12 @@ public final class DeployReport {
             PrintWriter out = cli.out();
             out.println((plan.pending() ? "pending" : "active") + " generation " + plan.generation() + " of "
                     + plan.environment() + (plan.newGeneration() ? " (new)" : "") + ", slug " + plan.slug().id());
-            List<List<String>> rows = new ArrayList<>();
-            rows.add(List.of("NODE", "TYPE", "AZ", "RESOURCE", "ACTIONS", "REASON"));
+            TextTable table = new TextTable("NODE", "TYPE", "AZ", "RESOURCE", "ACTIONS", "REASON");
             for (NodePlan node : plan.nodes()) {
-                rows.add(List.of(node.name(), node.type(), node.az(), node.resource() == null ? "-" : node.resource().id(),
-                        node.describeActions(), node.reason()));
+                table.row(node.name(), node.type(), node.az(), node.resource() == null ? null : node.resource().id(),
+                        node.describeActions(), node.reason());
             }
-            table(out, rows);
+            table.print(out, "");
             for (int i = 0; i < plan.waves().size(); i++) {
                 out.println("wave " + (i + 1) + ": " + String.join(", ", plan.waves().get(i).stream().map(NodePlan::name).toList()));
             }
@@ -71,23 +68,5 @@ public final class DeployReport {
             return refusedIsFailure ? ExitCode.REFUSED.code() : ExitCode.OK.code();
         }
         return ExitCode.OK.code();
-    }
-
-    private static void table(PrintWriter out, List<List<String>> rows) {
-        int columns = rows.get(0).size();
-        int[] widths = new int[columns];
-        for (List<String> row : rows) {
-            for (int c = 0; c < columns - 1; c++) {
-                widths[c] = Math.max(widths[c], row.get(c).length());
-            }
-        }
-        for (List<String> row : rows) {
-            StringBuilder line = new StringBuilder();
-            for (int c = 0; c < columns; c++) {
-                String cell = row.get(c);
-                line.append(c == columns - 1 ? cell : String.format("%-" + widths[c] + "s  ", cell));
-            }
-            out.println(line.toString().stripTrailing());
-        }
     }
 }

@@ -43,7 +43,7 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
         return failure.exitCode().code();
     }
 
-    private static Map<String, Object> describe(NeckbeardException failure) {
+    static Map<String, Object> describe(NeckbeardException failure) {
         Map<String, Object> error = new LinkedHashMap<>();
         error.put("message", failure.getMessage());
         error.put("remedy", failure.remedy());

@@ -31,10 +31,14 @@ public final class ProgressRenderer implements Progress {
         this.verbose = verbose;
     }
 
-    /** Live lines when stderr is a terminal ({@code System.console() != null}) and colours are allowed. */
+    /**
+     * Live lines when stderr itself is a terminal and colours are allowed. {@code System.console()}
+     * alone is not enough: it looks at stdin and stdout, so {@code up 2>log} would fill the log
+     * with cursor movements.
+     */
     public static ProgressRenderer of(CliContext cli) {
         GlobalOptions options = cli.options();
-        boolean terminal = System.console() != null && !options.noColor();
+        boolean terminal = System.console() != null && stderrIsATerminal() && !options.noColor();
         return new ProgressRenderer(cli.err(), terminal, options.quiet(), options.verbose());
     }
 
@@ -111,5 +115,14 @@ public final class ProgressRenderer implements Progress {
     private static String firstLine(String text) {
         int newline = text.indexOf('\n');
         return newline < 0 ? text : text.substring(0, newline) + " ...";
+    }
+
+    private static boolean stderrIsATerminal() {
+        try {
+            String target = java.nio.file.Files.readSymbolicLink(java.nio.file.Path.of("/proc/self/fd/2")).toString();
+            return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");
+        } catch (java.io.IOException | UnsupportedOperationException | SecurityException e) {
+            return false;
+        }
     }
 }

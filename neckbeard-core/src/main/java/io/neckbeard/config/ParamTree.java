@@ -33,18 +33,6 @@ public final class ParamTree {
         return provenance;
     }
 
-    /** The value at a dotted path ({@code ec2.instance_type}), or null. */
-    public Object at(String dottedPath) {
-        Object current = values;
-        for (String key : dottedPath.split("\\.")) {
-            if (!(current instanceof Map<?, ?> map)) {
-                return null;
-            }
-            current = map.get(key);
-        }
-        return current;
-    }
-
     /** Finish interpolation with run-time values; fails (exit 2) naming the key path and file:line. */
     public ResolvedParams resolve(RuntimeValues runtime) {
         return new ResolvedParams(new RuntimeInterpolator(runtime, provenance, false).resolve(values),

@@ -17,7 +17,7 @@ public final class Durations {
      */
     public static Duration parse(String text, String setting) {
         Matcher m = text == null ? null : FORMAT.matcher(text.trim());
-        if (m == null || !m.matches()) {
+        if (m == null || !m.matches() || m.group(1).length() > 12) {
             throw new NeckbeardException(ExitCode.USAGE, "'" + text + "' is not a duration (at " + setting + ")",
                     "write a whole number followed by ms, s, m or h, e.g. 500ms, 30s, 2m");
         }

@@ -22,7 +22,11 @@ public final class CompletionCommand extends NeckbeardCommand {
             // zsh runs the bash script through its bash-completion emulation.
             script = "#compdef neckbeard\nautoload -U +X compinit && compinit\nautoload -U +X bashcompinit && bashcompinit\n" + script;
         }
-        cli.out().print(script);
+        if (cli.json()) {
+            cli.printJson(java.util.Map.of("shell", shell.name(), "script", script));
+        } else {
+            cli.out().print(script);
+        }
         return 0;
     }
 }

@@ -55,10 +55,6 @@ public final class LocalYamlBackend implements CoordinatorBackend {
         this.root = root.toAbsolutePath().normalize();
     }
 
-    public Path root() {
-        return root;
-    }
-
     @Override
     public List<String> environments() {
         if (!Files.isDirectory(root)) {

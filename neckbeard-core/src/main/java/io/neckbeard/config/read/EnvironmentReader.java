@@ -15,7 +15,7 @@ public final class EnvironmentReader {
             List.of("extends", "availability_zones", "nodes", "params", "node_params", "az_params", "seed", "hooks");
     static final List<String> NODE_KEYS = List.of("count", "size", "min_per_az", "max_count");
     static final List<String> HOOK_COMMANDS =
-            List.of("up", "promote", "rollback", "terminate", "scale", "vars", "package", "run", "node");
+            List.of("up", "promote", "rollback", "terminate");
 
     private final Problems problems;
 

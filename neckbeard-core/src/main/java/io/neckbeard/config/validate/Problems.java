@@ -25,10 +25,6 @@ public final class Problems implements Consumer<Problem> {
         found.add(new Problem(file.display(), at.line(), at.column(), path, message, fix));
     }
 
-    public boolean isEmpty() {
-        return found.isEmpty();
-    }
-
     public void throwIfAny() {
         if (!found.isEmpty()) {
             throw new ConfigException(new ArrayList<>(found));

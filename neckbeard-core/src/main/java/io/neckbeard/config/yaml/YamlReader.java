@@ -48,7 +48,9 @@ public final class YamlReader {
                     "fix the YAML syntax at this position (indentation, quoting, a missing ':' or closing bracket)"));
             return null;
         } catch (YAMLException e) {
-            problems.accept(new Problem(display, 1, 1, "", "YAML error: " + e.getMessage(), "fix the YAML document"));
+            boolean encoding = e.getCause() instanceof java.nio.charset.CharacterCodingException;
+            problems.accept(new Problem(display, 1, 1, "", encoding ? "the file is not valid UTF-8" : "YAML error: " + e.getMessage(),
+                    encoding ? "save it as UTF-8" : "fix the YAML document"));
             return null;
         } catch (IOException e) {
             problems.accept(new Problem(display, 1, 1, "", "cannot read the file: " + e.getMessage(),
