@@ -4,6 +4,8 @@ import io.neckbeard.config.read.ConfigFile;
 import io.neckbeard.config.read.NodeTypeDefinition;
 import io.neckbeard.config.validate.Problems;
 import io.neckbeard.config.validate.Suggestions;
+import io.neckbeard.core.Durations;
+import io.neckbeard.core.NeckbeardException;
 import io.neckbeard.coordinator.CoordinatorBackendFactory;
 import io.neckbeard.health.HealthCheckFactory;
 import io.neckbeard.loadbalancer.LoadBalancerFactory;
@@ -12,6 +14,8 @@ import io.neckbeard.plugin.Plugins;
 import io.neckbeard.plugin.Typed;
 import io.neckbeard.provider.ResourceProviderFactory;
 import io.neckbeard.provisioner.ProvisionerFactory;
+
+import java.time.Duration;
 
 /** Every {@code type:} / {@code resource:} in config.yml names a registered plugin. */
 final class PluginChecks {
@@ -37,6 +41,7 @@ final class PluginChecks {
             if (type.spec().healthCheck() != null) {
                 check(config, HealthCheckFactory.class, type.spec().healthCheck().type(), path + ".health_check.type",
                         "health check");
+                checkHealthSettings(config, type.spec().healthCheck(), path + ".health_check");
             }
         }
     }
@@ -46,6 +51,23 @@ final class PluginChecks {
         if (!registered.contains(type)) {
             problems.add(config.yaml(), path, "unknown " + what + " type '" + type + "'",
                     Suggestions.fix(type, registered, what + " types") + " (or put a plugin JAR in ~/.neckbeard/plugins/)");
+        }
+    }
+
+    /**
+     * A health check's own settings, so a typo fails {@code check} (exit 2) rather than {@code up}
+     * after nodes were launched: the factory validates what it reads; interval and timeout are the engine's.
+     */
+    private void checkHealthSettings(ConfigFile config, TypedSettings settings, String path) {
+        HealthCheckFactory factory = plugins.all(HealthCheckFactory.class).get(settings.type());
+        try {
+            Durations.parseOr(settings.settings().get("interval"), Duration.ZERO, path + ".interval");
+            Durations.parseOr(settings.settings().get("timeout"), Duration.ZERO, path + ".timeout");
+            if (factory != null) {
+                factory.create(settings);
+            }
+        } catch (NeckbeardException e) {
+            problems.add(config.yaml(), path, e.getMessage(), e.remedy());
         }
     }
 }

@@ -37,6 +37,19 @@ public final class NodeParams {
     }
 
     /**
+     * Fails (exit 2, naming the variable, the key and its file:line) when a node's tree needs an
+     * environment variable that is not set: checked for every node before anything is launched,
+     * not found on the first node after some were already started.
+     */
+    public static void requireEnvironment(List<NodeSpec> nodes, long generation) {
+        // Stand-ins for the values only a launch gives, so that only ${env:...} can fail here.
+        Map<String, String> launched = Map.of("port", "0", "address", "0.0.0.0");
+        for (NodeSpec node : nodes) {
+            node.params().resolve(new RuntimeValues(generation, launched, System::getenv));
+        }
+    }
+
+    /**
      * What a provider launches with. The port and address are not known before the launch, so a
      * tree that refers to them goes to the provider with the runtime references still written as
      * {@code ${...}} (they are resolved for provisioning).

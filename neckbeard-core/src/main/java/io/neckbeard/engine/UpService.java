@@ -54,6 +54,8 @@ public final class UpService {
                 session.result(result);
                 throw plan.refusal();
             }
+            NodeParams.requireEnvironment(plan.nodes().stream().map(NodePlan::spec).filter(n -> n != null).toList(),
+                    plan.generation());
             progress.message("slug " + plan.slug().id() + " (" + plan.slug().digest() + ")");
             DeployResult deployed = execute(session, plan, parallel);
             result = deployed.result();

@@ -38,6 +38,17 @@ class EngineCommandsTest {
     }
 
     @Test
+    void anUnsetEnvironmentVariableIsAUsageErrorBeforeAnyNodeIsLaunched() throws Exception {
+        project.writeEnvironment("dev", "extends: base\nnode_params: {web: {db: {password: \"${env:NB_SURELY_UNSET_42}\"}}}\n");
+
+        EngineProject.Run up = project.run("up", "dev");
+
+        assertThat(up.exit()).isEqualTo(2);
+        assertThat(up.err()).contains("environment variable NB_SURELY_UNSET_42 is not set");
+        assertThat(project.root().resolve(".neckbeard/local")).doesNotExist();
+    }
+
+    @Test
     void inPlaceDeployThatWouldBreakTheFloorIsRefusedBeforeTouchingAnything() throws Exception {
         assertThat(project.run("up", "dev").exit()).isZero();
         project.writeEnvironment("dev", "extends: base\nnode_params: {web: {provision: {sleep: \"0\", fail_node: changed}}}\n");
