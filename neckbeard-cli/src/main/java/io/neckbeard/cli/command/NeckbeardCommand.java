@@ -1,8 +1,8 @@
 package io.neckbeard.cli.command;
 
+import io.neckbeard.cli.AuditedArguments;
 import io.neckbeard.cli.CliContext;
 import io.neckbeard.cli.Neckbeard;
-import io.neckbeard.coordinator.Arguments;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
@@ -22,9 +22,9 @@ public abstract class NeckbeardCommand implements Callable<Integer> {
         return execute(((Neckbeard) spec.root().userObject()).context());
     }
 
-    /** The command line as typed, with config-var values and secret option values masked, for the audit trail. */
+    /** The command line for the audit trail: without global options, config-var and secret values masked. */
     protected final List<String> maskedArguments() {
-        return Arguments.mask(spec.root().commandLine().getParseResult().originalArgs());
+        return AuditedArguments.of(spec.root().commandLine().getParseResult().originalArgs());
     }
 
     /** Does the work; returns the exit code (failures are thrown as NeckbeardException). */

@@ -9,7 +9,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-import java.util.List;
 
 /** {@code promote ENV} (alias {@code increment}): pending → active after a health gate. */
 @Command(name = "promote", aliases = "increment",
@@ -25,7 +24,7 @@ public final class PromoteCommand extends NeckbeardCommand {
     protected int execute(CliContext cli) {
         try (DeployContext context = DeployContext.open(cli.project(), environment, cli.plugins())) {
             PromoteService promote = new PromoteService(context, ProgressRenderer.of(cli));
-            return DeployReport.print(cli, "promote", dryRun ? promote.preview() : promote.promote(List.of("promote", environment)));
+            return DeployReport.print(cli, "promote", dryRun ? promote.preview() : promote.promote(maskedArguments()));
         }
     }
 }

@@ -9,8 +9,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-import java.util.ArrayList;
-import java.util.List;
 
 /** {@code rollback ENV [--to N]}: a still-running old generation back to active. */
 @Command(name = "rollback", description = "Make the newest (or Nth) old generation whose resources still run active again.")
@@ -28,11 +26,7 @@ public final class RollbackCommand extends NeckbeardCommand {
     protected int execute(CliContext cli) {
         try (DeployContext context = DeployContext.open(cli.project(), environment, cli.plugins())) {
             RollbackService rollback = new RollbackService(context, ProgressRenderer.of(cli));
-            List<String> arguments = new ArrayList<>(List.of("rollback", environment));
-            if (to != null) {
-                arguments.add("--to=" + to);
-            }
-            return DeployReport.print(cli, "rollback", dryRun ? rollback.preview(to) : rollback.rollback(to, arguments));
+            return DeployReport.print(cli, "rollback", dryRun ? rollback.preview(to) : rollback.rollback(to, maskedArguments()));
         }
     }
 }

@@ -11,8 +11,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-import java.util.ArrayList;
-import java.util.List;
 
 /** {@code terminate ENV (--generation N | --old | --all) [--force]}: destroy the resources of generations. */
 @Command(name = "terminate", description = "Destroy the resources of generations (the active and pending ones only with --force).")
@@ -48,11 +46,7 @@ public final class TerminateCommand extends NeckbeardCommand {
             if (dryRun) {
                 return DeployReport.print(cli, "terminate", terminate.preview(selection, force));
             }
-            List<String> arguments = new ArrayList<>(List.of("terminate", environment, selection.describe()));
-            if (force) {
-                arguments.add("--force");
-            }
-            return DeployReport.print(cli, "terminate", terminate.terminate(selection, force, cli::confirm, arguments));
+            return DeployReport.print(cli, "terminate", terminate.terminate(selection, force, cli::confirm, maskedArguments()));
         }
     }
 }

@@ -9,8 +9,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-import java.util.ArrayList;
-import java.util.List;
 
 /** {@code up ENV [--pending] [--parallel N] [--dry-run]}: converge the active (or pending) generation. */
 @Command(name = "up", description = "Converge the active generation with a rolling deploy (or build the pending one with --pending).")
@@ -35,18 +33,7 @@ public final class UpCommand extends NeckbeardCommand {
             if (dryRun) {
                 return DeployReport.print(cli, up.plan(pending, parallel), true);
             }
-            return DeployReport.print(cli, "up", up.up(pending, parallel, arguments()));
+            return DeployReport.print(cli, "up", up.up(pending, parallel, maskedArguments()));
         }
-    }
-
-    private List<String> arguments() {
-        List<String> arguments = new ArrayList<>(List.of("up", environment));
-        if (pending) {
-            arguments.add("--pending");
-        }
-        if (parallel != null) {
-            arguments.add("--parallel=" + parallel);
-        }
-        return arguments;
     }
 }
