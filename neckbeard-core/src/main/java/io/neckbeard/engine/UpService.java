@@ -56,6 +56,7 @@ public final class UpService {
             }
             NodeParams.requireEnvironment(plan.nodes().stream().map(NodePlan::spec).filter(n -> n != null).toList(),
                     plan.generation());
+            context.stack().processes(plan.slug());
             progress.message("slug " + plan.slug().id() + " (" + plan.slug().digest() + ")");
             DeployResult deployed = execute(session, plan, parallel);
             result = deployed.result();

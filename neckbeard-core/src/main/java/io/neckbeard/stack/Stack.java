@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 
@@ -23,6 +24,9 @@ import static io.neckbeard.stack.ShellQuote.quote;
 public final class Stack {
     private final Map<String, ProcessManager> processManagers;
 
+    /** Parsed Procfiles by slug digest. */
+    private final Map<String, List<ProcfileEntry>> procfiles = new ConcurrentHashMap<>();
+
     /** @param processManagers by name ({@code direct}, {@code systemd}) */
     public Stack(Map<String, ProcessManager> processManagers) {
         this.processManagers = Map.copyOf(processManagers);
@@ -35,6 +39,14 @@ public final class Stack {
     }
 
     /**
+     * The slug's Procfile processes, read from the slug once however many nodes deploy it. Call it
+     * before touching any node: a malformed Procfile fails (exit 2) while every node still serves.
+     */
+    public List<ProcfileEntry> processes(Slug slug) {
+        return procfiles.computeIfAbsent(slug.digest(), digest -> SlugProcfile.read(slug));
+    }
+
+    /**
      * Uploads and unpacks the slug (an existing release is reused), writes the env file,
      * switches {@code current} atomically, restarts the Procfile's processes and prunes old
      * releases, keeping the newest {@code keep_releases} and always the current one. Everything
@@ -42,7 +54,7 @@ public final class Stack {
      */
     public void deploy(Transport transport, Slug slug, StackTarget target, Consumer<String> log) {
         ProcessManager manager = processManager(target);
-        List<ProcfileEntry> processes = SlugProcfile.read(slug);
+        List<ProcfileEntry> processes = processes(slug);
         String root = target.root();
         String release = root + "/releases/" + slug.id();
         String slugPath = root + "/slugs/" + slug.id() + ".tar.gz";

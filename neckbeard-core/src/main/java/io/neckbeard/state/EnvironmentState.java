@@ -3,6 +3,7 @@ package io.neckbeard.state;
 import io.neckbeard.core.ExitCode;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,8 +28,8 @@ public record EnvironmentState(String environment, long version, List<Generation
 
     public EnvironmentState {
         generations = generations.stream().map(EnvironmentState::withoutNodesIfTerminated).toList();
-        scale = Map.copyOf(new TreeMap<>(scale));
-        vars = java.util.Collections.unmodifiableMap(new TreeMap<>(vars));
+        scale = Collections.unmodifiableMap(new TreeMap<>(scale));
+        vars = Collections.unmodifiableMap(new TreeMap<>(vars));
         long previous = 0;
         int active = 0;
         int pending = 0;

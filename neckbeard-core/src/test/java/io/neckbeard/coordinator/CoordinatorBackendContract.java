@@ -276,15 +276,13 @@ public abstract class CoordinatorBackendContract {
             for (int i = 0; i < 8; i++) {
                 writers.add(() -> increments(backend, "production", 50));
             }
-            int conflicts = 0;
             for (Future<Integer> done : pool.invokeAll(writers, 5, TimeUnit.MINUTES)) {
-                conflicts += done.get();
+                done.get();
             }
 
             EnvironmentState end = backend.read("production");
             assertThat(end.scale()).containsEntry("app", 400);
             assertThat(end.version()).isEqualTo(401);
-            assertThat(conflicts).isGreaterThanOrEqualTo(0);
         } finally {
             pool.shutdownNow();
         }

@@ -105,9 +105,11 @@ class EnvironmentStateTest {
     @Test
     void keepsVarsAndScaleSortedAndImmutable() {
         EnvironmentState state = EnvironmentState.empty("production").withVars(Map.of("B", "2", "A", "1"))
-                .withScale(Map.of("app", 3));
+                .withScale(Map.of("worker", 2, "app", 3, "db", 1));
 
         assertThat(state.vars().keySet()).containsExactly("A", "B");
+        assertThat(state.scale().keySet()).containsExactly("app", "db", "worker");
+        assertThatThrownBy(() -> state.scale().put("cache", 1)).isInstanceOf(UnsupportedOperationException.class);
         assertThatThrownBy(() -> state.vars().put("C", "3")).isInstanceOf(UnsupportedOperationException.class);
     }
 

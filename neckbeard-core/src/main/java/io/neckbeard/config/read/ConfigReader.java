@@ -11,6 +11,7 @@ import io.neckbeard.config.validate.Problems;
 import io.neckbeard.config.validate.Suggestions;
 import io.neckbeard.config.yaml.Position;
 import io.neckbeard.config.yaml.YamlFile;
+import io.neckbeard.coordinator.Coordinator;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,7 +36,7 @@ public final class ConfigReader {
         Fields top = Fields.of(yaml, "", yaml.root(), problems).allow(KEYS);
         String app = app(top);
         Map<String, ServiceSpec> services = services(top.fields("services"));
-        Map<String, Map<String, Object>> sizes = perName(top.fields("sizes"));
+        Map<String, Map<String, Object>> sizes = top.maps("sizes");
         Map<String, LoadBalancerSpec> loadBalancers = loadBalancers(top.fields("load_balancers"));
         Map<String, NodeTypeDefinition> nodeTypes = nodeTypes(top.fields("node_types"), services.keySet(), sizes.keySet(),
                 loadBalancers.keySet());
@@ -47,9 +48,9 @@ public final class ConfigReader {
         }
         return new ConfigFile(yaml, app, top.string("region", null),
                 typed(top, "packager", Map.of("type", "tarball")),
-                typed(top, "coordinator", Map.of("type", "local-yaml", "path", ".neckbeard/state")),
+                typed(top, "coordinator", Map.of("type", Coordinator.DEFAULT_TYPE)),
                 typed(top, "provisioner", Map.of("type", "shell", "scripts", List.of())),
-                stack(top.fields("stack"), app), services, nodeTypes, sizes, perName(top.fields("availability_zones")),
+                stack(top.fields("stack"), app), services, nodeTypes, sizes, top.maps("availability_zones"),
                 loadBalancers, bases);
     }
 
@@ -164,14 +165,6 @@ public final class ConfigReader {
         Map<String, Object> settings = new LinkedHashMap<>(check.values());
         settings.remove("type");
         return new TypedSettings(kind, settings, new Origin("health_check", check.file().display(), at.line(), at.column()));
-    }
-
-    private Map<String, Map<String, Object>> perName(Fields fields) {
-        Map<String, Map<String, Object>> out = new LinkedHashMap<>();
-        for (String key : fields.values().keySet()) {
-            out.put(key, fields.map(key));
-        }
-        return out;
     }
 
     private static Map<String, Object> without(Map<String, Object> map, String key) {

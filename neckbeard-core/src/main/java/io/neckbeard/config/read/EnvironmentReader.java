@@ -27,8 +27,8 @@ public final class EnvironmentReader {
         Fields env = Fields.of(yaml, basePath, value, problems).allow(KEYS);
         List<String> zones = env.has("availability_zones") ? env.strings("availability_zones") : null;
         return new EnvDefinition(name, yaml, basePath, deployable, env.string("extends", null), zones,
-                nodes(env.fields("nodes")), env.map("params"), perName(env.fields("node_params")),
-                perName(env.fields("az_params")), env.has("hooks") ? hooks(env.fields("hooks")) : null, seed(env));
+                nodes(env.fields("nodes")), env.map("params"), env.maps("node_params"),
+                env.maps("az_params"), env.has("hooks") ? hooks(env.fields("hooks")) : null, seed(env));
     }
 
     private Map<String, NodeEntry> nodes(Fields nodes) {
@@ -37,14 +37,6 @@ public final class EnvironmentReader {
             Fields entry = nodes.fields(type).allow(NODE_KEYS);
             out.put(type, new NodeEntry(entry.integer("count", null, 0), entry.integer("min_per_az", null, 0),
                     entry.integer("max_count", null, 0), entry.string("size", null)));
-        }
-        return out;
-    }
-
-    private Map<String, Map<String, Object>> perName(Fields fields) {
-        Map<String, Map<String, Object>> out = new LinkedHashMap<>();
-        for (String key : fields.values().keySet()) {
-            out.put(key, fields.map(key));
         }
         return out;
     }

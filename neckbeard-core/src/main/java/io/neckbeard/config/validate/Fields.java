@@ -110,6 +110,16 @@ public final class Fields {
     }
 
     /** The mapping under {@code key}; empty when absent; a non-mapping is a problem. */
+    /** The map at {@code key} whose every entry is itself a map (sizes, node_params, az_params, ...), by name. */
+    public Map<String, Map<String, Object>> maps(String key) {
+        Fields entries = fields(key);
+        Map<String, Map<String, Object>> out = new LinkedHashMap<>();
+        for (String name : entries.values().keySet()) {
+            out.put(name, entries.map(name));
+        }
+        return out;
+    }
+
     public Map<String, Object> map(String key) {
         return asMap(file, pathOf(key), map.get(key), problems);
     }
