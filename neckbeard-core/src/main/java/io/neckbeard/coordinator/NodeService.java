@@ -11,7 +11,6 @@ import io.neckbeard.state.NodeRecord;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
@@ -85,12 +84,7 @@ public final class NodeService {
         List<NodeRecord> nodes = new ArrayList<>(active.nodes());
         nodes.removeIf(record -> record.name().equals(node.name()));
         nodes.add(node);
-        nodes.sort(Comparator.comparing(NodeRecord::type).thenComparing(NodeService::index));
+        nodes.sort(NodeRecord.ORDER);
         return new Generation(active.id(), active.state(), active.createdAt(), active.slug(), active.configDigest(), nodes);
-    }
-
-    private static int index(NodeRecord node) {
-        String suffix = node.name().substring(node.name().lastIndexOf('-') + 1);
-        return suffix.matches("\\d+") ? Integer.parseInt(suffix) : 0;
     }
 }

@@ -120,7 +120,7 @@ final class GenerationWriter {
                 nodes.set(index, change.apply(nodes.get(index)));
             } else {
                 nodes.add(change.apply(null));
-                nodes.sort(NodeRecords.ORDER);
+                nodes.sort(NodeRecord.ORDER);
             }
             return state.withGeneration(withNodes(current, nodes));
         });

@@ -5,16 +5,12 @@ import io.neckbeard.config.NodeSpec;
 import io.neckbeard.provider.Resource;
 import io.neckbeard.state.NodeRecord;
 
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /** Turning what the coordinator remembers of a node back into what the SPIs work with. */
 final class NodeRecords {
-    /** Type, then index: web-2 before web-10, whatever order the nodes were launched in. */
-    static final Comparator<NodeRecord> ORDER = Comparator.comparing(NodeRecord::type).thenComparingInt(NodeRecords::index);
-
     private NodeRecords() {
     }
 
@@ -34,17 +30,8 @@ final class NodeRecords {
         // Only a node beyond the current count needs a larger one; otherwise the counts stay the
         // configured ones, whose nodes the project has already built.
         int current = counts.getOrDefault(record.type(), group == null ? 0 : group.count());
-        counts.put(record.type(), Math.max(current, index(record)));
+        counts.put(record.type(), Math.max(current, record.index()));
         List<NodeSpec> nodes = context.project().nodes(context.name(), counts);
         return nodes.stream().filter(n -> n.name().equals(record.name())).findFirst().orElse(null);
-    }
-
-    /** The index of a {@code <type>-<index>} node name (0 for a name of another shape, e.g. hand-edited). */
-    private static int index(NodeRecord record) {
-        try {
-            return Integer.parseInt(record.name().substring(record.name().lastIndexOf('-') + 1));
-        } catch (NumberFormatException e) {
-            return 0;
-        }
     }
 }

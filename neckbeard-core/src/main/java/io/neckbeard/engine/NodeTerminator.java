@@ -57,7 +57,6 @@ final class NodeTerminator {
     }
 
     static Target target(NodeRecord record) {
-        String port = record.attributes().get("port");
-        return new Target(record.name(), record.resourceId(), record.address(), port == null ? 0 : Integer.parseInt(port));
+        return Target.of(record.name(), record.resourceId(), record.address(), record.attributes());
     }
 }

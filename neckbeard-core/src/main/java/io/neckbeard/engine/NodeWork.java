@@ -96,7 +96,7 @@ final class NodeWork {
                     return outcome(plan, "failed", "health: not healthy within " + health.timeout().toSeconds() + "s: "
                             + result.detail());
                 }
-                if (plan.has(Action.PUT_BACK) || plan.has(Action.REGISTER)) {
+                if (plan.joinsService()) {
                     step = step(plan, "register");
                     balancer.register(List.of(target));
                     HealthPoller.awaitInService(balancer, List.of(target), health.timeout(), health.interval());
@@ -180,8 +180,7 @@ final class NodeWork {
     }
 
     static Target target(NodeSpec node, Resource resource) {
-        String port = resource.attributes().get("port");
-        return new Target(node.name(), resource.id(), resource.address(), port == null ? 0 : Integer.parseInt(port));
+        return Target.of(node.name(), resource.id(), resource.address(), resource.attributes());
     }
 
     private NodeOutcome outcome(NodePlan plan, String result, String detail) {

@@ -70,9 +70,9 @@ public final class RunService {
                 .filter(n -> node == null || n.name().equals(node))
                 .filter(n -> type == null || n.type().equals(type))
                 .filter(n -> n.resourceId() != null)
-                .sorted(NodeRecords.ORDER).toList();
+                .sorted(NodeRecord.ORDER).toList();
         if (chosen.isEmpty()) {
-            List<String> names = active.nodes().stream().sorted(NodeRecords.ORDER).map(NodeRecord::name).toList();
+            List<String> names = active.nodes().stream().sorted(NodeRecord.ORDER).map(NodeRecord::name).toList();
             throw new NeckbeardException(ExitCode.USAGE, "no node of generation " + active.id() + " of " + context.name()
                     + " matches" + (node == null ? "" : " --node " + node) + (type == null ? "" : " --type " + type),
                     names.isEmpty() ? "the generation has no launched nodes" : "its nodes are: " + String.join(", ", names));
