@@ -46,6 +46,11 @@ class BuiltInHealthChecksTest {
             exchange.sendResponseHeaders(200, -1);
             exchange.close();
         });
+        server.createContext("/moved", exchange -> {
+            exchange.getResponseHeaders().add("Location", "/health");
+            exchange.sendResponseHeaders(302, -1);
+            exchange.close();
+        });
         server.createContext("/", exchange -> {
             exchange.sendResponseHeaders(503, -1);
             exchange.close();
@@ -83,6 +88,15 @@ class BuiltInHealthChecksTest {
         assertThat(root.detail()).contains("HTTP 503", "expected 200");
 
         assertThat(check("http", Map.of("expect_status", 503)).check(target(port)).healthy()).isTrue();
+    }
+
+    @Test
+    void httpDoesNotFollowARedirectToAHealthyPath() {
+        HealthResult result = check("http", Map.of("path", "/moved")).check(target(port));
+
+        assertThat(result.healthy()).isFalse();
+        assertThat(result.detail()).contains("HTTP 302", "expected 200");
+        assertThat(check("http", Map.of("path", "/moved", "expect_status", 302)).check(target(port)).healthy()).isTrue();
     }
 
     @Test
