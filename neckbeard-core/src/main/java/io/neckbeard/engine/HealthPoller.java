@@ -14,18 +14,28 @@ import java.util.Map;
 
 /** Polls a health check, or a load balancer's view of a target, until it is healthy or the timeout passes. */
 final class HealthPoller {
+    /** The wait after the first failed observation; it doubles after each further one, up to the interval. */
+    static final Duration FIRST_RETRY = Duration.ofMillis(50);
+
     private HealthPoller() {
     }
 
-    /** The first healthy observation, or the last unhealthy one once {@code settings.timeout()} has passed. */
+    /**
+     * The first healthy observation, or the last unhealthy one once {@code settings.timeout()} has
+     * passed. The first observation is right away and the next ones come quickly (50 ms, 100 ms,
+     * 200 ms, ...) until they are {@code interval} apart: an app that starts in a moment is seen
+     * in a moment, whatever the interval, and one that starts slowly is polled every interval.
+     */
     static HealthResult await(HealthSettings settings, HealthTarget target) {
         long deadline = System.nanoTime() + settings.timeout().toNanos();
+        Duration wait = FIRST_RETRY;
         while (true) {
             HealthResult result = observe(settings, target);
             if (result.healthy() || System.nanoTime() >= deadline) {
                 return result;
             }
-            sleep(settings.interval());
+            sleep(wait.compareTo(settings.interval()) < 0 ? wait : settings.interval());
+            wait = wait.multipliedBy(2);
         }
     }
 

@@ -4,6 +4,6 @@ import io.neckbeard.health.HealthCheck;
 
 import java.time.Duration;
 
-/** A node type's health check and how the engine polls it: every {@code interval} until {@code timeout}. */
+/** A node type's health check and how the engine polls it: quickly at first, then every {@code interval}, until {@code timeout}. */
 public record HealthSettings(HealthCheck check, Duration interval, Duration timeout) {
 }
