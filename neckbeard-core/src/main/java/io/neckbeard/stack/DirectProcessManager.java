@@ -17,27 +17,23 @@ public final class DirectProcessManager implements ProcessManager {
     public static final String NAME = "direct";
 
     /**
-     * Starts process {@code $1} with command {@code $2}; {@code $3} = 1 keeps {@code PORT}. The new
-     * session's leader writes its own pid before exec'ing the command, so the pid file names the
-     * process group whatever {@code setsid} does; the function waits until it is written.
+     * Starts process {@code $1} with command {@code $2}; {@code $3} = 1 keeps {@code PORT}. A
+     * background job of a non-interactive shell is not a process group leader, so {@code setsid}
+     * makes its new session in place, without forking: the job's pid, known at once, is the new
+     * process group's id, and no restart waits for the process to report it.
      */
     private static final String START = String.join("\n",
             "start_process() {",
-            "  pidf=\"$R/run/$1.pid\"",
-            "  (cd \"$R/current\" && setsid /bin/sh -c 'echo $$ > \"$1\"; set -a; . \"$2\"; set +a; "
-                    + "[ \"$3\" = 1 ] || unset PORT; exec /bin/sh -c \"$4\"' neckbeard-start \"$pidf\" \"$R/shared/env\" \"$3\" \"$2\" "
-                    + ">>\"$R/logs/$1.log\" 2>&1 </dev/null &)",
-            "  i=0",
-            "  while [ ! -s \"$pidf\" ] && [ $i -lt 200 ]; do sleep 0.05; i=$((i+1)); done",
-            "  [ -s \"$pidf\" ] || { echo \"process $1 did not start; see $R/logs/$1.log\"; exit 1; }",
-            "  read -r pid < \"$pidf\"",
-            "  echo \"started $1 (pid $pid)\"",
+            "  setsid /bin/sh -c 'cd \"$1\" || exit 1; set -a; . \"$2\"; set +a; "
+                    + "[ \"$3\" = 1 ] || unset PORT; exec /bin/sh -c \"$4\"' neckbeard-start \"$R/current\" \"$R/shared/env\" \"$3\" \"$2\" "
+                    + ">>\"$R/logs/$1.log\" 2>&1 </dev/null &",
+            "  echo $! > \"$R/run/$1.pid\"",
+            "  echo \"started $1 (pid $!)\"",
             "}");
 
     @Override
     public List<String> restartScript(Transport transport, StackTarget target, List<ProcfileEntry> processes) {
-        List<String> script = new ArrayList<>(List.of("R=" + quote(target.root()),
-                "mkdir -p \"$R/run\" \"$R/logs\"", StackCommands.STOP_GROUP, START));
+        List<String> script = new ArrayList<>(List.of("R=" + quote(target.root()), StackCommands.STOP_GROUP, START));
         // Processes the new Procfile no longer has are stopped too.
         StringBuilder keep = new StringBuilder(" ");
         processes.forEach(p -> keep.append(p.name()).append(' '));

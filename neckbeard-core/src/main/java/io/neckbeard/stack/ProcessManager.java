@@ -14,7 +14,8 @@ public interface ProcessManager {
      * Prepares the node for the processes (e.g. writes service files) and returns the shell
      * lines that stop the running instance of each process (if any) and start it again from the
      * current release. The Stack runs them inside its one deploy script, once {@code current}
-     * points at the new release, so they must not call {@code exit} on success.
+     * points at the new release and {@code logs/} and {@code run/} exist, so they must not call
+     * {@code exit} on success.
      */
     List<String> restartScript(Transport transport, StackTarget target, List<ProcfileEntry> processes);
 

@@ -62,4 +62,22 @@ class StackCommandsTest {
 
         assertThat(output).containsExactly("running", "stopped");
     }
+
+    /** The leader's own /proc entry answers while it runs; once it has exited, its group is looked for among all processes. */
+    @Test
+    @Timeout(60)
+    void aGroupWhoseLeaderHasExitedIsRunningWhileAnotherOfItsProcessesRuns() throws Exception {
+        List<String> output = new ArrayList<>();
+        new LocalTransport(dir, "t").run(StackCommands.lines(List.of(StackCommands.STOP_GROUP,
+                "(setsid /bin/sh -c 'sleep 30 & echo $! > child.pid; echo $$ > group.pid' >/dev/null 2>&1 </dev/null &)",
+                "while [ ! -s group.pid ]; do sleep 0.02; done",
+                "g=$(cat group.pid)",
+                "while [ -e /proc/$g ] && [ \"$(cut -d' ' -f3 /proc/$g/stat)\" != Z ]; do sleep 0.02; done",
+                "group_running $g && echo running",
+                "kill $(cat child.pid)",
+                "i=0; while group_running $g && [ $i -lt 100 ]; do sleep 0.05; i=$((i+1)); done",
+                "group_running $g && echo still running || echo stopped")), Map.of(), Duration.ofSeconds(30), output::add);
+
+        assertThat(output).containsExactly("running", "stopped");
+    }
 }

@@ -95,6 +95,9 @@ class StackTest {
                 "NECKBEARD_RELEASE='" + slug.id() + "'", "NECKBEARD_GENERATION='1'", "NECKBEARD_ENV='dev'");
         assertThat(root.resolve("run/web.pid")).exists();
         assertThat(root.resolve("run/worker.pid")).exists();
+        // stop_group signals the group the pid file names: the pid must lead its own process group
+        long web = pid(root.resolve("run/web.pid"));
+        assertThat(processGroup(web)).isEqualTo(web).isNotEqualTo(processGroup(ProcessHandle.current().pid()));
         awaitFile(release.resolve("worker.out"));
         assertThat(release.resolve("worker.out")).hasContent("worker PORT=unset GREETING=it's me");
         assertThat(log).anyMatch(l -> l.startsWith("started web (pid "));
@@ -186,6 +189,12 @@ class StackTest {
 
     private static long pid(Path file) throws IOException {
         return Long.parseLong(Files.readString(file).strip());
+    }
+
+    /** The process group of a running process, from {@code /proc/<pid>/stat} (fields after "pid (comm) ": state ppid pgrp). */
+    private static long processGroup(long pid) throws IOException {
+        String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+        return Long.parseLong(stat.substring(stat.lastIndexOf(") ") + 2).split(" ")[2]);
     }
 
     private static void awaitFile(Path file) throws InterruptedException {
