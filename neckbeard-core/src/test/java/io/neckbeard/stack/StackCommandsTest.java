@@ -35,11 +35,10 @@ class StackCommandsTest {
                 Thread.sleep(20);
             }
             String group = Files.readString(pidFile).strip();
-            List<String> output = new ArrayList<>();
-            new LocalTransport(dir, "t").run(StackCommands.lines(List.of(StackCommands.STOP_GROUP,
+            List<String> output = runWithStopGroup(
                     "kill -0 -" + group + " 2>/dev/null && echo 'kill -0 answers'",
                     "group_running " + group + " && echo running || echo 'not running'",
-                    "stop_group group.pid && echo stopped")), Map.of(), Duration.ofSeconds(30), output::add);
+                    "stop_group group.pid && echo stopped");
 
             assertThat(output).containsExactly("kill -0 answers", "not running", "stopped");
             assertThat(pidFile).doesNotExist();
@@ -51,14 +50,13 @@ class StackCommandsTest {
     @Test
     @Timeout(60)
     void aGroupWithALiveProcessIsRunningUntilStopped() throws Exception {
-        List<String> output = new ArrayList<>();
-        new LocalTransport(dir, "t").run(StackCommands.lines(List.of(StackCommands.STOP_GROUP,
+        List<String> output = runWithStopGroup(
                 "(setsid /bin/sh -c 'echo $$ > group.pid; exec sleep 30' >/dev/null 2>&1 </dev/null &)",
                 "while [ ! -s group.pid ]; do sleep 0.02; done",
                 "g=$(cat group.pid)",
                 "group_running $g && echo running",
                 "stop_group group.pid",
-                "group_running $g && echo still running || echo stopped")), Map.of(), Duration.ofSeconds(30), output::add);
+                "group_running $g && echo still running || echo stopped");
 
         assertThat(output).containsExactly("running", "stopped");
     }
@@ -67,8 +65,7 @@ class StackCommandsTest {
     @Test
     @Timeout(60)
     void aGroupWhoseLeaderHasExitedIsRunningWhileAnotherOfItsProcessesRuns() throws Exception {
-        List<String> output = new ArrayList<>();
-        new LocalTransport(dir, "t").run(StackCommands.lines(List.of(StackCommands.STOP_GROUP,
+        List<String> output = runWithStopGroup(
                 "(setsid /bin/sh -c 'sleep 30 & echo $! > child.pid; echo $$ > group.pid' >/dev/null 2>&1 </dev/null &)",
                 "while [ ! -s group.pid ]; do sleep 0.02; done",
                 "g=$(cat group.pid)",
@@ -76,8 +73,17 @@ class StackCommandsTest {
                 "group_running $g && echo running",
                 "kill $(cat child.pid)",
                 "i=0; while group_running $g && [ $i -lt 100 ]; do sleep 0.05; i=$((i+1)); done",
-                "group_running $g && echo still running || echo stopped")), Map.of(), Duration.ofSeconds(30), output::add);
+                "group_running $g && echo still running || echo stopped");
 
         assertThat(output).containsExactly("running", "stopped");
+    }
+
+    /** Runs the lines after the Stack's stop functions in a shell in {@code dir}; returns its output lines. */
+    private List<String> runWithStopGroup(String... lines) {
+        List<String> script = new ArrayList<>(List.of(StackCommands.STOP_GROUP));
+        script.addAll(List.of(lines));
+        List<String> output = new ArrayList<>();
+        new LocalTransport(dir, "t").run(StackCommands.lines(script), Map.of(), Duration.ofSeconds(30), output::add);
+        return output;
     }
 }
