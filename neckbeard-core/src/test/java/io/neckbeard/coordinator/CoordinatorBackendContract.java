@@ -26,7 +26,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The contract every {@link CoordinatorBackend} passes (DESIGN §7). A backend's test extends
- * this class and says how to create a fresh, empty backend; every test gets its own.
+ * this class and says how to create a fresh, empty backend, and how to open a second one over
+ * the same storage; every test gets its own pair. What was written is read back through the
+ * second one, so a test proves what was stored, not what the writer remembers.
  */
 public abstract class CoordinatorBackendContract {
     protected static final String HOST = "contract-host";
@@ -34,17 +36,24 @@ public abstract class CoordinatorBackendContract {
     protected static final Duration LONG = Duration.ofMinutes(5);
 
     protected CoordinatorBackend backend;
+    /** Another backend over {@link #backend}'s storage that shares no memory with it (a second process, in effect). */
+    protected CoordinatorBackend reopened;
 
     /** A new backend over new, empty storage. */
     protected abstract CoordinatorBackend createBackend() throws Exception;
 
+    /** A new backend over the storage of {@link #backend}, sharing no cache with it. */
+    protected abstract CoordinatorBackend reopenBackend() throws Exception;
+
     @BeforeEach
     void openBackend() throws Exception {
         backend = createBackend();
+        reopened = reopenBackend();
     }
 
     @AfterEach
     void closeBackend() {
+        reopened.close();
         backend.close();
     }
 
@@ -53,16 +62,16 @@ public abstract class CoordinatorBackendContract {
         EnvironmentState state = backend.read("staging");
 
         assertThat(state).isEqualTo(EnvironmentState.empty("staging"));
-        assertThat(backend.environments()).doesNotContain("staging");
+        assertThat(reopened.environments()).doesNotContain("staging");
     }
 
     @Test
     void roundTripsEveryFieldOfAState() {
         EnvironmentState written = backend.write(fullState("production"));
 
-        assertThat(written.version()).isEqualTo(1);
-        assertThat(backend.read("production")).isEqualTo(written);
         assertThat(written).isEqualTo(fullState("production").withVersion(1));
+        assertThat(reopened.read("production")).isEqualTo(written);
+        assertThat(backend.read("production")).isEqualTo(written);
     }
 
     @Test
@@ -71,7 +80,7 @@ public abstract class CoordinatorBackendContract {
         EnvironmentState second = backend.write(first.withVars(Map.of("A", "2")));
 
         assertThat(second.version()).isEqualTo(2);
-        assertThat(backend.read("production").vars()).containsEntry("A", "2");
+        assertThat(reopened.read("production")).isEqualTo(second);
     }
 
     @Test
@@ -82,7 +91,17 @@ public abstract class CoordinatorBackendContract {
         assertThatThrownBy(() -> backend.write(base.withVars(Map.of("WINNER", "second"))))
                 .isInstanceOf(ConflictException.class)
                 .hasMessageContaining("production").hasMessageContaining("expected version 1, found 2");
-        assertThat(backend.read("production").vars()).containsEntry("WINNER", "first");
+        assertThat(reopened.read("production").vars()).containsEntry("WINNER", "first");
+    }
+
+    @Test
+    void rejectsAWriteBasedOnAVersionAnotherBackendReplaced() {
+        EnvironmentState base = backend.write(EnvironmentState.empty("production"));
+        reopened.write(reopened.read("production").withVars(Map.of("WINNER", "other")));
+
+        assertThatThrownBy(() -> backend.write(base.withVars(Map.of("WINNER", "stale"))))
+                .isInstanceOf(ConflictException.class).hasMessageContaining("expected version 1, found 2");
+        assertThat(backend.read("production").vars()).containsEntry("WINNER", "other");
     }
 
     @Test
@@ -91,7 +110,7 @@ public abstract class CoordinatorBackendContract {
 
         assertThatThrownBy(() -> backend.write(EnvironmentState.empty("production").withScale(Map.of("app", 5))))
                 .isInstanceOf(ConflictException.class);
-        assertThat(backend.read("production").scale()).containsEntry("app", 2);
+        assertThat(reopened.read("production").scale()).containsEntry("app", 2);
     }
 
     @Test
@@ -99,7 +118,7 @@ public abstract class CoordinatorBackendContract {
         backend.write(EnvironmentState.empty("staging"));
         backend.write(EnvironmentState.empty("production"));
 
-        assertThat(backend.environments()).containsExactlyInAnyOrder("production", "staging");
+        assertThat(reopened.environments()).containsExactlyInAnyOrder("production", "staging");
     }
 
     @Test
@@ -107,8 +126,8 @@ public abstract class CoordinatorBackendContract {
         backend.write(EnvironmentState.empty("production").withVars(Map.of("WHERE", "prod")));
         backend.write(EnvironmentState.empty("staging").withVars(Map.of("WHERE", "stage")));
 
-        assertThat(backend.read("production").vars()).containsEntry("WHERE", "prod");
-        assertThat(backend.read("staging").vars()).containsEntry("WHERE", "stage");
+        assertThat(reopened.read("production").vars()).containsEntry("WHERE", "prod");
+        assertThat(reopened.read("staging").vars()).containsEntry("WHERE", "stage");
     }
 
     @Test
@@ -122,7 +141,7 @@ public abstract class CoordinatorBackendContract {
                     assertThat(e.holder().token()).isEqualTo(held.token());
                 })
                 .hasMessageContaining("alice@" + HOST).hasMessageContaining("since");
-        assertThat(backend.lock("production")).contains(held);
+        assertThat(reopened.lock("production")).contains(held);
     }
 
     @Test
@@ -131,7 +150,7 @@ public abstract class CoordinatorBackendContract {
 
         LockInfo staging = backend.acquire("staging", "bob@" + HOST, HOST, LIVE_PID, "up", LONG);
 
-        assertThat(backend.lock("staging")).contains(staging);
+        assertThat(reopened.lock("staging")).contains(staging);
     }
 
     @Test
@@ -154,7 +173,7 @@ public abstract class CoordinatorBackendContract {
 
         LockInfo second = backend.acquire("production", "bob@" + HOST, HOST, LIVE_PID, "up", LONG);
 
-        assertThat(backend.lock("production")).contains(second);
+        assertThat(reopened.lock("production")).contains(second);
         assertThat(second.token()).isNotEqualTo(first.token());
     }
 
@@ -165,7 +184,7 @@ public abstract class CoordinatorBackendContract {
 
         LockInfo taken = backend.acquire("production", "bob@" + HOST, HOST, LIVE_PID, "up", LONG);
 
-        assertThat(backend.lock("production")).contains(taken);
+        assertThat(reopened.lock("production")).contains(taken);
     }
 
     @Test
@@ -176,7 +195,7 @@ public abstract class CoordinatorBackendContract {
 
         LockInfo taken = backend.acquire("production", "bob@" + HOST, HOST, LIVE_PID, "up", LONG);
 
-        assertThat(backend.lock("production")).contains(taken);
+        assertThat(reopened.lock("production")).contains(taken);
     }
 
     @Test
@@ -226,7 +245,7 @@ public abstract class CoordinatorBackendContract {
         LockInfo held = backend.acquire("production", "alice@" + HOST, HOST, LIVE_PID, "up", LONG);
 
         assertThat(backend.forceRelease("production")).contains(held);
-        assertThat(backend.lock("production")).isEmpty();
+        assertThat(reopened.lock("production")).isEmpty();
         assertThat(backend.forceRelease("production")).isEmpty();
     }
 
@@ -238,7 +257,7 @@ public abstract class CoordinatorBackendContract {
 
         backend.release(old);
 
-        assertThat(backend.lock("production")).contains(current);
+        assertThat(reopened.lock("production")).contains(current);
     }
 
     @Test
@@ -249,12 +268,12 @@ public abstract class CoordinatorBackendContract {
         }
         backend.append(entry("staging", start, "up-staging", null));
 
-        List<AuditEntry> newest = backend.audit("production", 3);
+        List<AuditEntry> newest = reopened.audit("production", 3);
 
         assertThat(newest).extracting(AuditEntry::command).containsExactly("up-5", "up-4", "up-3");
-        assertThat(backend.audit("production", 100)).hasSize(5);
-        assertThat(backend.audit("staging", 10)).extracting(AuditEntry::command).containsExactly("up-staging");
-        assertThat(backend.audit("unknown", 10)).isEmpty();
+        assertThat(reopened.audit("production", 100)).hasSize(5);
+        assertThat(reopened.audit("staging", 10)).extracting(AuditEntry::command).containsExactly("up-staging");
+        assertThat(reopened.audit("unknown", 10)).isEmpty();
     }
 
     @Test
@@ -264,7 +283,7 @@ public abstract class CoordinatorBackendContract {
                 Duration.ofMillis(1520));
         backend.append(entry);
 
-        assertThat(backend.audit("production", 1)).containsExactly(entry);
+        assertThat(reopened.audit("production", 1)).containsExactly(entry);
     }
 
     @Test
@@ -280,7 +299,7 @@ public abstract class CoordinatorBackendContract {
                 done.get();
             }
 
-            EnvironmentState end = backend.read("production");
+            EnvironmentState end = reopened.read("production");
             assertThat(end.scale()).containsEntry("app", 400);
             assertThat(end.version()).isEqualTo(401);
         } finally {

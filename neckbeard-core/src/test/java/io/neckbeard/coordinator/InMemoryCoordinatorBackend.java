@@ -17,95 +17,132 @@ import java.util.UUID;
  * so tests of coordinator users can run against it instead of a mock.
  */
 public final class InMemoryCoordinatorBackend implements CoordinatorBackend {
-    private final Map<String, EnvironmentState> states = new HashMap<>();
-    private final Map<String, LockInfo> locks = new HashMap<>();
-    private final List<AuditEntry> trail = new ArrayList<>();
+    /** The storage, shared with {@link #reopened() reopened} views; also the monitor every operation holds. */
+    private final Store store;
 
-    @Override
-    public synchronized List<String> environments() {
-        return List.copyOf(new TreeSet<>(states.keySet()));
+    public InMemoryCoordinatorBackend() {
+        this(new Store());
+    }
+
+    private InMemoryCoordinatorBackend(Store store) {
+        this.store = store;
+    }
+
+    /** Another backend over the same storage, as a second process would open the same files. */
+    public InMemoryCoordinatorBackend reopened() {
+        return new InMemoryCoordinatorBackend(store);
     }
 
     @Override
-    public synchronized EnvironmentState read(String environment) {
-        return states.getOrDefault(environment, EnvironmentState.empty(environment));
-    }
-
-    @Override
-    public synchronized EnvironmentState write(EnvironmentState state) {
-        long stored = read(state.environment()).version();
-        if (stored != state.version()) {
-            throw new ConflictException(state.environment(), state.version(), stored);
-        }
-        EnvironmentState next = state.withVersion(stored + 1);
-        states.put(state.environment(), next);
-        return next;
-    }
-
-    @Override
-    public synchronized LockInfo acquire(String environment, String holder, String host, long pid, String command,
-                                         Duration ttl) {
-        Instant now = Instant.now();
-        LockInfo current = locks.get(environment);
-        if (current != null && !current.staleFor(host, now)) {
-            throw new LockedException(current);
-        }
-        LockInfo lock = new LockInfo(environment, holder, host, pid, command, now, now.plus(ttl),
-                UUID.randomUUID().toString());
-        locks.put(environment, lock);
-        return lock;
-    }
-
-    @Override
-    public synchronized LockInfo renew(LockInfo lock, Duration ttl) {
-        LockInfo current = locks.get(lock.environment());
-        if (current == null) {
-            throw new LockLostException(lock);
-        }
-        if (!current.token().equals(lock.token())) {
-            throw new LockedException(current);
-        }
-        LockInfo renewed = current.renewedUntil(Instant.now().plus(ttl));
-        locks.put(lock.environment(), renewed);
-        return renewed;
-    }
-
-    @Override
-    public synchronized void release(LockInfo lock) {
-        LockInfo current = locks.get(lock.environment());
-        if (current != null && current.token().equals(lock.token())) {
-            locks.remove(lock.environment());
+    public List<String> environments() {
+        synchronized (store) {
+            return List.copyOf(new TreeSet<>(store.states.keySet()));
         }
     }
 
     @Override
-    public synchronized Optional<LockInfo> lock(String environment) {
-        return Optional.ofNullable(locks.get(environment));
+    public EnvironmentState read(String environment) {
+        synchronized (store) {
+            return store.states.getOrDefault(environment, EnvironmentState.empty(environment));
+        }
     }
 
     @Override
-    public synchronized Optional<LockInfo> forceRelease(String environment) {
-        return Optional.ofNullable(locks.remove(environment));
+    public EnvironmentState write(EnvironmentState state) {
+        synchronized (store) {
+            long stored = read(state.environment()).version();
+            if (stored != state.version()) {
+                throw new ConflictException(state.environment(), state.version(), stored);
+            }
+            EnvironmentState next = state.withVersion(stored + 1);
+            store.states.put(state.environment(), next);
+            return next;
+        }
     }
 
     @Override
-    public synchronized void append(AuditEntry entry) {
-        trail.add(entry);
+    public LockInfo acquire(String environment, String holder, String host, long pid, String command, Duration ttl) {
+        synchronized (store) {
+            Instant now = Instant.now();
+            LockInfo current = store.locks.get(environment);
+            if (current != null && !current.staleFor(host, now)) {
+                throw new LockedException(current);
+            }
+            LockInfo lock = new LockInfo(environment, holder, host, pid, command, now, now.plus(ttl),
+                    UUID.randomUUID().toString());
+            store.locks.put(environment, lock);
+            return lock;
+        }
     }
 
     @Override
-    public synchronized List<AuditEntry> audit(String environment, int limit) {
-        List<AuditEntry> newest = new ArrayList<>();
-        for (int i = trail.size() - 1; i >= 0 && newest.size() < limit; i--) {
-            if (trail.get(i).environment().equals(environment)) {
-                newest.add(trail.get(i));
+    public LockInfo renew(LockInfo lock, Duration ttl) {
+        synchronized (store) {
+            LockInfo current = store.locks.get(lock.environment());
+            if (current == null) {
+                throw new LockLostException(lock);
+            }
+            if (!current.token().equals(lock.token())) {
+                throw new LockedException(current);
+            }
+            LockInfo renewed = current.renewedUntil(Instant.now().plus(ttl));
+            store.locks.put(lock.environment(), renewed);
+            return renewed;
+        }
+    }
+
+    @Override
+    public void release(LockInfo lock) {
+        synchronized (store) {
+            LockInfo current = store.locks.get(lock.environment());
+            if (current != null && current.token().equals(lock.token())) {
+                store.locks.remove(lock.environment());
             }
         }
-        return newest;
+    }
+
+    @Override
+    public Optional<LockInfo> lock(String environment) {
+        synchronized (store) {
+            return Optional.ofNullable(store.locks.get(environment));
+        }
+    }
+
+    @Override
+    public Optional<LockInfo> forceRelease(String environment) {
+        synchronized (store) {
+            return Optional.ofNullable(store.locks.remove(environment));
+        }
+    }
+
+    @Override
+    public void append(AuditEntry entry) {
+        synchronized (store) {
+            store.trail.add(entry);
+        }
+    }
+
+    @Override
+    public List<AuditEntry> audit(String environment, int limit) {
+        synchronized (store) {
+            List<AuditEntry> newest = new ArrayList<>();
+            for (int i = store.trail.size() - 1; i >= 0 && newest.size() < limit; i--) {
+                if (store.trail.get(i).environment().equals(environment)) {
+                    newest.add(store.trail.get(i));
+                }
+            }
+            return newest;
+        }
     }
 
     @Override
     public void close() {
-        // Nothing to release: the state lives as long as the object.
+        // Nothing to release: the state lives as long as the store.
+    }
+
+    private static final class Store {
+        private final Map<String, EnvironmentState> states = new HashMap<>();
+        private final Map<String, LockInfo> locks = new HashMap<>();
+        private final List<AuditEntry> trail = new ArrayList<>();
     }
 }

@@ -5,4 +5,10 @@ class InMemoryCoordinatorBackendTest extends CoordinatorBackendContract {
     protected CoordinatorBackend createBackend() {
         return new InMemoryCoordinatorBackend();
     }
+
+    /** Nothing is encoded in memory; what this proves is that the state lives in the store, not in one instance. */
+    @Override
+    protected CoordinatorBackend reopenBackend() {
+        return ((InMemoryCoordinatorBackend) backend).reopened();
+    }
 }

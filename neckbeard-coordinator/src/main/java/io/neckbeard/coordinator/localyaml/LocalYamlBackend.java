@@ -15,6 +15,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
@@ -90,7 +91,7 @@ public final class LocalYamlBackend implements CoordinatorBackend {
         String environment = state.environment();
         Path file = stateFile(environment);
         return exclusive(environment, () -> {
-            long stored = readText(file).map(text -> StateYaml.version(text, file.toString())).orElse(0L);
+            long stored = storedVersion(file);
             if (stored != state.version()) {
                 throw new ConflictException(environment, state.version(), stored);
             }
@@ -211,6 +212,23 @@ public final class LocalYamlBackend implements CoordinatorBackend {
     private static Optional<FileIdentity> identity(Path file) {
         try {
             return FileIdentity.of(file);
+        } catch (IOException e) {
+            throw storageError("cannot read " + file, e);
+        }
+    }
+
+    /**
+     * The version on the first line of the stored state, 0 when there is none. Only that line is
+     * read: loading megabytes of history to learn one number was wasted work, and the check is no
+     * weaker for it, since it runs under both locks and every writer replaces the file by an
+     * atomic rename, so the line read is that of the newest complete file.
+     */
+    private static long storedVersion(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            String head = new String(in.readNBytes(StateYaml.VERSION_LINE_BYTES), StandardCharsets.UTF_8);
+            return StateYaml.version(head, file.toString());
+        } catch (NoSuchFileException e) {
+            return 0;
         } catch (IOException e) {
             throw storageError("cannot read " + file, e);
         }

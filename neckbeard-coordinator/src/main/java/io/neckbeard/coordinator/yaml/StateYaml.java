@@ -33,6 +33,11 @@ import java.util.regex.Pattern;
  * {@code version} is always the first line, so a writer can check it without parsing the rest.
  */
 public final class StateYaml {
+    /**
+     * How many bytes at the start of a state file {@link #version} needs: {@code version: }, the
+     * 19 digits of the largest version and a line end fit with room to spare.
+     */
+    public static final int VERSION_LINE_BYTES = 64;
     private static final Pattern VERSION_LINE = Pattern.compile("\\Aversion: (\\d+)\\r?\\n");
 
     private StateYaml() {
@@ -79,6 +84,7 @@ public final class StateYaml {
     /**
      * The version of a stored state, read from its first line only.
      *
+     * @param text the state file, or at least its first {@link #VERSION_LINE_BYTES} bytes
      * @throws CoordinatorException exit 2 when the first line is not {@code version: N}
      */
     public static long version(String text, String source) {

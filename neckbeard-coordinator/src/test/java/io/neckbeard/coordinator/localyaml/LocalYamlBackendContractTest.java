@@ -2,6 +2,7 @@ package io.neckbeard.coordinator.localyaml;
 
 import io.neckbeard.coordinator.CoordinatorBackend;
 import io.neckbeard.coordinator.CoordinatorBackendContract;
+import io.neckbeard.coordinator.CoordinatorContext;
 import io.neckbeard.state.EnvironmentState;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,7 +24,17 @@ class LocalYamlBackendContractTest extends CoordinatorBackendContract {
 
     @Override
     protected CoordinatorBackend createBackend() {
-        return new LocalYamlBackend(dir.resolve("state"));
+        return openProjectState();
+    }
+
+    /** Opened as the next command would: through the factory, over the same files, with an empty cache. */
+    @Override
+    protected CoordinatorBackend reopenBackend() {
+        return openProjectState();
+    }
+
+    private CoordinatorBackend openProjectState() {
+        return new LocalYamlBackendFactory().create(new CoordinatorContext(dir, "contract", Map.of("path", "state"), null));
     }
 
     @Test
@@ -41,20 +52,19 @@ class LocalYamlBackendContractTest extends CoordinatorBackendContract {
             assertThat(writer.exitValue()).isZero();
         }
 
-        EnvironmentState end = backend.read("production");
+        EnvironmentState end = reopened.read("production");
         assertThat(end.scale()).containsEntry("app", 400);
         assertThat(end.version()).isEqualTo(401);
     }
 
     @Test
     void twoBackendsOverOneDirectoryInOneJvmLoseNoIncrement() throws Exception {
-        CoordinatorBackend other = new LocalYamlBackend(dir.resolve("state"));
         backend.write(EnvironmentState.empty("production").withScale(Map.of("app", 0)));
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
             List<Future<Integer>> done = new ArrayList<>();
             for (int i = 0; i < 4; i++) {
-                CoordinatorBackend writer = i % 2 == 0 ? backend : other;
+                CoordinatorBackend writer = i % 2 == 0 ? backend : reopened;
                 done.add(pool.submit(() -> increments(writer, "production", 25)));
             }
             for (Future<Integer> writer : done) {
@@ -64,6 +74,6 @@ class LocalYamlBackendContractTest extends CoordinatorBackendContract {
             pool.shutdownNow();
         }
 
-        assertThat(other.read("production").scale()).containsEntry("app", 100);
+        assertThat(reopened.read("production").scale()).containsEntry("app", 100);
     }
 }
