@@ -1,5 +1,6 @@
 package io.neckbeard.cli.command;
 
+import io.neckbeard.cli.testing.Cli;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -14,49 +15,48 @@ class InitCommandTest {
 
     @Test
     void scaffoldsALocalProjectThatPassesCheck() throws Exception {
-        ConfigCliRunner cli = new ConfigCliRunner(temp);
         Path project = Files.createDirectories(temp.resolve("My Shop"));
+        Cli cli = Cli.with("-C", project.toString());
 
-        ConfigCliRunner.Result init = cli.run("-C", project.toString(), "init");
-        ConfigCliRunner.Result check = cli.run("-C", project.toString(), "check");
+        Cli.Run init = cli.run("init");
+        Cli.Run check = cli.run("check");
 
-        assertThat(init.code()).isZero();
+        assertThat(init.exit()).isZero();
         assertThat(init.out()).contains("created neckbeard/config.yml", "created neckbeard/envs/staging.yml",
                 "created neckbeard/envs/production.yml");
         assertThat(Files.readString(project.resolve("neckbeard/config.yml"))).contains("app: my-shop").contains("# ");
         assertThat(check.out()).isEqualTo("ok: 2 environments, 6 nodes checked" + System.lineSeparator());
-        assertThat(check.code()).isZero();
+        assertThat(check.exit()).isZero();
     }
 
     @Test
     void scaffoldsAnEc2ProjectThatPassesCheck() {
-        ConfigCliRunner cli = new ConfigCliRunner(temp);
+        Cli cli = Cli.with("-C", temp.toString());
 
-        cli.run("-C", temp.toString(), "init", "--app", "shop", "--provider", "ec2");
-        ConfigCliRunner.Result show = cli.run("-C", temp.toString(), "show", "production", "--node", "web-1");
+        cli.run("init", "--app", "shop", "--provider", "ec2");
+        Cli.Run show = cli.run("show", "production", "--node", "web-1");
 
         assertThat(show.out()).contains("resource ec2").contains("image_id: ami-REPLACE-ME");
-        assertThat(cli.run("-C", temp.toString(), "check").code()).isZero();
+        assertThat(cli.run("check").exit()).isZero();
     }
 
     @Test
     void refusesToOverwriteAnExistingConfiguration() throws Exception {
-        ConfigCliRunner cli = new ConfigCliRunner(temp);
         Files.createDirectories(temp.resolve("neckbeard"));
         Files.writeString(temp.resolve("neckbeard/config.yml"), "app: mine\n");
 
-        ConfigCliRunner.Result result = cli.run("-C", temp.toString(), "init", "--app", "other");
+        Cli.Run result = Cli.with("-C", temp.toString()).run("init", "--app", "other");
 
-        assertThat(result.code()).isEqualTo(2);
+        assertThat(result.exit()).isEqualTo(2);
         assertThat(result.err()).contains("already exists");
         assertThat(Files.readString(temp.resolve("neckbeard/config.yml"))).isEqualTo("app: mine\n");
     }
 
     @Test
     void rejectsAnInvalidAppName() {
-        ConfigCliRunner.Result result = new ConfigCliRunner(temp).run("-C", temp.toString(), "init", "--app", "My App");
+        Cli.Run result = Cli.with("-C", temp.toString()).run("init", "--app", "My App");
 
-        assertThat(result.code()).isEqualTo(2);
+        assertThat(result.exit()).isEqualTo(2);
         assertThat(result.err()).contains("app name 'My App' is not a valid name");
         assertThat(Files.exists(temp.resolve("neckbeard/config.yml"))).isFalse();
     }

@@ -1,21 +1,15 @@
 package io.neckbeard.cli.command;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.neckbeard.cli.Neckbeard;
-import io.neckbeard.core.Json;
+import io.neckbeard.cli.testing.Cli;
+import io.neckbeard.testing.Fixtures;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -23,57 +17,38 @@ class PackageCommandTest {
     @TempDir
     Path temp;
     Path project;
-    final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    Cli cli;
 
     @BeforeEach
-    void copyProject() throws IOException, URISyntaxException {
-        Path source = Path.of(getClass().getResource("/package-project").toURI());
-        project = temp.resolve("project");
-        try (Stream<Path> paths = Files.walk(source)) {
-            for (Path path : (Iterable<Path>) paths::iterator) {
-                Path to = project.resolve(source.relativize(path).toString());
-                if (Files.isDirectory(path)) {
-                    Files.createDirectories(to);
-                } else {
-                    Files.copy(path, to, StandardCopyOption.REPLACE_EXISTING);
-                }
-            }
-        }
-    }
-
-    private int neckbeard(String... args) {
-        out.reset();
-        err.reset();
-        String[] all = Stream.concat(Stream.of("-C", project.toString()), Stream.of(args)).toArray(String[]::new);
-        return Neckbeard.run(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8), all);
-    }
-
-    private String stdout() {
-        return out.toString(StandardCharsets.UTF_8);
+    void copyProject() throws IOException {
+        project = Fixtures.copy("package-project", temp.resolve("project"));
+        cli = Cli.with("-C", project.toString());
     }
 
     @Test
     void buildsTheSlugOnceAndReusesItWhileTheInputsAreUnchanged() throws IOException {
-        assertThat(neckbeard("package")).isZero();
-        String first = stdout();
-        String slug = first.lines().findFirst().orElseThrow();
+        Cli.Run first = cli.run("package");
+        assertThat(first.exit()).isZero();
+        String slug = first.out().lines().findFirst().orElseThrow();
         assertThat(Path.of(slug)).exists().hasParent(project.resolve(".neckbeard/slugs"));
-        assertThat(first).contains("digest:  sha256:", "(built)");
+        assertThat(first.out()).contains("digest:  sha256:", "(built)");
 
-        assertThat(neckbeard("package")).isZero();
-        assertThat(stdout()).startsWith(slug + "\n").contains("(unchanged, reused)");
+        Cli.Run again = cli.run("package");
+        assertThat(again.exit()).isZero();
+        assertThat(again.out()).startsWith(slug + "\n").contains("(unchanged, reused)");
 
         Files.writeString(project.resolve("app/index.html"), "<h1>changed</h1>");
-        assertThat(neckbeard("package")).isZero();
-        assertThat(stdout()).doesNotStartWith(slug).contains("(built)");
+        Cli.Run changed = cli.run("package");
+        assertThat(changed.exit()).isZero();
+        assertThat(changed.out()).doesNotStartWith(slug).contains("(built)");
     }
 
     @Test
-    void printsOneJsonDocumentWithSlugDigestIdAndRebuilt() throws IOException {
-        assertThat(neckbeard("package", "-o", "json")).isZero();
+    void printsOneJsonDocumentWithSlugDigestIdAndRebuilt() {
+        Cli.Run run = cli.run("package", "-o", "json");
+        assertThat(run.exit()).isZero();
 
-        JsonNode json = Json.mapper().readTree(stdout());
+        JsonNode json = run.json();
         assertThat(json.get("slug").asText()).endsWith(".tar.gz");
         assertThat(json.get("digest").asText()).startsWith("sha256:" + json.get("id").asText());
         assertThat(json.get("rebuilt").asBoolean()).isTrue();
@@ -84,9 +59,10 @@ class PackageCommandTest {
     void aProjectWithoutProcfileExitsTwoSayingHowToFixIt() throws IOException {
         Files.delete(project.resolve("Procfile"));
 
-        assertThat(neckbeard("package")).isEqualTo(2);
+        Cli.Run run = cli.run("package");
 
-        assertThat(stdout()).isEmpty();
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("Procfile", "web:");
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.err()).contains("Procfile", "web:");
     }
 }

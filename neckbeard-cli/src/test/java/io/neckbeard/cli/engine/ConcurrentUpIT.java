@@ -1,5 +1,6 @@
 package io.neckbeard.cli.engine;
 
+import io.neckbeard.cli.testing.JarProcess;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;

@@ -1,7 +1,7 @@
 package io.neckbeard.cli.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.neckbeard.core.Json;
+import io.neckbeard.cli.testing.Cli;
 import io.neckbeard.state.EnvironmentState;
 import io.neckbeard.state.Generation;
 import io.neckbeard.state.NodeRecord;
@@ -21,14 +21,14 @@ class EngineCommandsTest {
     final EngineProject project = EngineProject.fresh();
 
     @Test
-    void planAndDryRunPrintWhatUpWouldDoAndTouchNothing() throws Exception {
-        EngineProject.Run plan = project.run("plan", "dev");
+    void planAndDryRunPrintWhatUpWouldDoAndTouchNothing() {
+        Cli.Run plan = project.run("plan", "dev");
         assertThat(plan.exit()).as(plan.err()).isZero();
         assertThat(plan.out()).contains("active generation 1 of dev (new)").containsPattern("web-1 +web +local-a +- +launch, provision, register");
 
-        EngineProject.Run dryRun = project.run("up", "dev", "--dry-run", "-o", "json");
+        Cli.Run dryRun = project.run("up", "dev", "--dry-run", "-o", "json");
         assertThat(dryRun.exit()).as(dryRun.err()).isZero();
-        JsonNode report = Json.mapper().readTree(dryRun.out());
+        JsonNode report = dryRun.json();
         assertThat(report.get("new_generation").asBoolean()).isTrue();
         assertThat(report.get("waves").get(0)).hasSize(2);
         assertThat(report.get("nodes").get(1).get("actions").toString()).isEqualTo("[\"launch\",\"provision\",\"register\"]");
@@ -41,7 +41,7 @@ class EngineCommandsTest {
     void anUnsetEnvironmentVariableIsAUsageErrorBeforeAnyNodeIsLaunched() throws Exception {
         project.writeEnvironment("dev", "extends: base\nnode_params: {web: {db: {password: \"${env:NB_SURELY_UNSET_42}\"}}}\n");
 
-        EngineProject.Run up = project.run("up", "dev");
+        Cli.Run up = project.run("up", "dev");
 
         assertThat(up.exit()).isEqualTo(2);
         assertThat(up.err()).contains("environment variable NB_SURELY_UNSET_42 is not set");
@@ -54,8 +54,8 @@ class EngineCommandsTest {
         project.writeEnvironment("dev", "extends: base\nnode_params: {web: {provision: {sleep: \"0\", fail_node: changed}}}\n");
         EnvironmentState before = project.state("dev");
 
-        EngineProject.Run dryRun = project.run("up", "dev", "--dry-run");
-        EngineProject.Run up = project.run("up", "dev");
+        Cli.Run dryRun = project.run("up", "dev", "--dry-run");
+        Cli.Run up = project.run("up", "dev");
 
         assertThat(dryRun.exit()).isEqualTo(4);
         assertThat(up.exit()).isEqualTo(4);
@@ -63,7 +63,7 @@ class EngineCommandsTest {
         assertThat(project.state("dev").version()).isEqualTo(before.version());
         assertThat(project.state("dev").active().orElseThrow().nodes()).allMatch(NodeRecord::operational);
 
-        EngineProject.Run pending = project.run("up", "dev", "--pending");
+        Cli.Run pending = project.run("up", "dev", "--pending");
         assertThat(pending.exit()).as(pending.err()).isZero();
     }
 
@@ -71,7 +71,7 @@ class EngineCommandsTest {
     void failingBeforeHookAbortsAndAfterHookSeesTheResult() throws Exception {
         project.writeEnvironment("dev", "extends: base\nhooks: {before_up: [\"echo not tagged >&2; exit 5\"]}\n");
 
-        EngineProject.Run refused = project.run("up", "dev");
+        Cli.Run refused = project.run("up", "dev");
 
         assertThat(refused.exit()).isEqualTo(1);
         assertThat(refused.err()).contains("not tagged", "hook before_up of dev failed (exit 5)");
@@ -79,7 +79,7 @@ class EngineCommandsTest {
 
         project.writeEnvironment("dev", "extends: base\nhooks: {before_up: [\"echo $NECKBEARD_ENV $NECKBEARD_GENERATION "
                 + "$NECKBEARD_COMMAND > before.txt\"], after_up: [\"echo $NECKBEARD_RESULT > after.txt\"]}\n");
-        EngineProject.Run up = project.run("up", "dev");
+        Cli.Run up = project.run("up", "dev");
 
         assertThat(up.exit()).as(up.err()).isZero();
         assertThat(Files.readString(project.root().resolve("before.txt")).trim()).isEqualTo("dev 1 up");
@@ -93,8 +93,8 @@ class EngineCommandsTest {
         EngineProject.appProcesses(EngineProject.nodeDir(lost)).forEach(ProcessHandle::destroyForcibly);
         deleteTree(EngineProject.nodeDir(lost));
 
-        EngineProject.Run plan = project.run("plan", "dev");
-        EngineProject.Run up = project.run("up", "dev");
+        Cli.Run plan = project.run("plan", "dev");
+        Cli.Run up = project.run("up", "dev");
 
         assertThat(plan.out()).containsPattern(lost.name() + " .*launch, provision, register +its resource .* vanished");
         assertThat(up.exit()).as(up.err()).isZero();
@@ -113,7 +113,7 @@ class EngineCommandsTest {
                 .flatMap(n -> EngineProject.appProcesses(EngineProject.nodeDir(n)).stream()).toList();
         assertThat(project.run("scale", "dev", "web=2").exit()).isZero();
 
-        EngineProject.Run up = project.run("up", "dev");
+        Cli.Run up = project.run("up", "dev");
 
         assertThat(up.exit()).as(up.err()).isZero();
         assertThat(up.out()).containsPattern("web-3 .*retire +ok").containsPattern("web-4 .*retire +ok");
@@ -139,14 +139,14 @@ class EngineCommandsTest {
     }
 
     @Test
-    void terminateDryRunListsTheNodesAndChangesNothing() throws Exception {
+    void terminateDryRunListsTheNodesAndChangesNothing() {
         assertThat(project.run("up", "dev").exit()).isZero();
         long version = project.state("dev").version();
 
-        EngineProject.Run terminate = project.run("terminate", "dev", "--all", "--force", "--dry-run", "-o", "json");
+        Cli.Run terminate = project.run("terminate", "dev", "--all", "--force", "--dry-run", "-o", "json");
 
         assertThat(terminate.exit()).as(terminate.err()).isZero();
-        JsonNode result = Json.mapper().readTree(terminate.out());
+        JsonNode result = terminate.json();
         assertThat(result.get("result").asText()).isEqualTo("dry-run");
         assertThat(result.get("nodes")).hasSize(2).allSatisfy(n -> assertThat(n.get("result").asText()).isEqualTo("planned"));
         assertThat(project.state("dev").version()).isEqualTo(version);

@@ -1,29 +1,25 @@
 package io.neckbeard.cli.engine;
 
-import io.neckbeard.cli.Neckbeard;
+import io.neckbeard.cli.testing.Cli;
 import io.neckbeard.config.ConfigLoader;
 import io.neckbeard.coordinator.Coordinator;
 import io.neckbeard.plugin.Plugins;
 import io.neckbeard.state.EnvironmentState;
 import io.neckbeard.state.Generation;
 import io.neckbeard.state.NodeRecord;
+import io.neckbeard.testing.Fixtures;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,6 +37,7 @@ final class EngineProject implements BeforeEachCallback, AfterEachCallback {
 
     private Path temp;
     private Path root;
+    private Cli cli;
 
     private EngineProject() {
     }
@@ -50,9 +47,10 @@ final class EngineProject implements BeforeEachCallback, AfterEachCallback {
     }
 
     @Override
-    public void beforeEach(ExtensionContext context) throws IOException, URISyntaxException {
+    public void beforeEach(ExtensionContext context) throws IOException {
         temp = Files.createTempDirectory("neckbeard-engine-test");
-        root = copyInto(temp);
+        root = Fixtures.copy("engine-project", temp.resolve("project")).toRealPath();
+        cli = Cli.with("-C", root.toString());
     }
 
     @Override
@@ -68,22 +66,6 @@ final class EngineProject implements BeforeEachCallback, AfterEachCallback {
         return temp.resolve("logs");
     }
 
-    private static Path copyInto(Path dir) throws IOException, URISyntaxException {
-        Path fixture = Path.of(EngineProject.class.getResource("/engine-project").toURI());
-        Path root = dir.resolve("project");
-        try (Stream<Path> files = Files.walk(fixture)) {
-            for (Path file : files.toList()) {
-                Path target = root.resolve(fixture.relativize(file).toString());
-                if (Files.isDirectory(file)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(file, target, StandardCopyOption.COPY_ATTRIBUTES);
-                }
-            }
-        }
-        return root.toRealPath();
-    }
-
     Path root() {
         return root;
     }
@@ -92,17 +74,9 @@ final class EngineProject implements BeforeEachCallback, AfterEachCallback {
         Files.writeString(root.resolve("neckbeard/envs/" + name + ".yml"), yaml);
     }
 
-    record Run(int exit, String out, String err) {
-    }
-
-    Run run(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        List<String> all = new ArrayList<>(List.of("-C", root.toString()));
-        all.addAll(List.of(args));
-        int exit = Neckbeard.run(new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), all.toArray(String[]::new));
-        return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    /** {@code neckbeard -C <root> args...}, in-process. */
+    Cli.Run run(String... args) {
+        return cli.run(args);
     }
 
     /** The environment's state as the real coordinator backend reads it from disk. */

@@ -1,5 +1,6 @@
 package io.neckbeard.cli.engine;
 
+import io.neckbeard.cli.testing.Cli;
 import io.neckbeard.state.Generation;
 import io.neckbeard.state.NodeRecord;
 import org.junit.jupiter.api.Test;
@@ -30,7 +31,7 @@ class FailedRollTest {
         Sampler sampler = new Sampler(active);
         Thread thread = new Thread(sampler);
         thread.start();
-        EngineProject.Run up;
+        Cli.Run up;
         try {
             up = project.run("up", "roll");
         } finally {

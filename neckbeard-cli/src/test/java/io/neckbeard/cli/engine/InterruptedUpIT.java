@@ -1,5 +1,7 @@
 package io.neckbeard.cli.engine;
 
+import io.neckbeard.cli.testing.Cli;
+import io.neckbeard.cli.testing.JarProcess;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -23,21 +25,19 @@ class InterruptedUpIT {
     void ctrlCReleasesTheLockAndIsAuditedAsInterrupted() throws Exception {
         JarProcess up = JarProcess.start(project.root(), project.logs(), "up", "up", "dev");
         Path lock = project.root().resolve(".neckbeard/state/dev/lock.yml");
-        while (!Files.exists(lock) || project.state("dev").active().map(g -> g.nodes().size()).orElse(0) == 0) {
-            assertThat(up.isAlive()).as("up is still working").isTrue();
-            Thread.sleep(50);
-        }
+        up.awaitWhileRunning("up holds the lock and has recorded a node",
+                () -> Files.exists(lock) && project.state("dev").active().map(g -> g.nodes().size()).orElse(0) > 0);
 
         up.interrupt();
 
         assertThat(up.await()).isEqualTo(130);
-        EngineProject.Run lockStatus = project.run("lock", "status", "dev");
+        Cli.Run lockStatus = project.run("lock", "status", "dev");
         assertThat(lockStatus.exit()).as(lockStatus.err()).isZero();
         assertThat(lockStatus.out()).contains("not locked");
         assertThat(project.run("history", "dev", "--limit", "1").out()).contains("up dev").contains("interrupted");
 
         project.writeEnvironment("dev", "extends: base\n");
-        EngineProject.Run rerun = project.run("up", "dev");
+        Cli.Run rerun = project.run("up", "dev");
         assertThat(rerun.exit()).as(rerun.err()).isZero();
         assertThat(project.state("dev").active().orElseThrow().nodes()).hasSize(2)
                 .allSatisfy(node -> assertThat(EngineProject.body(node)).contains("generation=1"));

@@ -1,5 +1,7 @@
 package io.neckbeard.cli.engine;
 
+import io.neckbeard.cli.testing.Cli;
+import io.neckbeard.cli.testing.JarProcess;
 import io.neckbeard.state.Generation;
 import io.neckbeard.state.NodeRecord;
 import org.junit.jupiter.api.Test;
@@ -26,13 +28,11 @@ class KilledPendingUpIT {
 
         JarProcess first = JarProcess.start(project.root(), project.logs(), "pending-1", "up", "crash", "--pending");
         Path generationDirs = project.root().resolve(".neckbeard/local/crash");
-        while (launched(generationDirs) < 4 || project.state("crash").pending().map(g -> g.nodes().size()).orElse(0) < 2) {
-            assertThat(first.isAlive()).as("the first run is still working").isTrue();
-            Thread.sleep(50);
-        }
+        first.awaitWhileRunning("the first run has launched 4 nodes and recorded 2", () -> launched(generationDirs) >= 4
+                && project.state("crash").pending().map(g -> g.nodes().size()).orElse(0) >= 2);
         first.kill();
 
-        EngineProject.Run release = project.run("lock", "release", "crash", "--force");
+        Cli.Run release = project.run("lock", "release", "crash", "--force");
         assertThat(release.exit()).as(release.err()).isZero();
         JarProcess second = JarProcess.start(project.root(), project.logs(), "pending-2", "up", "crash", "--pending");
         assertThat(second.await()).as(second.err()).isZero();

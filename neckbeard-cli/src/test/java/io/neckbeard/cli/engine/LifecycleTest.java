@@ -1,7 +1,7 @@
 package io.neckbeard.cli.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.neckbeard.core.Json;
+import io.neckbeard.cli.testing.Cli;
 import io.neckbeard.state.EnvironmentState;
 import io.neckbeard.state.Generation;
 import io.neckbeard.state.GenerationState;
@@ -22,8 +22,8 @@ class LifecycleTest {
     final EngineProject project = EngineProject.fresh();
 
     @Test
-    void upPendingPromoteRollbackAndTerminateServeTheRightGenerationForReal() throws Exception {
-        EngineProject.Run up = project.run("up", "dev");
+    void upPendingPromoteRollbackAndTerminateServeTheRightGenerationForReal() {
+        Cli.Run up = project.run("up", "dev");
         assertThat(up.exit()).as(up.err()).isZero();
         assertThat(up.out()).contains("up dev: generation 1 ok");
         Generation first = project.state("dev").active().orElseThrow();
@@ -34,13 +34,13 @@ class LifecycleTest {
             assertThat(body(node)).contains("node=" + node.name(), "generation=1");
         });
 
-        EngineProject.Run status = project.run("status", "dev", "-o", "json");
+        Cli.Run status = project.run("status", "dev", "-o", "json");
         assertThat(status.exit()).as(status.err()).isZero();
-        JsonNode generations = Json.mapper().readTree(status.out()).get("generations");
+        JsonNode generations = status.json().get("generations");
         assertThat(generations.get(0).get("state").asText()).isEqualTo("active");
         assertThat(generations.get(0).get("nodes")).allSatisfy(n -> assertThat(n.get("operational").asBoolean()).isTrue());
 
-        EngineProject.Run pending = project.run("up", "dev", "--pending");
+        Cli.Run pending = project.run("up", "dev", "--pending");
         assertThat(pending.exit()).as(pending.err()).isZero();
         Generation second = project.state("dev").pending().orElseThrow();
         assertThat(second.id()).isEqualTo(2);
@@ -50,9 +50,9 @@ class LifecycleTest {
         });
         assertThat(first.nodes()).allSatisfy(node -> assertThat(body(node)).contains("generation=1"));
 
-        EngineProject.Run promote = project.run("promote", "dev", "-o", "json");
+        Cli.Run promote = project.run("promote", "dev", "-o", "json");
         assertThat(promote.exit()).as(promote.err()).isZero();
-        JsonNode promoted = Json.mapper().readTree(promote.out());
+        JsonNode promoted = promote.json();
         assertThat(promoted.get("result").asText()).isEqualTo("ok");
         assertThat(promoted.get("generation").asLong()).isEqualTo(2);
         EnvironmentState afterPromote = project.state("dev");
@@ -61,7 +61,7 @@ class LifecycleTest {
         assertThat(afterPromote.active().orElseThrow().nodes()).allMatch(NodeRecord::operational);
         assertThat(afterPromote.generation(1).orElseThrow().nodes()).noneMatch(NodeRecord::operational);
 
-        EngineProject.Run rollback = project.run("rollback", "dev");
+        Cli.Run rollback = project.run("rollback", "dev");
         assertThat(rollback.exit()).as(rollback.err()).isZero();
         EnvironmentState afterRollback = project.state("dev");
         assertThat(afterRollback.active().orElseThrow().id()).isEqualTo(1);
@@ -70,19 +70,19 @@ class LifecycleTest {
 
         List<ProcessHandle> secondProcesses = appProcesses(second);
         assertThat(secondProcesses).hasSize(2);
-        EngineProject.Run terminateOld = project.run("terminate", "dev", "--old", "--yes");
+        Cli.Run terminateOld = project.run("terminate", "dev", "--old", "--yes");
         assertThat(terminateOld.exit()).as(terminateOld.err()).isZero();
         assertThat(project.state("dev").generation(2).orElseThrow().state()).isEqualTo(GenerationState.TERMINATED);
         assertThat(secondProcesses).noneMatch(Processes::running);
         assertThat(second.nodes()).allSatisfy(node -> assertThat(body(node)).isNull());
         assertThat(first.nodes()).allSatisfy(node -> assertThat(body(node)).contains("generation=1"));
 
-        EngineProject.Run refused = project.run("terminate", "dev", "--all", "--yes");
+        Cli.Run refused = project.run("terminate", "dev", "--all", "--yes");
         assertThat(refused.exit()).isEqualTo(4);
         assertThat(refused.err()).contains("the active generation 1", "--force");
 
         List<ProcessHandle> firstProcesses = appProcesses(first);
-        EngineProject.Run terminateAll = project.run("terminate", "dev", "--all", "--force", "--yes");
+        Cli.Run terminateAll = project.run("terminate", "dev", "--all", "--force", "--yes");
         assertThat(terminateAll.exit()).as(terminateAll.err()).isZero();
         assertThat(project.state("dev").generations()).allMatch(g -> g.state() == GenerationState.TERMINATED);
         assertThat(firstProcesses).isNotEmpty().noneMatch(Processes::running);

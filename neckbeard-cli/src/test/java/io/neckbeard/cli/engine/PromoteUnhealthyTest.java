@@ -1,5 +1,7 @@
 package io.neckbeard.cli.engine;
 
+import io.neckbeard.cli.testing.Cli;
+import io.neckbeard.cli.testing.Poll;
 import io.neckbeard.state.EnvironmentState;
 import io.neckbeard.state.NodeRecord;
 import org.junit.jupiter.api.Test;
@@ -21,13 +23,11 @@ class PromoteUnhealthyTest {
         assertThat(project.run("up", "dev", "--pending").exit()).isZero();
         NodeRecord broken = project.state("dev").pending().orElseThrow().nodes().get(0);
         EngineProject.appProcesses(EngineProject.nodeDir(broken)).forEach(ProcessHandle::destroyForcibly);
-        while (EngineProject.body(broken) != null) {
-            Thread.sleep(50);
-        }
+        Poll.until(broken.name() + " stops answering", () -> EngineProject.body(broken) == null);
         Path stateFile = stateFile();
         byte[] before = Files.readAllBytes(stateFile);
 
-        EngineProject.Run promote = project.run("promote", "dev");
+        Cli.Run promote = project.run("promote", "dev");
 
         assertThat(promote.exit()).isEqualTo(4);
         assertThat(promote.err()).contains("not every node is healthy", broken.name(), "Nothing was changed");
@@ -42,7 +42,7 @@ class PromoteUnhealthyTest {
     void promoteWithoutAPendingGenerationIsRefused() {
         assertThat(project.run("up", "dev").exit()).isZero();
 
-        EngineProject.Run promote = project.run("increment", "dev");
+        Cli.Run promote = project.run("increment", "dev");
 
         assertThat(promote.exit()).isEqualTo(4);
         assertThat(promote.err()).contains("no pending generation", "neckbeard up dev --pending");

@@ -1,11 +1,10 @@
 package io.neckbeard.cli.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.neckbeard.core.Json;
+import io.neckbeard.cli.testing.Cli;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -15,14 +14,14 @@ class RunCommandTest {
     final EngineProject project = EngineProject.fresh();
 
     @BeforeEach
-    void deploy() throws Exception {
-        EngineProject.Run up = project.run("up", "dev");
+    void deploy() {
+        Cli.Run up = project.run("up", "dev");
         assertThat(up.exit()).as(up.err()).isZero();
     }
 
     @Test
     void runsOnEveryNodeInTheCurrentReleaseWithTheAppsEnvironmentPrefixedByNode() {
-        EngineProject.Run run = project.run("run", "dev", "--", "echo", "$NECKBEARD_NODE", "$PORT", "&&", "test", "-f", "Procfile");
+        Cli.Run run = project.run("run", "dev", "--", "echo", "$NECKBEARD_NODE", "$PORT", "&&", "test", "-f", "Procfile");
 
         assertThat(run.exit()).as(run.err()).isZero();
         assertThat(run.out()).containsPattern("(?m)^web-1 \\| web-1 \\d+$").containsPattern("(?m)^web-2 \\| web-2 \\d+$");
@@ -30,7 +29,7 @@ class RunCommandTest {
 
     @Test
     void aNodeFilterRunsOnThatNodeOnlyAndTheRunIsAudited() {
-        EngineProject.Run run = project.run("run", "dev", "--node", "web-2", "--", "echo", "hello");
+        Cli.Run run = project.run("run", "dev", "--node", "web-2", "--", "echo", "hello");
 
         assertThat(run.exit()).as(run.err()).isZero();
         assertThat(run.out()).isEqualTo("web-2 | hello" + System.lineSeparator());
@@ -38,12 +37,12 @@ class RunCommandTest {
     }
 
     @Test
-    void aCommandFailingOnANodeExitsOneNamingTheNode() throws Exception {
-        EngineProject.Run run = project.run("-o", "json", "run", "dev", "--", "test", "$NECKBEARD_NODE", "=", "web-1");
+    void aCommandFailingOnANodeExitsOneNamingTheNode() {
+        Cli.Run run = project.run("-o", "json", "run", "dev", "--", "test", "$NECKBEARD_NODE", "=", "web-1");
 
         assertThat(run.exit()).isEqualTo(1);
         assertThat(run.err()).contains("error: web-2: exit 1");
-        JsonNode report = Json.mapper().readTree(run.out());
+        JsonNode report = run.json();
         assertThat(report.get("result").asText()).isEqualTo("failed");
         assertThat(report.at("/nodes/0/exit_code").asInt()).isZero();
         assertThat(report.at("/nodes/1/exit_code").asInt()).isEqualTo(1);
@@ -51,7 +50,7 @@ class RunCommandTest {
 
     @Test
     void anUnknownNodeExitsTwoListingTheNodes() {
-        EngineProject.Run run = project.run("run", "dev", "--node", "web-9", "--", "true");
+        Cli.Run run = project.run("run", "dev", "--node", "web-9", "--", "true");
 
         assertThat(run.exit()).isEqualTo(2);
         assertThat(run.err()).contains("no node of generation 1 of dev matches --node web-9").contains("web-1, web-2");
