@@ -118,38 +118,45 @@ final class GenerationSwitch {
      * Registers {@code target}'s nodes, waits until their balancers report them healthy,
      * deregisters the active generation's nodes and records it all in one write. When a balancer
      * never reports a new node healthy, the new nodes are deregistered again and nothing is recorded.
+     * Each balancer call covers all the nodes of a type (one balancer, one health setting each):
+     * with a cloud balancer every call is an API call, and a deregistration waits out the drain time.
      */
     DeployResult switchTo(EnvironmentSession session, Generation target, Map<String, NodeHealth> health) {
         Generation previous = session.state().active().orElse(null);
         List<NodeOutcome> outcomes = new ArrayList<>();
-        List<NodeRecord> registered = new ArrayList<>();
+        Map<String, List<NodeRecord>> byType = new LinkedHashMap<>();
+        target.nodes().forEach(record -> byType.computeIfAbsent(record.type(), type -> new ArrayList<>()).add(record));
+        List<String> registered = new ArrayList<>();
         try {
-            for (NodeRecord record : target.nodes()) {
-                progress.step(record.name(), "register");
-                context.loadBalancer(record.type()).register(List.of(NodeTerminator.target(record)));
-                registered.add(record);
+            for (Map.Entry<String, List<NodeRecord>> nodes : byType.entrySet()) {
+                nodes.getValue().forEach(record -> progress.step(record.name(), "register"));
+                context.loadBalancer(nodes.getKey()).register(targets(nodes.getValue()));
+                registered.add(nodes.getKey());
             }
-            for (NodeRecord record : target.nodes()) {
-                HealthSettings settings = context.healthCheck(record.type());
-                HealthPoller.awaitInService(context.loadBalancer(record.type()), List.of(NodeTerminator.target(record)),
+            for (Map.Entry<String, List<NodeRecord>> nodes : byType.entrySet()) {
+                HealthSettings settings = context.healthCheck(nodes.getKey());
+                HealthPoller.awaitInService(context.loadBalancer(nodes.getKey()), targets(nodes.getValue()),
                         settings.timeout(), settings.interval());
-                outcomes.add(finished(record, "register", "serving in generation " + target.id()));
+                nodes.getValue().forEach(record -> outcomes.add(finished(record, "register",
+                        "serving in generation " + target.id())));
             }
         } catch (NeckbeardException e) {
-            for (NodeRecord record : registered) {
-                context.loadBalancer(record.type()).deregister(List.of(NodeTerminator.target(record)));
+            for (String type : registered) {
+                context.loadBalancer(type).deregister(targets(byType.get(type)));
             }
             throw e;
         }
         if (previous != null) {
-            NodeTerminator terminator = new NodeTerminator(context, session.state().scale(), progress);
-            for (NodeRecord record : previous.nodes()) {
-                terminator.deregister(record);
-                outcomes.add(finished(record, "deregister", "generation " + previous.id() + " is old now"));
-            }
+            new NodeTerminator(context, session.state().scale(), progress).deregister(previous.nodes());
+            previous.nodes().forEach(record -> outcomes.add(finished(record, "deregister",
+                    "generation " + previous.id() + " is old now")));
         }
         session.update(state -> activate(state, target.id(), health));
         return DeployResult.of(context.name(), target.id(), outcomes);
+    }
+
+    private static List<Target> targets(List<NodeRecord> records) {
+        return records.stream().map(NodeTerminator::target).toList();
     }
 
     /** Pending/old to active and active to old, with every node's operational flag, as one state. */

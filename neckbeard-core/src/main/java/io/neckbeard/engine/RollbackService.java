@@ -36,7 +36,8 @@ public final class RollbackService {
      * @throws NeckbeardException exit 4 when there is nothing to roll back to or a node is unhealthy
      */
     public DeployResult rollback(Long to, List<String> arguments) {
-        return new GenerationSwitch(context, progress).activate("rollback", "roll back", (state, resources) -> target(state, to, resources), arguments);
+        return new GenerationSwitch(context, progress).activate("rollback", "roll back",
+                (state, resources) -> target(state, to, resources), arguments);
     }
 
     private Generation target(EnvironmentState state, Long to, RefreshedResources resources) {

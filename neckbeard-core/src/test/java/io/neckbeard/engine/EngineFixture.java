@@ -1,6 +1,7 @@
 package io.neckbeard.engine;
 
 import io.neckbeard.coordinator.CoordinatorBackendFactory;
+import io.neckbeard.loadbalancer.LoadBalancerFactory;
 import io.neckbeard.plugin.Plugins;
 import io.neckbeard.provider.ResourceProviderFactory;
 import io.neckbeard.testing.Fixtures;
@@ -21,9 +22,9 @@ import java.util.stream.Stream;
 
 /**
  * A temp copy of the {@code engine-project} fixture (two local nodes, each running a sleep),
- * opened with the real built-in plugins plus {@code counting-local} and {@code in-memory}, which
- * are offered as a plugin JAR holding only services files (the classes are on the test class
- * path). Register it with {@code @RegisterExtension}; leftover node processes are killed and the
+ * opened with the real built-in plugins plus {@code counting-local} (a provider), {@code counting}
+ * (a load balancer) and {@code in-memory} (a coordinator), offered as a plugin JAR holding only
+ * services files (the classes are on the test class path). Register it with {@code @RegisterExtension}; leftover node processes are killed and the
  * files removed after each test.
  */
 final class EngineFixture implements BeforeEachCallback, AfterEachCallback {
@@ -82,11 +83,17 @@ final class EngineFixture implements BeforeEachCallback, AfterEachCallback {
         return (CountingLocalProviderFactory.CountingProvider) context.provider(CountingLocalProviderFactory.TYPE);
     }
 
+    /** The {@code web} nodes' balancer. */
+    static CountingLoadBalancerFactory.CountingLoadBalancer loadBalancer(DeployContext context) {
+        return (CountingLoadBalancerFactory.CountingLoadBalancer) context.loadBalancer("web");
+    }
+
     private static Path pluginJarDirectory(Path dir) throws IOException {
         Files.createDirectories(dir);
         try (JarOutputStream jar = new JarOutputStream(Files.newOutputStream(dir.resolve("engine-test.jar")))) {
             service(jar, ResourceProviderFactory.class, CountingLocalProviderFactory.class);
             service(jar, CoordinatorBackendFactory.class, InMemoryCoordinatorFactory.class);
+            service(jar, LoadBalancerFactory.class, CountingLoadBalancerFactory.class);
         }
         return dir;
     }

@@ -15,11 +15,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * What {@code promote} and {@code rollback} cost in provider calls (each one an API call with a
- * cloud provider), counted by a real provider on real local nodes, and that saving them keeps
- * every check.
+ * What {@code promote} and {@code rollback} cost in provider and load balancer calls (each one an
+ * API call with a cloud provider or balancer), counted on real local nodes, and that saving them
+ * keeps every check.
  */
-class GenerationSwitchProviderCallsTest {
+class GenerationSwitchCallsTest {
     private static final List<String> ARGUMENTS = List.of();
 
     @RegisterExtension
@@ -53,6 +53,22 @@ class GenerationSwitchProviderCallsTest {
 
             assertThat(provider.calls()).filteredOn(call -> call.startsWith("refresh "))
                     .containsExactlyInAnyOrder("refresh dev/g2-web-1", "refresh dev/g2-web-2");
+        }
+    }
+
+    @Test
+    void promoteRegistersAndDeregistersEachTypesNodesInOneBalancerCallEach() {
+        try (DeployContext context = fixture.open()) {
+            ok(new UpService(context, EngineFixture.SILENT).up(false, null, ARGUMENTS));
+            ok(new UpService(context, EngineFixture.SILENT).up(true, null, ARGUMENTS));
+            CountingLoadBalancerFactory.CountingLoadBalancer balancer = EngineFixture.loadBalancer(context);
+            balancer.forget();
+
+            ok(new PromoteService(context, EngineFixture.SILENT).promote(ARGUMENTS));
+
+            // a deregistration waits out the balancer's drain time: once for the generation, not once per node
+            assertThat(balancer.calls()).containsExactly("register dev/g2-web-1 dev/g2-web-2",
+                    "health dev/g2-web-1 dev/g2-web-2", "deregister dev/g1-web-1 dev/g1-web-2");
         }
     }
 
