@@ -21,7 +21,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 
 /**
  * Makes a generation (pending for promote, old for rollback) the active one: a health gate on
@@ -40,23 +40,30 @@ final class GenerationSwitch {
     /**
      * The whole of {@code promote} and {@code rollback}: before hook, the lock, {@code choose} the
      * generation from the locked state, the health gate, the switch, one audit entry, after hook.
+     * Each node's resource is refreshed once for the choice and the gate together; the choice
+     * before the lock (for the hooks' generation) shares those refreshes unless a before hook ran
+     * in between, which may have taken any time and changed anything.
      *
      * @param command  {@code promote} or {@code rollback} (hooks, lock, audit)
      * @param gateVerb how a refusal reads: "refusing to <gateVerb> ..."
+     * @param choose   the generation to activate in a state, looking at its nodes' resources through the given refreshes
      */
-    DeployResult activate(String command, String gateVerb, Function<EnvironmentState, Generation> choose,
+    DeployResult activate(String command, String gateVerb, BiFunction<EnvironmentState, RefreshedResources, Generation> choose,
                           List<String> arguments) {
-        long announced = choose.apply(context.coordinator().read(context.name())).id();
+        RefreshedResources resources = new RefreshedResources(context);
+        long announced = choose.apply(context.coordinator().read(context.name()), resources).id();
         Hooks hooks = context.hooks(progress::message);
-        hooks.before(command, announced);
+        if (hooks.before(command, announced)) {
+            resources = new RefreshedResources(context);
+        }
         String result = "failed";
         try (EnvironmentSession session = context.coordinator().session(context.name(), command, arguments)) {
             session.result(result);
-            Generation target = choose.apply(session.state());
+            Generation target = choose.apply(session.state(), resources);
             session.generation(target.id());
             Map<String, NodeHealth> health;
             try {
-                health = gate(target, session.state().scale(), gateVerb);
+                health = gate(target, session.state().scale(), gateVerb, resources);
             } catch (NeckbeardException refused) {
                 result = "refused";
                 session.result(result);
@@ -82,11 +89,11 @@ final class GenerationSwitch {
     }
 
     /**
-     * Checks every node of {@code target} now.
+     * Checks every node of {@code target} now, with its resource as {@code resources} has it.
      *
      * @throws NeckbeardException exit 4 listing the unhealthy nodes; nothing has been changed
      */
-    Map<String, NodeHealth> gate(Generation target, Map<String, Integer> scale, String command) {
+    Map<String, NodeHealth> gate(Generation target, Map<String, Integer> scale, String command, RefreshedResources resources) {
         Map<String, NodeHealth> health = new LinkedHashMap<>();
         if (target.nodes().isEmpty()) {
             throw new NeckbeardException(ExitCode.REFUSED, "refusing to " + command + " " + context.name()
@@ -94,7 +101,7 @@ final class GenerationSwitch {
         }
         for (NodeRecord record : target.nodes()) {
             progress.step(record.name(), "health");
-            HealthResult result = check(record, target.id(), scale);
+            HealthResult result = check(record, target.id(), scale, resources);
             health.put(record.name(), new NodeHealth(result.healthy(), Instant.now(), result.detail()));
         }
         List<String> unhealthy = health.entrySet().stream().filter(e -> !e.getValue().healthy())
@@ -111,38 +118,45 @@ final class GenerationSwitch {
      * Registers {@code target}'s nodes, waits until their balancers report them healthy,
      * deregisters the active generation's nodes and records it all in one write. When a balancer
      * never reports a new node healthy, the new nodes are deregistered again and nothing is recorded.
+     * Each balancer call covers all the nodes of a type (one balancer, one health setting each):
+     * with a cloud balancer every call is an API call, and a deregistration waits out the drain time.
      */
     DeployResult switchTo(EnvironmentSession session, Generation target, Map<String, NodeHealth> health) {
         Generation previous = session.state().active().orElse(null);
         List<NodeOutcome> outcomes = new ArrayList<>();
-        List<NodeRecord> registered = new ArrayList<>();
+        Map<String, List<NodeRecord>> byType = new LinkedHashMap<>();
+        target.nodes().forEach(record -> byType.computeIfAbsent(record.type(), type -> new ArrayList<>()).add(record));
+        List<String> registered = new ArrayList<>();
         try {
-            for (NodeRecord record : target.nodes()) {
-                progress.step(record.name(), "register");
-                context.loadBalancer(record.type()).register(List.of(NodeTerminator.target(record)));
-                registered.add(record);
+            for (Map.Entry<String, List<NodeRecord>> nodes : byType.entrySet()) {
+                nodes.getValue().forEach(record -> progress.step(record.name(), "register"));
+                context.loadBalancer(nodes.getKey()).register(targets(nodes.getValue()));
+                registered.add(nodes.getKey());
             }
-            for (NodeRecord record : target.nodes()) {
-                HealthSettings settings = context.healthCheck(record.type());
-                HealthPoller.awaitInService(context.loadBalancer(record.type()), List.of(NodeTerminator.target(record)),
+            for (Map.Entry<String, List<NodeRecord>> nodes : byType.entrySet()) {
+                HealthSettings settings = context.healthCheck(nodes.getKey());
+                HealthPoller.awaitInService(context.loadBalancer(nodes.getKey()), targets(nodes.getValue()),
                         settings.timeout(), settings.interval());
-                outcomes.add(finished(record, "register", "serving in generation " + target.id()));
+                nodes.getValue().forEach(record -> outcomes.add(finished(record, "register",
+                        "serving in generation " + target.id())));
             }
         } catch (NeckbeardException e) {
-            for (NodeRecord record : registered) {
-                context.loadBalancer(record.type()).deregister(List.of(NodeTerminator.target(record)));
+            for (String type : registered) {
+                context.loadBalancer(type).deregister(targets(byType.get(type)));
             }
             throw e;
         }
         if (previous != null) {
-            NodeTerminator terminator = new NodeTerminator(context, session.state().scale(), progress);
-            for (NodeRecord record : previous.nodes()) {
-                terminator.deregister(record);
-                outcomes.add(finished(record, "deregister", "generation " + previous.id() + " is old now"));
-            }
+            new NodeTerminator(context, session.state().scale(), progress).deregister(previous.nodes());
+            previous.nodes().forEach(record -> outcomes.add(finished(record, "deregister",
+                    "generation " + previous.id() + " is old now")));
         }
         session.update(state -> activate(state, target.id(), health));
         return DeployResult.of(context.name(), target.id(), outcomes);
+    }
+
+    private static List<Target> targets(List<NodeRecord> records) {
+        return records.stream().map(NodeTerminator::target).toList();
     }
 
     /** Pending/old to active and active to old, with every node's operational flag, as one state. */
@@ -166,8 +180,8 @@ final class GenerationSwitch {
                 r.attributes());
     }
 
-    /** One health observation of a recorded node, with its resource refreshed first. */
-    private HealthResult check(NodeRecord record, long generation, Map<String, Integer> scale) {
+    /** One health observation of a recorded node, whose resource must be running. */
+    private HealthResult check(NodeRecord record, long generation, Map<String, Integer> scale, RefreshedResources resources) {
         if (record.resourceId() == null) {
             return HealthResult.unhealthy("never launched");
         }
@@ -177,7 +191,7 @@ final class GenerationSwitch {
         }
         try {
             ResourceProvider provider = context.provider(record.provider());
-            Resource resource = provider.refresh(NodeRecords.resource(record));
+            Resource resource = resources.of(record);
             if (!resource.running()) {
                 return HealthResult.unhealthy("resource " + record.resourceId() + " is " + resource.state());
             }

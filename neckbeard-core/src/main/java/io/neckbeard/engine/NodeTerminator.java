@@ -9,6 +9,8 @@ import io.neckbeard.stack.StackTarget;
 import io.neckbeard.state.NodeRecord;
 import io.neckbeard.transport.Transport;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -26,10 +28,22 @@ final class NodeTerminator {
 
     /** Deregisters an operational node from its balancer (a type no longer configured has none to leave). */
     void deregister(NodeRecord record) {
-        if (record.operational() && record.resourceId() != null && context.project().nodeTypes().containsKey(record.type())) {
-            progress.step(record.name(), "deregister");
-            context.loadBalancer(record.type()).deregister(List.of(target(record)));
+        deregister(List.of(record));
+    }
+
+    /**
+     * Deregisters the operational nodes among {@code records}, with one call per node type: a
+     * deregistration waits out the balancer's drain time, once for all of them.
+     */
+    void deregister(List<NodeRecord> records) {
+        Map<String, List<Target>> byType = new LinkedHashMap<>();
+        for (NodeRecord record : records) {
+            if (record.operational() && record.resourceId() != null && context.project().nodeTypes().containsKey(record.type())) {
+                progress.step(record.name(), "deregister");
+                byType.computeIfAbsent(record.type(), type -> new ArrayList<>()).add(target(record));
+            }
         }
+        byType.forEach((type, targets) -> context.loadBalancer(type).deregister(targets));
     }
 
     /** Stops the node's processes (best effort: the resource goes anyway) and terminates its resource. */

@@ -30,7 +30,7 @@ public final class PromoteService {
      *                            unhealthy; nothing is changed then
      */
     public DeployResult promote(List<String> arguments) {
-        return new GenerationSwitch(context, progress).activate("promote", "promote", this::pending, arguments);
+        return new GenerationSwitch(context, progress).activate("promote", "promote", (state, resources) -> pending(state), arguments);
     }
 
     private Generation pending(EnvironmentState state) {

@@ -2,7 +2,6 @@ package io.neckbeard.engine;
 
 import io.neckbeard.core.ExitCode;
 import io.neckbeard.core.NeckbeardException;
-import io.neckbeard.provider.Resource;
 import io.neckbeard.state.EnvironmentState;
 import io.neckbeard.state.Generation;
 import io.neckbeard.state.GenerationState;
@@ -27,7 +26,7 @@ public final class RollbackService {
     /** {@code --dry-run}: which generation would become active, and what changes; reads only. */
     public DeployResult preview(Long to) {
         EnvironmentState state = context.coordinator().read(context.name());
-        Generation target = target(state, to);
+        Generation target = target(state, to, new RefreshedResources(context));
         return new DeployResult(context.name(), target.id(), "dry-run",
                 new GenerationSwitch(context, progress).preview(state, target));
     }
@@ -37,10 +36,11 @@ public final class RollbackService {
      * @throws NeckbeardException exit 4 when there is nothing to roll back to or a node is unhealthy
      */
     public DeployResult rollback(Long to, List<String> arguments) {
-        return new GenerationSwitch(context, progress).activate("rollback", "roll back", state -> target(state, to), arguments);
+        return new GenerationSwitch(context, progress).activate("rollback", "roll back",
+                (state, resources) -> target(state, to, resources), arguments);
     }
 
-    private Generation target(EnvironmentState state, Long to) {
+    private Generation target(EnvironmentState state, Long to, RefreshedResources resources) {
         if (to != null) {
             Generation generation = state.generation(to).orElseThrow(() -> new NeckbeardException(ExitCode.USAGE,
                     context.name() + " has no generation " + to, "see the generations with: neckbeard status " + context.name()));
@@ -49,7 +49,7 @@ public final class RollbackService {
                         + ": it is " + generation.state().id() + ", and only an old generation can be rolled back to",
                         generation.state() == GenerationState.PENDING ? "use neckbeard promote " + context.name() : null);
             }
-            if (!running(generation)) {
+            if (!running(generation, resources)) {
                 throw new NeckbeardException(ExitCode.REFUSED, "cannot roll " + context.name() + " back to generation " + to
                         + ": some of its resources no longer run", "build a new generation: neckbeard up " + context.name() + " --pending");
             }
@@ -58,15 +58,15 @@ public final class RollbackService {
         return state.generations().stream()
                 .filter(g -> g.state() == GenerationState.OLD)
                 .sorted(Comparator.comparingLong(Generation::id).reversed())
-                .filter(this::running)
+                .filter(generation -> running(generation, resources))
                 .findFirst()
                 .orElseThrow(() -> new NeckbeardException(ExitCode.REFUSED, "nothing to roll back to: " + context.name()
                         + " has no old generation whose resources still run",
                         "build a new generation with neckbeard up " + context.name() + " --pending"));
     }
 
-    /** Every node of the generation still has a running resource (refreshed from its provider). */
-    private boolean running(Generation generation) {
+    /** Every node of the generation still has a running resource (as its provider reports it now). */
+    private static boolean running(Generation generation, RefreshedResources resources) {
         if (generation.nodes().isEmpty()) {
             return false;
         }
@@ -74,8 +74,7 @@ public final class RollbackService {
             if (record.resourceId() == null) {
                 return false;
             }
-            Resource resource = context.provider(record.provider()).refresh(NodeRecords.resource(record));
-            if (!resource.running()) {
+            if (!resources.of(record).running()) {
                 return false;
             }
         }

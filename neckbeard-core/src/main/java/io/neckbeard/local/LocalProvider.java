@@ -15,6 +15,8 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.DirectoryIteratorException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -27,6 +29,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiFunction;
 import java.util.stream.Stream;
 
 /**
@@ -40,12 +43,19 @@ final class LocalProvider implements ResourceProvider {
 
     private final Path nodesRoot;
     private final PortAllocator ports;
+    private final BiFunction<Path, String, Transport> transports;
     /** Ports of the node.json files read so far, by file version: a launch re-reads only what changed. Used under the port lock only. */
     private final Map<Object, Integer> knownPorts = new HashMap<>();
 
     LocalProvider(Path projectRoot) {
+        this(projectRoot, LocalTransport::new);
+    }
+
+    /** @param transports runs commands in a node directory, given the directory and a name for messages */
+    LocalProvider(Path projectRoot, BiFunction<Path, String, Transport> transports) {
         this.nodesRoot = projectRoot.toAbsolutePath().normalize().resolve(".neckbeard").resolve("local");
         this.ports = new PortAllocator(nodesRoot.resolve("ports.lock"));
+        this.transports = transports;
     }
 
     @Override
@@ -123,9 +133,12 @@ final class LocalProvider implements ResourceProvider {
             return;
         }
         Path stack = dir.resolve("stack");
-        if (Files.isDirectory(stack.resolve("run"))) {
-            new DirectProcessManager().stopAll(new LocalTransport(dir, "local:" + resource.id()), stack.toString(),
-                    line -> LOG.info("{}: {}", resource.id(), line));
+        // The engine stops the Stack's processes first, and each stop removes its pid file: only
+        // a node whose stop failed or never ran (a crash mid-provision, a direct call) has some left.
+        if (hasPidFiles(stack.resolve("run"))) {
+            try (Transport transport = transports.apply(dir, "local:" + resource.id())) {
+                new DirectProcessManager().stopAll(transport, stack.toString(), line -> LOG.info("{}: {}", resource.id(), line));
+            }
         }
         try {
             // node.json goes first: a half-removed directory is no longer a node
@@ -138,9 +151,21 @@ final class LocalProvider implements ResourceProvider {
         LOG.info("terminated local node {}", dir);
     }
 
+    /** Whether {@code run} holds a {@code *.pid} file; true when it cannot be listed (the stop script then looks itself). */
+    private static boolean hasPidFiles(Path run) {
+        if (!Files.isDirectory(run)) {
+            return false;
+        }
+        try (DirectoryStream<Path> pidFiles = Files.newDirectoryStream(run, "*.pid")) {
+            return pidFiles.iterator().hasNext();
+        } catch (IOException | DirectoryIteratorException e) {
+            return true;
+        }
+    }
+
     @Override
     public Transport transport(Resource resource, NodeSpec node, Map<String, Object> params) {
-        return new LocalTransport(dirOf(resource), "local:" + node.name());
+        return transports.apply(dirOf(resource), "local:" + node.name());
     }
 
     private Path dirOf(Resource resource) {

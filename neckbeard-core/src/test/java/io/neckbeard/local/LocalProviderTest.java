@@ -2,6 +2,7 @@ package io.neckbeard.local;
 
 import io.neckbeard.config.NodeSpec;
 import io.neckbeard.config.ParamTree;
+import io.neckbeard.config.StackSettings;
 import io.neckbeard.core.FileTrees;
 import io.neckbeard.core.Json;
 import io.neckbeard.plugin.Plugins;
@@ -11,6 +12,9 @@ import io.neckbeard.provider.Resource;
 import io.neckbeard.provider.ResourceProvider;
 import io.neckbeard.provider.ResourceProviderFactory;
 import io.neckbeard.provider.Tags;
+import io.neckbeard.stack.Stack;
+import io.neckbeard.stack.StackTarget;
+import io.neckbeard.transport.CommandResult;
 import io.neckbeard.transport.Transport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,6 +30,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Consumer;
 
 import static io.neckbeard.local.LocalTransportTest.alive;
 import static io.neckbeard.local.LocalTransportTest.waitUntilGone;
@@ -104,18 +109,12 @@ class LocalProviderTest {
 
     @Test
     void terminateStopsTheNodesProcessGroupsAndRemovesItsDirectory() throws Exception {
-        ResourceProvider provider = provider();
+        List<String> commands = new ArrayList<>();
+        ResourceProvider provider = countingProvider(commands);
         Resource node = provider.launch(request(project, "dev", 1, "app-1", null));
         Path dir = Path.of(node.attributes().get("dir"));
-        try (Transport transport = provider.transport(node, node("app-1"), Map.of())) {
-            // a process group like the direct process manager's, with a child that ignores nothing
-            transport.run("mkdir -p stack/run && setsid /bin/sh -c 'echo $$ > stack/run/web.pid; sleep 300 & wait' "
-                    + ">/dev/null 2>&1 </dev/null & sleep 0.5", Map.of(), Duration.ofSeconds(10), l -> { });
-        }
-        long leader = Long.parseLong(Files.readString(dir.resolve("stack/run/web.pid")).strip());
-        List<Long> group = new ArrayList<>(ProcessHandle.of(leader).orElseThrow().children().map(ProcessHandle::pid).toList());
-        group.add(leader);
-        assertThat(group).hasSize(2).allMatch(LocalTransportTest::alive);
+        List<Long> group = startProcessGroup(provider, node);
+        commands.clear();
 
         provider.terminate(node);
 
@@ -123,9 +122,83 @@ class LocalProviderTest {
             waitUntilGone(pid);
             assertThat(alive(pid)).as("pid %d", pid).isFalse();
         }
+        assertThat(commands).as("the stop script").hasSize(1);
         assertThat(dir).doesNotExist();
         assertThat(provider.refresh(node).state()).isEqualTo("gone");
         provider.terminate(node);
+    }
+
+    @Test
+    void terminateAfterTheStackStoppedTheProcessesRunsNoSecondStop() throws Exception {
+        List<String> commands = new ArrayList<>();
+        ResourceProvider provider = countingProvider(commands);
+        Resource node = provider.launch(request(project, "dev", 1, "app-1", null));
+        Path dir = Path.of(node.attributes().get("dir"));
+        List<Long> group = startProcessGroup(provider, node);
+        // what the engine does before it terminates a node
+        try (Transport transport = provider.transport(node, node("app-1"), Map.of())) {
+            Stack.standard().stop(transport, StackTarget.forResource(node, new StackSettings("/srv/hello", 5, "systemd"),
+                    "hello", "dev", "app-1", 1, Map.of()));
+        }
+        for (long pid : group) {
+            waitUntilGone(pid);
+        }
+        assertThat(dir.resolve("stack/run")).isEmptyDirectory();
+        commands.clear();
+
+        provider.terminate(node);
+
+        assertThat(commands).as("commands run by terminate").isEmpty();
+        assertThat(dir).doesNotExist();
+    }
+
+    /** A process group like the direct process manager's (its leader's pid in stack/run/web.pid), with a child: all its pids. */
+    private static List<Long> startProcessGroup(ResourceProvider provider, Resource node) throws Exception {
+        Path dir = Path.of(node.attributes().get("dir"));
+        try (Transport transport = provider.transport(node, node("app-1"), Map.of())) {
+            transport.run("mkdir -p stack/run && setsid /bin/sh -c 'echo $$ > stack/run/web.pid; sleep 300 & wait' "
+                    + ">/dev/null 2>&1 </dev/null & sleep 0.5", Map.of(), Duration.ofSeconds(10), l -> { });
+        }
+        long leader = Long.parseLong(Files.readString(dir.resolve("stack/run/web.pid")).strip());
+        List<Long> group = new ArrayList<>(ProcessHandle.of(leader).orElseThrow().children().map(ProcessHandle::pid).toList());
+        group.add(leader);
+        assertThat(group).hasSize(2).allMatch(LocalTransportTest::alive);
+        return group;
+    }
+
+    /** The local provider with real local transports that write down every command they run. */
+    private ResourceProvider countingProvider(List<String> commands) {
+        return new LocalProvider(project, (dir, name) -> new CountingTransport(new LocalTransport(dir, name), commands));
+    }
+
+    private record CountingTransport(Transport transport, List<String> commands) implements Transport {
+        @Override
+        public CommandResult run(String command, Map<String, String> environment, Duration timeout, Consumer<String> output) {
+            synchronized (commands) {
+                commands.add(command);
+            }
+            return transport.run(command, environment, timeout, output);
+        }
+
+        @Override
+        public void upload(Path local, String remotePath) {
+            transport.upload(local, remotePath);
+        }
+
+        @Override
+        public void write(String remotePath, byte[] content, int mode) {
+            transport.write(remotePath, content, mode);
+        }
+
+        @Override
+        public String describe() {
+            return transport.describe();
+        }
+
+        @Override
+        public void close() {
+            transport.close();
+        }
     }
 
     @Test

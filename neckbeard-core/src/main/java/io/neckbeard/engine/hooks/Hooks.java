@@ -37,10 +37,15 @@ public final class Hooks {
         this.output = output;
     }
 
-    /** Runs {@code before_<command>}; the first failing hook aborts the command (exit 1). */
-    public void before(String command, long generation) {
+    /**
+     * Runs {@code before_<command>}; the first failing hook aborts the command (exit 1).
+     *
+     * @return whether any hook ran (what the command saw before may have changed meanwhile)
+     */
+    public boolean before(String command, long generation) {
         String name = "before_" + command;
-        for (String hook : hooks.apply(name)) {
+        List<String> commands = hooks.apply(name);
+        for (String hook : commands) {
             int exit = run(name, hook, Map.of("NECKBEARD_ENV", environment, "NECKBEARD_GENERATION",
                     Long.toString(generation), "NECKBEARD_COMMAND", command));
             if (exit != 0) {
@@ -49,6 +54,7 @@ public final class Hooks {
                         "fix the hook (its output is above) or remove it from hooks." + name + " in the environment's file");
             }
         }
+        return !commands.isEmpty();
     }
 
     /**

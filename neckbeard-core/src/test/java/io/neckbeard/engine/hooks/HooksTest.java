@@ -25,8 +25,7 @@ class HooksTest {
     void beforeHookRunsInTheProjectRootWithTheCommandsVariables() throws IOException {
         Hooks hooks = hooks(Map.of("before_up", List.of("echo \"$NECKBEARD_ENV $NECKBEARD_GENERATION $NECKBEARD_COMMAND\" > seen; pwd >> seen")));
 
-        hooks.before("up", 3);
-
+        assertThat(hooks.before("up", 3)).as("a hook ran").isTrue();
         assertThat(Files.readAllLines(project.resolve("seen")))
                 .containsExactly("production 3 up", project.toRealPath().toString());
     }
@@ -70,9 +69,10 @@ class HooksTest {
 
     @Test
     void commandWithoutHooksRunsNothing() {
-        hooks(Map.of()).before("terminate", 1);
+        assertThat(hooks(Map.of("before_up", List.of("touch ran"))).before("terminate", 1)).as("a hook ran").isFalse();
 
         assertThat(output).isEmpty();
+        assertThat(project.resolve("ran")).doesNotExist();
     }
 
     private Hooks hooks(Map<String, List<String>> definitions) {

@@ -1,0 +1,3 @@
+#!/bin/sh
+# Nothing to install: the Procfile only needs sleep.
+echo "provisioned $NECKBEARD_NODE"
