@@ -42,7 +42,9 @@ class FailedRollTest {
         assertThat(up.exit()).isEqualTo(1);
         assertThat(up.out()).containsPattern("web-4 +web +local-b +take-out, provision, put-back +failed +provision:")
                 .contains("disk full on web-4")
-                .containsPattern("web-5 .* skipped").containsPattern("web-6 .* skipped")
+                // web-6 waits for web-4, its AZ's only free slot, so it never starts; web-5 (local-a) may
+                // have started before web-4 failed, and then finishes: the rollout stops what it has not begun
+                .containsPattern("web-6 .* skipped +not started").containsPattern("web-5 .* (ok|skipped) ")
                 .containsPattern("web-1 .* ok");
         assertThat(up.err()).contains("failed on web-4");
         assertThat(sampler.samples.get()).isGreaterThan(10);
