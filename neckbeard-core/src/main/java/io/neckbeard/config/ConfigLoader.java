@@ -55,7 +55,7 @@ public final class ConfigLoader {
         YamlFile yaml = reader.read(configPath, display(configPath), problems);
         problems.throwIfAny();
         ConfigFile config = new ConfigReader(problems).read(yaml);
-        new PluginChecks(plugins, problems).check(config);
+        new PluginChecks(plugins, problems, root).check(config);
 
         Map<String, EnvDefinition> envFiles = new HashMap<>();
         EnvironmentReader envReader = new EnvironmentReader(problems);

@@ -4,6 +4,7 @@ import io.neckbeard.config.read.ConfigFile;
 import io.neckbeard.config.read.NodeTypeDefinition;
 import io.neckbeard.config.validate.Problems;
 import io.neckbeard.config.validate.Suggestions;
+import io.neckbeard.config.yaml.YamlFile;
 import io.neckbeard.core.Durations;
 import io.neckbeard.core.NeckbeardException;
 import io.neckbeard.coordinator.CoordinatorBackendFactory;
@@ -14,23 +15,33 @@ import io.neckbeard.plugin.Plugins;
 import io.neckbeard.plugin.Typed;
 import io.neckbeard.provider.ResourceProviderFactory;
 import io.neckbeard.provisioner.ProvisionerFactory;
+import io.neckbeard.provisioner.ProvisionerSettingException;
 
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashSet;
+import java.util.Set;
 
-/** Every {@code type:} / {@code resource:} in config.yml names a registered plugin. */
+/**
+ * Every {@code type:} / {@code resource:} in config.yml names a registered plugin, and the
+ * health checks' and the provisioner's own settings are valid.
+ */
 final class PluginChecks {
     private final Plugins plugins;
     private final Problems problems;
+    private final Path projectRoot;
 
-    PluginChecks(Plugins plugins, Problems problems) {
+    PluginChecks(Plugins plugins, Problems problems, Path projectRoot) {
         this.plugins = plugins;
         this.problems = problems;
+        this.projectRoot = projectRoot;
     }
 
     void check(ConfigFile config) {
         check(config, PackagerFactory.class, config.packager().type(), "packager.type", "packager");
         check(config, CoordinatorBackendFactory.class, config.coordinator().type(), "coordinator.type", "coordinator");
         check(config, ProvisionerFactory.class, config.provisioner().type(), "provisioner.type", "provisioner");
+        checkProvisionerSettings(config);
         config.loadBalancers().values().forEach(balancer -> check(config, LoadBalancerFactory.class, balancer.type(),
                 "load_balancers." + balancer.name() + ".type", "load balancer"));
         for (NodeTypeDefinition type : config.nodeTypes().values()) {
@@ -69,5 +80,39 @@ final class PluginChecks {
         } catch (NeckbeardException e) {
             problems.add(config.yaml(), path, e.getMessage(), e.remedy());
         }
+    }
+
+    /**
+     * The provisioner's settings and the project files they name (scripts, role files), so a
+     * mistake fails {@code check}, and {@code up} before a node is launched or taken out of service,
+     * rather than mid-deploy. Reported at the setting when the provisioner names it.
+     */
+    private void checkProvisionerSettings(ConfigFile config) {
+        TypedSettings provisioner = config.provisioner();
+        ProvisionerFactory factory = plugins.all(ProvisionerFactory.class).get(provisioner.type());
+        if (factory == null) {
+            return;
+        }
+        try {
+            factory.validate(provisioner.settings(), projectRoot, roles(config));
+        } catch (ProvisionerSettingException e) {
+            problems.add(config.yaml(), YamlFile.child("provisioner", e.setting()), e.getMessage(), e.remedy());
+        } catch (NeckbeardException e) {
+            problems.add(config.yaml(), "provisioner", e.getMessage(), e.remedy());
+        }
+    }
+
+    /** The roles of every service a node type runs (what the provisioner gets for some node), each once. */
+    private static Set<String> roles(ConfigFile config) {
+        Set<String> roles = new LinkedHashSet<>();
+        for (NodeTypeDefinition type : config.nodeTypes().values()) {
+            for (String service : type.spec().services()) {
+                ServiceSpec spec = config.services().get(service);
+                if (spec != null) {
+                    roles.addAll(spec.roles());
+                }
+            }
+        }
+        return roles;
     }
 }

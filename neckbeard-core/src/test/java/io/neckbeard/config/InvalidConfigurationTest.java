@@ -54,6 +54,12 @@ class InvalidConfigurationTest {
         if (fixture.column() > 0) {
             assertThat(problem.column()).as("column of " + problem.render()).isEqualTo(fixture.column());
         }
+        if (fixture.key() != null) {
+            assertThat(problem.keyPath()).as("key path of " + problem.render()).isEqualTo(fixture.key());
+        }
         assertThat(problem.fix()).as("every problem says how to fix it").isNotBlank();
+        if (fixture.fix() != null) {
+            assertThat(problem.fix()).as("fix of " + problem.render()).contains(fixture.fix());
+        }
     }
 }

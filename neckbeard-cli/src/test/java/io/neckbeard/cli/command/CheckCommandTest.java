@@ -86,6 +86,12 @@ class CheckCommandTest {
         assertThat(result.exit()).isEqualTo(2);
         String location = fixture.file() + ":" + (fixture.line() > 0 ? fixture.line() + ":" : "");
         assertThat(result.err().replace('\\', '/')).contains(location).contains(fixture.message());
+        if (fixture.key() != null) {
+            assertThat(result.err()).contains("(at " + fixture.key() + ")");
+        }
+        if (fixture.fix() != null) {
+            assertThat(result.err()).contains("fix: ").contains(fixture.fix());
+        }
         assertThat(result.err()).doesNotContain("Exception").doesNotContain("at io.");
         assertThat(result.out()).isEmpty();
     }

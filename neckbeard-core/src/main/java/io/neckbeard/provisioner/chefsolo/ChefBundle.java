@@ -1,9 +1,6 @@
 package io.neckbeard.provisioner.chefsolo;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import io.neckbeard.core.ExitCode;
 import io.neckbeard.core.FileTrees;
-import io.neckbeard.core.Json;
 import io.neckbeard.core.NeckbeardException;
 import io.neckbeard.provisioner.ProvisionerException;
 import org.slf4j.Logger;
@@ -37,7 +34,7 @@ final class ChefBundle implements AutoCloseable {
      */
     static ChefBundle build(ChefSoloSettings settings, List<String> roles, String nodeDescription, String remoteDir,
                             String cacheDir) {
-        List<Path> roleFiles = roles.stream().map(role -> roleFile(settings.roles(), role, nodeDescription)).toList();
+        List<Path> roleFiles = roles.stream().map(role -> RoleFiles.find(settings.roles(), role, nodeDescription)).toList();
         Path dir;
         try {
             dir = Files.createTempDirectory("neckbeard-chef-");
@@ -66,25 +63,6 @@ final class ChefBundle implements AutoCloseable {
 
     Path dir() {
         return dir;
-    }
-
-    private static Path roleFile(Path rolesDir, String role, String nodeDescription) {
-        Path file = rolesDir.resolve(role + ".json").normalize();
-        if (!file.getParent().equals(rolesDir.normalize()) || !Files.isRegularFile(file)) {
-            throw new NeckbeardException(ExitCode.USAGE, "role '" + role + "' of " + nodeDescription + " has no role file: "
-                    + file + " does not exist",
-                    "write the role as " + rolesDir.resolve(role + ".json") + " (see docs/provisioning.md), or remove it from the service's roles");
-        }
-        try {
-            Json.mapper().readTree(file.toFile());
-        } catch (JsonProcessingException e) {
-            throw new NeckbeardException(ExitCode.USAGE, "role file " + file + " of role '" + role + "' is not valid JSON: "
-                    + e.getOriginalMessage() + " (line " + e.getLocation().getLineNr() + ")", "fix the JSON in " + file);
-        } catch (IOException e) {
-            throw new NeckbeardException(ExitCode.USAGE, "cannot read role file " + file + ": " + e.getMessage(),
-                    "check its permissions");
-        }
-        return file;
     }
 
     /** chef-solo's configuration: every path points into the bundle's place on the node. */

@@ -1,8 +1,9 @@
 package io.neckbeard.provisioner.chefsolo;
 
+import io.neckbeard.config.validate.Suggestions;
 import io.neckbeard.core.Durations;
-import io.neckbeard.core.ExitCode;
 import io.neckbeard.core.NeckbeardException;
+import io.neckbeard.provisioner.ProvisionerSettingException;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,7 +12,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The {@code provisioner:} block of chef-solo, checked.
+ * The {@code provisioner:} block of chef-solo, checked: by {@code check} (through
+ * {@link ChefSoloProvisionerFactory#validate}) and again when a node is provisioned.
  *
  * @param cookbooks local cookbooks directory; may be absent only when it is the default one
  * @param roles     local directory of {@code <role>.json} files
@@ -26,29 +28,34 @@ record ChefSoloSettings(Path cookbooks, Path roles, String command, String logLe
     private static final List<String> LOG_LEVELS = List.of("auto", "trace", "debug", "info", "warn", "error", "fatal");
     private static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(30);
 
-    /** @throws NeckbeardException exit 2 naming the setting when one is unknown, not text or not usable */
+    /** @throws ProvisionerSettingException (exit 2) naming the first setting that is unknown, not text or not usable */
     static ChefSoloSettings of(Map<String, Object> settings, Path projectRoot) {
         settings.keySet().stream().filter(k -> !KEYS.contains(k)).sorted().findFirst().ifPresent(k -> {
-            throw new NeckbeardException(ExitCode.USAGE, "unknown setting 'provisioner." + k + "' of the chef-solo provisioner",
-                    "use " + String.join(", ", KEYS) + " (see docs/provisioning.md)");
+            throw new ProvisionerSettingException(k, "unknown setting 'provisioner." + k + "' of the chef-solo provisioner",
+                    Suggestions.fix(k, KEYS, "settings") + " (see docs/provisioning.md)");
         });
         Path cookbooks = projectRoot.resolve(text(settings, "cookbooks", DEFAULT_COOKBOOKS));
         if (settings.containsKey("cookbooks") && !Files.isDirectory(cookbooks)) {
-            throw new NeckbeardException(ExitCode.USAGE, "provisioner.cookbooks names " + cookbooks + ", which is not a directory",
+            throw new ProvisionerSettingException("cookbooks", "provisioner.cookbooks names " + cookbooks + ", which is not a directory",
                     "create it, or remove the setting to use " + DEFAULT_COOKBOOKS + " when it exists");
         }
         Path roles = projectRoot.resolve(text(settings, "roles", DEFAULT_ROLES));
         String command = text(settings, "chef_solo", "chef-solo");
         if (command.isBlank()) {
-            throw new NeckbeardException(ExitCode.USAGE, "provisioner.chef_solo is empty",
+            throw new ProvisionerSettingException("chef_solo", "provisioner.chef_solo is empty",
                     "leave it out to run chef-solo from the node's PATH, or give the command, e.g. /opt/chef/bin/chef-solo");
         }
         String logLevel = text(settings, "log_level", null);
         if (logLevel != null && !LOG_LEVELS.contains(logLevel)) {
-            throw new NeckbeardException(ExitCode.USAGE, "provisioner.log_level '" + logLevel + "' is not a chef-solo log level",
+            throw new ProvisionerSettingException("log_level", "provisioner.log_level '" + logLevel + "' is not a chef-solo log level",
                     "use one of " + String.join(", ", LOG_LEVELS));
         }
-        Duration timeout = Durations.parseOr(settings.get("timeout"), DEFAULT_TIMEOUT, "provisioner.timeout");
+        Duration timeout;
+        try {
+            timeout = Durations.parseOr(settings.get("timeout"), DEFAULT_TIMEOUT, "provisioner.timeout");
+        } catch (NeckbeardException e) {
+            throw new ProvisionerSettingException("timeout", e.getMessage(), e.remedy());
+        }
         return new ChefSoloSettings(cookbooks, roles, command, logLevel, timeout);
     }
 
@@ -58,7 +65,7 @@ record ChefSoloSettings(Path cookbooks, Path roles, String command, String logLe
             return fallback;
         }
         if (!(value instanceof String string)) {
-            throw new NeckbeardException(ExitCode.USAGE, "provisioner." + key + " must be text, was: " + value,
+            throw new ProvisionerSettingException(key, "provisioner." + key + " must be text, was: " + value,
                     "write e.g. provisioner: {type: chef-solo, " + key + ": ...}");
         }
         return string;

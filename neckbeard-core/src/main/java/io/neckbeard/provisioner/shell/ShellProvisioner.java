@@ -1,7 +1,6 @@
 package io.neckbeard.provisioner.shell;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import io.neckbeard.core.Durations;
 import io.neckbeard.core.ExitCode;
 import io.neckbeard.core.Json;
 import io.neckbeard.core.NeckbeardException;
@@ -16,12 +15,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -31,16 +27,16 @@ import static io.neckbeard.stack.ShellQuote.quote;
 /**
  * Runs the configured {@code provisioner.scripts} on the node, in order, from the work
  * directory, with the node's resolved tree in {@code params.json} (0600) and the service peers
- * in {@code peers.json}.
+ * in {@code peers.json}. With no scripts it does nothing (and writes nothing to the node).
  */
 final class ShellProvisioner implements Provisioner {
-    private static final Set<String> SETTINGS = Set.of("scripts", "timeout");
-    private static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(30);
-
     @Override
     public void provision(ProvisionRequest request, Transport transport, Consumer<String> log) {
-        List<String> scripts = scripts(request);
-        Duration timeout = Durations.parseOr(request.settings().get("timeout"), DEFAULT_TIMEOUT, "provisioner.timeout");
+        ShellSettings settings = ShellSettings.of(request.settings(), request.projectRoot());
+        if (settings.scripts().isEmpty()) {
+            log.accept("no provisioning scripts (provisioner.scripts is empty)");
+            return;
+        }
         String work = request.workDir();
         transport.write(work + "/params.json", json(request.params().values()), 0600);
         transport.write(work + "/peers.json", json(request.peers()), 0644);
@@ -52,12 +48,12 @@ final class ShellProvisioner implements Provisioner {
         env.put("NECKBEARD_NODE", request.node().name());
         env.put("NECKBEARD_GENERATION", Long.toString(request.generation()));
         env.put("NECKBEARD_ROLES", String.join(" ", request.roles()));
-        for (String script : scripts) {
+        for (String script : settings.scripts()) {
             String remote = work + "/scripts/" + script;
             transport.upload(request.projectRoot().resolve(script), remote);
             log.accept("running " + script);
             CommandResult result = transport.run("cd " + quote(work) + " && exec " + interpreter(request.projectRoot().resolve(script))
-                    + " " + quote(remote), env, timeout, log);
+                    + " " + quote(remote), env, settings.timeout(), log);
             if (!result.succeeded()) {
                 throw new ProvisionerException("provisioning script " + script + " failed on " + transport.describe()
                         + " with exit " + result.exitCode() + ":\n" + result.outputTail(),
@@ -84,28 +80,6 @@ final class ShellProvisioner implements Provisioner {
             throw new NeckbeardException(ExitCode.USAGE, "cannot read provisioning script " + script + ": " + e.getMessage(),
                     "check the file's permissions", e);
         }
-    }
-
-    /** The scripts, each checked to exist under the project root. */
-    private static List<String> scripts(ProvisionRequest request) {
-        Map<String, Object> settings = request.settings();
-        settings.keySet().stream().filter(k -> !SETTINGS.contains(k)).findFirst().ifPresent(k -> {
-            throw new NeckbeardException(ExitCode.USAGE, "unknown setting 'provisioner." + k + "' of the shell provisioner",
-                    "use scripts (paths relative to the project root) and timeout (e.g. 10m)");
-        });
-        if (!(settings.get("scripts") instanceof List<?> list) || list.isEmpty() || list.stream().anyMatch(s -> !(s instanceof String))) {
-            throw new NeckbeardException(ExitCode.USAGE, "provisioner.scripts must list the shell scripts to run, was: " + settings.get("scripts"),
-                    "write e.g. provisioner: {type: shell, scripts: [neckbeard/provision.sh]}");
-        }
-        List<String> scripts = list.stream().map(String.class::cast).toList();
-        for (String script : scripts) {
-            Path file = request.projectRoot().resolve(script).normalize();
-            if (!file.startsWith(request.projectRoot().normalize()) || !Files.isRegularFile(file)) {
-                throw new NeckbeardException(ExitCode.USAGE, "provisioner.scripts names '" + script + "', which is not a file under "
-                        + request.projectRoot(), "create " + file + " or fix the path in neckbeard/config.yml");
-            }
-        }
-        return scripts;
     }
 
     private static byte[] json(Object value) {

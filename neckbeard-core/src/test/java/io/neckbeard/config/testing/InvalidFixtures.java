@@ -23,8 +23,13 @@ public final class InvalidFixtures {
     private InvalidFixtures() {
     }
 
-    /** One fixture: its project directory and the problem expected (line/column 0: not asserted). */
-    public record Fixture(String name, Path root, String file, int line, int column, String message) {
+    /**
+     * One fixture: its project directory and the problem expected (line/column 0: not asserted).
+     *
+     * @param key the problem's dotted key path, or null when not asserted
+     * @param fix a part of the problem's fix, or null when not asserted
+     */
+    public record Fixture(String name, Path root, String file, int line, int column, String message, String key, String fix) {
         @Override
         public String toString() {
             return name;
@@ -73,6 +78,6 @@ public final class InvalidFixtures {
         }
         return new Fixture(dir.getFileName().toString(), dir, expected.getProperty("file"),
                 Integer.parseInt(expected.getProperty("line")), Integer.parseInt(expected.getProperty("column")),
-                expected.getProperty("message"));
+                expected.getProperty("message"), expected.getProperty("key"), expected.getProperty("fix"));
     }
 }

@@ -12,6 +12,7 @@ import io.neckbeard.plugin.Plugins;
 import io.neckbeard.provisioner.ProvisionRequest;
 import io.neckbeard.provisioner.ProvisionerException;
 import io.neckbeard.provisioner.ProvisionerFactory;
+import io.neckbeard.provisioner.ProvisionerSettingException;
 import io.neckbeard.provisioner.ServicePeers;
 import io.neckbeard.testing.Fixtures;
 import org.junit.jupiter.api.BeforeEach;
@@ -245,5 +246,68 @@ class ChefSoloProvisionerTest {
                 assertThat(files).contains("./cookbooks/" + cookbook.group(1) + "/recipes/default.rb");
             }
         }
+    }
+
+    private void validate(Map<String, Object> settings, List<String> roles) {
+        Plugins.builtIn().find(ProvisionerFactory.class, "chef-solo", "provisioner").validate(settings, project, roles);
+    }
+
+    @Test
+    void validateAcceptsTheSettingsAndARoleFileForEveryRole() {
+        validate(Map.of("log_level", "warn", "timeout", "45m", "chef_solo", "sudo chef-solo"), ROLES);
+        validate(Map.of(), List.of("nginx", "nginx"));
+    }
+
+    @Test
+    void validateNamesAMissingRoleAndItsFile() {
+        assertThatThrownBy(() -> validate(Map.of(), List.of("nginx", "redis")))
+                .isInstanceOfSatisfying(NeckbeardException.class, e -> {
+                    assertThat(e.exitCode()).isEqualTo(ExitCode.USAGE);
+                    assertThat(e.getMessage()).contains("role 'redis'", project.resolve("neckbeard/chef/roles/redis.json").toString());
+                    assertThat(e.remedy()).contains("write the role as");
+                });
+    }
+
+    @Test
+    void validateLooksForRoleFilesInTheConfiguredRolesDirectory() throws Exception {
+        Files.createDirectories(project.resolve("chef-roles"));
+        Files.writeString(project.resolve("chef-roles/redis.json"), "{\"name\": \"redis\"}");
+
+        validate(Map.of("roles", "chef-roles"), List.of("redis"));
+        assertThatThrownBy(() -> validate(Map.of("roles", "chef-roles"), List.of("nginx")))
+                .isInstanceOfSatisfying(NeckbeardException.class, e -> assertThat(e.getMessage())
+                        .contains(project.resolve("chef-roles/nginx.json").toString()));
+    }
+
+    @Test
+    void validateNamesARoleFileThatIsNotJson() throws Exception {
+        Files.copy(Fixtures.copy("chefsolo/broken-role.json", temp.resolve("broken.json")),
+                project.resolve("neckbeard/chef/roles/nginx.json"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+
+        assertThatThrownBy(() -> validate(Map.of(), ROLES))
+                .isInstanceOfSatisfying(NeckbeardException.class, e -> {
+                    assertThat(e.exitCode()).isEqualTo(ExitCode.USAGE);
+                    assertThat(e.getMessage()).contains("nginx.json", "role 'nginx'", "not valid JSON", "(line ");
+                });
+    }
+
+    @Test
+    void validateNamesTheBadSetting() {
+        assertThatThrownBy(() -> validate(Map.of("log_level", "loud"), ROLES))
+                .isInstanceOfSatisfying(ProvisionerSettingException.class, e -> {
+                    assertThat(e.setting()).isEqualTo("log_level");
+                    assertThat(e.remedy()).contains("use one of auto, trace");
+                });
+        assertThatThrownBy(() -> validate(Map.of("timout", "10m"), ROLES))
+                .isInstanceOfSatisfying(ProvisionerSettingException.class, e -> {
+                    assertThat(e.setting()).isEqualTo("timout");
+                    assertThat(e.remedy()).contains("did you mean 'timeout'?");
+                });
+        assertThatThrownBy(() -> validate(Map.of("timeout", "soon"), ROLES))
+                .isInstanceOfSatisfying(ProvisionerSettingException.class, e -> assertThat(e.setting()).isEqualTo("timeout"));
+        assertThatThrownBy(() -> validate(Map.of("cookbooks", "chef/none"), ROLES))
+                .isInstanceOfSatisfying(ProvisionerSettingException.class, e -> assertThat(e.setting()).isEqualTo("cookbooks"));
+        assertThatThrownBy(() -> validate(Map.of("chef_solo", List.of("chef-solo")), ROLES))
+                .isInstanceOfSatisfying(ProvisionerSettingException.class, e -> assertThat(e.setting()).isEqualTo("chef_solo"));
     }
 }

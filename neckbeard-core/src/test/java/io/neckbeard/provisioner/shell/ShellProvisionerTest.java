@@ -13,6 +13,7 @@ import io.neckbeard.provisioner.ProvisionRequest;
 import io.neckbeard.provisioner.Provisioner;
 import io.neckbeard.provisioner.ProvisionerException;
 import io.neckbeard.provisioner.ProvisionerFactory;
+import io.neckbeard.provisioner.ProvisionerSettingException;
 import io.neckbeard.provisioner.ServicePeers;
 import io.neckbeard.testing.Fixtures;
 import org.junit.jupiter.api.BeforeEach;
@@ -106,5 +107,68 @@ class ShellProvisionerTest {
                     assertThat(e.getMessage()).contains("'neckbeard/nope.sh'");
                 });
         assertThat(work.resolve("seen-params.json")).doesNotExist();
+    }
+
+    @Test
+    void noScriptsRunsNothingAndWritesNothingToTheNode() {
+        List<String> log = new ArrayList<>();
+
+        provision(List.of(), log);
+
+        assertThat(log).containsExactly("no provisioning scripts (provisioner.scripts is empty)");
+        assertThat(node).isEmptyDirectory();
+    }
+
+    private static void validate(Map<String, Object> settings, Path projectRoot) {
+        Plugins.builtIn().find(ProvisionerFactory.class, "shell", "provisioner").validate(settings, projectRoot,
+                List.of("nginx"));
+    }
+
+    @Test
+    void validateAcceptsScriptsUnderTheProjectAnEmptyListNoScriptsAndADuration() {
+        validate(Map.of("scripts", List.of("neckbeard/provision.sh", "neckbeard/second.sh"), "timeout", "10m"), project);
+        validate(Map.of("scripts", List.of()), project);
+        validate(Map.of(), project);
+    }
+
+    @Test
+    void validateNamesAMissingScriptByItsListIndex() {
+        assertThatThrownBy(() -> validate(Map.of("scripts", List.of("neckbeard/provision.sh", "neckbeard/missing.sh")), project))
+                .isInstanceOfSatisfying(ProvisionerSettingException.class, e -> {
+                    assertThat(e.exitCode()).isEqualTo(ExitCode.USAGE);
+                    assertThat(e.setting()).isEqualTo("scripts[1]");
+                    assertThat(e.getMessage()).contains("'neckbeard/missing.sh'", "not a file under the project root");
+                    assertThat(e.remedy()).contains("create " + project.toAbsolutePath().resolve("neckbeard/missing.sh"));
+                });
+    }
+
+    @Test
+    void validateRefusesAScriptOutsideTheProjectEvenWhenItExists() throws Exception {
+        Files.writeString(temp.resolve("outside.sh"), "echo outside\n");
+
+        assertThatThrownBy(() -> validate(Map.of("scripts", List.of("../outside.sh")), project))
+                .isInstanceOfSatisfying(ProvisionerSettingException.class, e -> assertThat(e.setting()).isEqualTo("scripts[0]"));
+    }
+
+    @Test
+    void validateNamesTheSettingThatIsUnknownOrOfTheWrongShape() {
+        assertThatThrownBy(() -> validate(Map.of("scripts", List.of(), "timout", "10m"), project))
+                .isInstanceOfSatisfying(ProvisionerSettingException.class, e -> {
+                    assertThat(e.setting()).isEqualTo("timout");
+                    assertThat(e.getMessage()).contains("unknown setting 'provisioner.timout' of the shell provisioner");
+                    assertThat(e.remedy()).contains("did you mean 'timeout'?");
+                });
+        assertThatThrownBy(() -> validate(Map.of("scripts", "neckbeard/provision.sh"), project))
+                .isInstanceOfSatisfying(ProvisionerSettingException.class, e -> {
+                    assertThat(e.setting()).isEqualTo("scripts");
+                    assertThat(e.getMessage()).contains("must be a list");
+                });
+        assertThatThrownBy(() -> validate(Map.of("scripts", List.of(42)), project))
+                .isInstanceOfSatisfying(ProvisionerSettingException.class, e -> assertThat(e.setting()).isEqualTo("scripts[0]"));
+        assertThatThrownBy(() -> validate(Map.of("timeout", "soon"), project))
+                .isInstanceOfSatisfying(ProvisionerSettingException.class, e -> {
+                    assertThat(e.setting()).isEqualTo("timeout");
+                    assertThat(e.getMessage()).contains("'soon' is not a duration");
+                });
     }
 }
