@@ -20,23 +20,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The work queue with real threads: nodes start as soon as a slot and the floor allow, never breaking the floor. */
 class RolloutTest {
     private static final AtomicLong SEEDS = new AtomicLong(20241125L);
-    private static final Progress SILENT = new Progress() {
-        @Override
-        public void step(String node, String step) {
-        }
-
-        @Override
-        public void output(String node, String line) {
-        }
-
-        @Override
-        public void finished(NodeOutcome outcome) {
-        }
-
-        @Override
-        public void message(String text) {
-        }
-    };
 
     @Test
     void aServingNodeStartsAsSoonAsAnotherOfItsAzIsBackNotAtTheEndOfAWave() throws Exception {
@@ -45,7 +28,7 @@ class RolloutTest {
         CountDownLatch web3Started = new CountDownLatch(1);
         FloorGate gate = new FloorGate(Map.of("app", 2), Map.of(new Placement("app", "az-a"), 3, new Placement("app", "az-b"), 3));
 
-        List<NodeOutcome> outcomes = new Rollout(SILENT).run(nodes, gate, 10, node -> {
+        List<NodeOutcome> outcomes = new Rollout(EngineFixture.SILENT).run(nodes, gate, 10, node -> {
             if (node.name().equals("web-1")) {
                 await(web3Started);
             }
@@ -64,7 +47,7 @@ class RolloutTest {
         List<NodePlan> nodes = List.of(fresh("web-1", "az-a"), fresh("web-2", "az-a"), fresh("web-3", "az-a"));
         FloorGate gate = new FloorGate(Map.of(), Map.of());
 
-        List<NodeOutcome> outcomes = new Rollout(SILENT).run(nodes, gate, 1,
+        List<NodeOutcome> outcomes = new Rollout(EngineFixture.SILENT).run(nodes, gate, 1,
                 node -> node.name().equals("web-1") ? outcome(node, "failed") : ok(node));
 
         assertThat(outcomes).extracting(NodeOutcome::result).containsExactly("failed", "skipped", "skipped");
@@ -95,7 +78,7 @@ class RolloutTest {
         int[] inFlight = {0, 0};
         Object monitor = new Object();
 
-        List<NodeOutcome> outcomes = new Rollout(SILENT).run(ordered, new FloorGate(floors, operational), parallel, node -> {
+        List<NodeOutcome> outcomes = new Rollout(EngineFixture.SILENT).run(ordered, new FloorGate(floors, operational), parallel, node -> {
             synchronized (monitor) {
                 inFlight[0]++;
                 inFlight[1] = Math.max(inFlight[1], inFlight[0]);
