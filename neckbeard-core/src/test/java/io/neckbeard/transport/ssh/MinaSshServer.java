@@ -20,12 +20,12 @@ import java.util.Map;
  * and a client key generated for the test, public-key authentication only, and every command run
  * by {@code /bin/sh -c} as a real process of this machine.
  */
-final class MinaSshServer implements AutoCloseable {
+public final class MinaSshServer implements AutoCloseable {
     private final SshServer server;
     private final KeyPair hostKey;
     private final KeyPair clientKey;
 
-    MinaSshServer() throws IOException, GeneralSecurityException {
+    public MinaSshServer() throws IOException, GeneralSecurityException {
         hostKey = generate("ssh-ed25519", 256);
         clientKey = generate("ssh-ed25519", 256);
         server = SshServer.setUpDefaultServer();
@@ -39,11 +39,11 @@ final class MinaSshServer implements AutoCloseable {
         server.start();
     }
 
-    static KeyPair generate(String type, int bits) throws GeneralSecurityException {
+    public static KeyPair generate(String type, int bits) throws GeneralSecurityException {
         return KeyUtils.generateKeyPair(type, bits);
     }
 
-    int port() {
+    public int port() {
         return server.getPort();
     }
 
@@ -52,7 +52,7 @@ final class MinaSshServer implements AutoCloseable {
     }
 
     /** Writes the client key in OpenSSH format, as ssh-keygen would. */
-    Path writeIdentity(Path file) throws IOException, GeneralSecurityException {
+    public Path writeIdentity(Path file) throws IOException, GeneralSecurityException {
         return writeIdentity(clientKey, file);
     }
 
@@ -64,7 +64,7 @@ final class MinaSshServer implements AutoCloseable {
     }
 
     /** A known_hosts file holding this server's key. */
-    Path writeKnownHosts(Path file) throws IOException {
+    public Path writeKnownHosts(Path file) throws IOException {
         return writeKnownHosts(hostKey, file);
     }
 
