@@ -31,10 +31,15 @@ class StaticProviderTest {
         try (ServerSocket socket = new ServerSocket(0)) {
             appPort = socket.getLocalPort();
         }
-        Path keys = Files.createDirectories(project.root().resolve("keys"));
+        writeStaticProject(project.root(), server, appPort);
+    }
+
+    /** The project's config.yml for one web node on the static host 127.0.0.1, reached through {@code server}. */
+    static void writeStaticProject(Path root, MinaSshServer server, int appPort) throws Exception {
+        Path keys = Files.createDirectories(root.resolve("keys"));
         Path identity = server.writeIdentity(keys.resolve("id_ed25519"));
         Path knownHosts = server.writeKnownHosts(keys.resolve("known_hosts"));
-        Files.writeString(project.root().resolve("neckbeard/config.yml"), """
+        Files.writeString(root.resolve("neckbeard/config.yml"), """
                 app: statictest
                 packager: {type: tarball, include: [app/, Procfile]}
                 coordinator: {type: local-yaml, path: .neckbeard/state}
@@ -54,7 +59,7 @@ class StaticProviderTest {
                   base:
                     availability_zones: [a]
                     nodes: {web: {count: 1, min_per_az: 1}}
-                """.formatted(project.root().resolve("remote/srv"), appPort, server.port(), identity, knownHosts));
+                """.formatted(root.resolve("remote/srv"), appPort, server.port(), identity, knownHosts));
     }
 
     @AfterEach

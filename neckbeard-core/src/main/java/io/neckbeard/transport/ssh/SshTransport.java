@@ -116,6 +116,25 @@ public final class SshTransport implements Transport {
         }
     }
 
+    /**
+     * The OpenSSH client command line that logs in to this node with the same settings and the
+     * same host key rules (for {@code neckbeard ssh}), followed by {@code remoteCommand} when not empty.
+     */
+    public List<String> sshCommand(List<String> remoteCommand) {
+        List<String> command = new ArrayList<>(List.of("ssh", "-p", Integer.toString(settings.port()), "-l", settings.user()));
+        if (settings.identityFile() != null) {
+            command.addAll(List.of("-i", settings.identityFile().toString()));
+        }
+        command.addAll(List.of("-o", "StrictHostKeyChecking=" + (settings.acceptNewHostKeys() ? "accept-new" : "yes"),
+                "-o", "UserKnownHostsFile=" + settings.knownHosts(),
+                "-o", "ConnectTimeout=" + Math.max(1, settings.connectTimeout().toSeconds()), host));
+        if (!remoteCommand.isEmpty()) {
+            command.add("--");
+            command.addAll(remoteCommand);
+        }
+        return command;
+    }
+
     @Override
     public String describe() {
         return settings.user() + "@" + host + ":" + settings.port();

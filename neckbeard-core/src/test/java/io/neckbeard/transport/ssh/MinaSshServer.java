@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.util.Map;
@@ -51,12 +52,13 @@ public final class MinaSshServer implements AutoCloseable {
         return server.getActiveSessions().size();
     }
 
-    /** Writes the client key in OpenSSH format, as ssh-keygen would. */
+    /** Writes the client key in OpenSSH format with mode 0600, as ssh-keygen would. */
     public Path writeIdentity(Path file) throws IOException, GeneralSecurityException {
         return writeIdentity(clientKey, file);
     }
 
     static Path writeIdentity(KeyPair key, Path file) throws IOException, GeneralSecurityException {
+        Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         try (OutputStream out = Files.newOutputStream(file)) {
             OpenSSHKeyPairResourceWriter.INSTANCE.writePrivateKey(key, "test", null, out);
         }
