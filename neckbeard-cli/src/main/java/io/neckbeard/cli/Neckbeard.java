@@ -11,6 +11,7 @@ import io.neckbeard.cli.command.PlanCommand;
 import io.neckbeard.cli.command.PromoteCommand;
 import io.neckbeard.cli.command.RollbackCommand;
 import io.neckbeard.cli.command.RunCommand;
+import io.neckbeard.cli.command.SshCommand;
 import io.neckbeard.cli.command.ScaleCommand;
 import io.neckbeard.cli.command.ShowCommand;
 import io.neckbeard.cli.command.StatusCommand;
@@ -34,7 +35,7 @@ import java.nio.charset.StandardCharsets;
                 InitCommand.class, CheckCommand.class, ShowCommand.class, PlanCommand.class, UpCommand.class,
                 StatusCommand.class, PromoteCommand.class, RollbackCommand.class, TerminateCommand.class,
                 ScaleCommand.class, VarsCommand.class, LockCommand.class, HistoryCommand.class,
-                NodeCommand.class, RunCommand.class, PackageCommand.class, CompletionCommand.class,
+                NodeCommand.class, RunCommand.class, SshCommand.class, PackageCommand.class, CompletionCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Neckbeard implements Runnable {
 

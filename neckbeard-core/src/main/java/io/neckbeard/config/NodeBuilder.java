@@ -104,17 +104,17 @@ final class NodeBuilder {
         NodeContext context = new NodeContext(config.app(), env.name(), name, typeName, index, zone);
         Map<String, Object> values = new StaticInterpolator(context, merged.merger().tree(), sources,
                 (path, source, message, fix) -> report(type, source, path, message, fix)).resolve();
-        validate(type, values, sources);
+        validate(type, index, values, sources);
         return new NodeSpec(name, typeName, index, zone, size, type.spec().resource(), type.spec().services(),
                 new ParamTree(values, merged.origins()));
     }
 
-    private void validate(NodeTypeDefinition type, Map<String, Object> values, NavigableMap<String, LeafSource> sources) {
+    private void validate(NodeTypeDefinition type, int index, Map<String, Object> values, NavigableMap<String, LeafSource> sources) {
         ResourceProviderFactory provider = providers.get(type.spec().resource());
         if (provider == null) {
             return;
         }
-        for (ParamProblem problem : provider.validate(type.spec().name(), values)) {
+        for (ParamProblem problem : provider.validate(type.spec().name(), index, values)) {
             report(type, sources.get(problem.path()), problem.path(),
                     "node type '" + type.spec().name() + "': " + problem.message(), problem.fix());
         }

@@ -17,5 +17,13 @@ public interface ResourceProviderFactory extends Typed {
      */
     List<ParamProblem> validate(String nodeType, Map<String, Object> params);
 
+    /**
+     * {@link #validate(String, Map)} for node {@code <nodeType>-<index>}, for a provider whose
+     * parameters depend on the node's index (the {@code static} provider's host list).
+     */
+    default List<ParamProblem> validate(String nodeType, int index, Map<String, Object> params) {
+        return validate(nodeType, params);
+    }
+
     ResourceProvider create(ProviderContext context);
 }

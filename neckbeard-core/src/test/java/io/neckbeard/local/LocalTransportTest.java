@@ -10,7 +10,6 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,13 +35,6 @@ class LocalTransportTest {
         assertThat(result.exitCode()).isEqualTo(3);
         assertThat(lines).containsExactly(dir.toString(), "b x y", "oops");
         assertThat(result.outputTail()).isEqualTo(dir + "\nb x y\noops");
-    }
-
-    @Test
-    void keepsOnlyTheLastFortyLinesAsTail() {
-        CommandResult result = new LocalTransport(dir, "t").run("seq 1 100", Map.of(), TIMEOUT, line -> { });
-
-        assertThat(result.outputTail().lines()).hasSize(40).startsWith("61").endsWith("100");
     }
 
     @Test
@@ -95,21 +87,6 @@ class LocalTransportTest {
     }
 
     @Test
-    @Timeout(15)
-    void returnsWhileABackgroundProcessWithRedirectedOutputKeepsRunning() throws Exception {
-        LocalTransport transport = new LocalTransport(dir, "t");
-
-        CommandResult result = transport.run("sleep 60 >/dev/null 2>&1 & echo $! > bg.pid; echo started",
-                Map.of(), Duration.ofSeconds(60), l -> { });
-
-        assertThat(result.exitCode()).isZero();
-        assertThat(result.outputTail()).isEqualTo("started");
-        long background = Long.parseLong(Files.readString(dir.resolve("bg.pid")).strip());
-        assertThat(alive(background)).isTrue();
-        ProcessHandle.of(background).ifPresent(ProcessHandle::destroyForcibly);
-    }
-
-    @Test
     void uploadsAFileAndADirectoryTreeCreatingParents() throws Exception {
         Path source = Files.createDirectories(dir.resolve("src/a/b"));
         Files.writeString(source.resolve("deep.txt"), "deep");
@@ -123,19 +100,6 @@ class LocalTransportTest {
         assertThat(node.resolve("copy/a/b/deep.txt")).hasContent("deep");
         assertThat(node.resolve("copy/top.txt")).hasContent("top");
         assertThat(node.resolve("one/two/file.txt")).hasContent("top");
-    }
-
-    @Test
-    void writesContentWithTheGivenMode() throws Exception {
-        LocalTransport transport = new LocalTransport(dir, "t");
-
-        transport.write(dir.resolve("shared/env").toString(), "SECRET='x'\n".getBytes(StandardCharsets.UTF_8), 0600);
-        transport.write("bin/run.sh", "#!/bin/sh\n".getBytes(StandardCharsets.UTF_8), 0755);
-
-        assertThat(dir.resolve("shared/env")).hasContent("SECRET='x'");
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("shared/env")))).isEqualTo("rw-------");
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("bin/run.sh")))).isEqualTo("rwxr-xr-x");
-        assertThat(dir.resolve("shared")).isDirectoryNotContaining("glob:**.tmp");
     }
 
     static boolean alive(long pid) {

@@ -55,4 +55,12 @@ class RunCommandTest {
         assertThat(run.exit()).isEqualTo(2);
         assertThat(run.err()).contains("no node of generation 1 of dev matches --node web-9").contains("web-1, web-2");
     }
+
+    @Test
+    void sshToALocalNodeSaysItHasNoSshAndToUseRun() {
+        Cli.Run ssh = project.run("ssh", "dev", "web-1", "--print");
+
+        assertThat(ssh.exit()).isEqualTo(2);
+        assertThat(ssh.err()).contains("web-1 of dev is a local node").contains("neckbeard run dev --node web-1 -- CMD");
+    }
 }

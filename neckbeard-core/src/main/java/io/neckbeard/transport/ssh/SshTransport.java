@@ -1,0 +1,283 @@
+package io.neckbeard.transport.ssh;
+
+import io.neckbeard.core.ExitCode;
+import io.neckbeard.transport.CommandResult;
+import io.neckbeard.transport.Transport;
+import io.neckbeard.transport.TransportException;
+import org.apache.sshd.client.SshClient;
+import org.apache.sshd.client.channel.ChannelExec;
+import org.apache.sshd.client.channel.ClientChannelEvent;
+import org.apache.sshd.client.session.ClientSession;
+import org.apache.sshd.common.NamedResource;
+import org.apache.sshd.common.util.security.SecurityUtils;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.regex.Pattern;
+
+import static io.neckbeard.stack.ShellQuote.quote;
+
+/**
+ * Runs commands on a server over SSH (Apache MINA SSHD): one session per transport, opened on first
+ * use, reused by every command and closed by {@link #close}. Files travel over exec channels
+ * ({@code cat}, {@code tar}), so the server needs no SFTP subsystem. Host keys are checked against
+ * known_hosts (see {@link HostKeys}).
+ */
+public final class SshTransport implements Transport {
+    private static final Logger LOG = LoggerFactory.getLogger(SshTransport.class);
+    private static final int TAIL_LINES = 40;
+    private static final Duration POLL = Duration.ofMillis(50);
+    /** A copy gets this long; a command its caller's timeout. */
+    private static final Duration COPY_TIMEOUT = Duration.ofMinutes(30);
+    /**
+     * After the exit status arrives, how long to wait for the rest of the output: OpenSSH keeps the
+     * channel open while a background process holds stdout, and that must not hold up the caller.
+     */
+    private static final Duration OUTPUT_GRACE = Duration.ofSeconds(2);
+    private static final Pattern VARIABLE = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+
+    private final String host;
+    private final SshSettings settings;
+    private SshClient client;
+    private ClientSession session;
+
+    public SshTransport(String host, SshSettings settings) {
+        this.host = host;
+        this.settings = settings;
+    }
+
+    @Override
+    public CommandResult run(String command, Map<String, String> environment, Duration timeout, Consumer<String> output) {
+        StringBuilder script = new StringBuilder();
+        environment.forEach((name, value) -> {
+            if (!VARIABLE.matcher(name).matches()) {
+                throw new TransportException(ExitCode.USAGE, "'" + name + "' is not a valid environment variable name (for "
+                        + describe() + ")", "use letters, digits and underscores, not starting with a digit", null);
+            }
+            script.append("export ").append(name).append('=').append(quote(value)).append('\n');
+        });
+        script.append(command);
+        return exec("/bin/sh -c " + quote(script.toString()), null, timeout, output, firstLine(command));
+    }
+
+    @Override
+    public void upload(Path local, String remotePath) {
+        String target = quote(remotePath);
+        CommandResult result;
+        if (Files.isDirectory(local)) {
+            result = exec("/bin/sh -c " + quote("mkdir -p " + target + " && tar -xf - -C " + target), out -> TarStream.write(local, out),
+                    COPY_TIMEOUT, line -> { }, "upload of " + local);
+        } else {
+            String mode = Integer.toOctalString(modeOf(local));
+            result = exec("/bin/sh -c " + quote("mkdir -p \"$(dirname " + target + ")\" && cat > " + target + " && chmod " + mode + " " + target),
+                    out -> Files.copy(local, out), COPY_TIMEOUT, line -> { }, "upload of " + local);
+        }
+        if (!result.succeeded()) {
+            throw new TransportException("cannot copy " + local + " to " + remotePath + " on " + describe() + ": "
+                    + result.outputTail(), "check that " + settings.user() + " may write there and the disk is not full", null);
+        }
+    }
+
+    private int modeOf(Path local) {
+        try {
+            return TarStream.mode(local);
+        } catch (IOException e) {
+            throw new TransportException("cannot read " + local + " to copy it to " + describe() + ": " + e.getMessage(),
+                    "check that it exists and is readable", e);
+        }
+    }
+
+    /** Written to a temporary file created with mode 0600, then chmod and renamed: never readable by others in between. */
+    @Override
+    public void write(String remotePath, byte[] content, int mode) {
+        String target = quote(remotePath);
+        String command = "umask 077 && dir=\"$(dirname " + target + ")\" && mkdir -p \"$dir\""
+                + " && tmp=\"$(mktemp \"$dir/.neckbeard.XXXXXX\")\" && cat > \"$tmp\" && chmod " + Integer.toOctalString(mode)
+                + " \"$tmp\" && mv -f \"$tmp\" " + target;
+        CommandResult result = exec("/bin/sh -c " + quote(command), out -> out.write(content), COPY_TIMEOUT, line -> { },
+                "write of " + remotePath);
+        if (!result.succeeded()) {
+            throw new TransportException("cannot write " + remotePath + " on " + describe() + ": " + result.outputTail(),
+                    "check that " + settings.user() + " may write there and the disk is not full", null);
+        }
+    }
+
+    /**
+     * The OpenSSH client command line that logs in to this node with the same settings and the
+     * same host key rules (for {@code neckbeard ssh}), followed by {@code remoteCommand} when not empty.
+     */
+    public List<String> sshCommand(List<String> remoteCommand) {
+        List<String> command = new ArrayList<>(List.of("ssh", "-p", Integer.toString(settings.port()), "-l", settings.user()));
+        if (settings.identityFile() != null) {
+            command.addAll(List.of("-i", settings.identityFile().toString()));
+        }
+        command.addAll(List.of("-o", "StrictHostKeyChecking=" + (settings.acceptNewHostKeys() ? "accept-new" : "yes"),
+                "-o", "UserKnownHostsFile=" + settings.knownHosts(),
+                "-o", "ConnectTimeout=" + Math.max(1, settings.connectTimeout().toSeconds()), host));
+        if (!remoteCommand.isEmpty()) {
+            command.add("--");
+            command.addAll(remoteCommand);
+        }
+        return command;
+    }
+
+    @Override
+    public String describe() {
+        return settings.user() + "@" + host + ":" + settings.port();
+    }
+
+    @Override
+    public synchronized void close() {
+        try {
+            if (session != null) {
+                session.close(false);
+            }
+        } finally {
+            if (client != null) {
+                client.stop();
+            }
+            session = null;
+            client = null;
+        }
+    }
+
+    /** What a command reads on stdin; null for nothing (stdin is closed at once, like /dev/null). */
+    private interface Input {
+        void writeTo(OutputStream out) throws IOException;
+    }
+
+    private CommandResult exec(String command, Input input, Duration timeout, Consumer<String> output, String what) {
+        ClientSession current = session();
+        RemoteOutput lines = new RemoteOutput(TAIL_LINES);
+        try (ChannelExec channel = current.createExecChannel(command)) {
+            channel.setOut(lines);
+            channel.setErr(lines);
+            channel.open().verify(settings.connectTimeout());
+            try (OutputStream stdin = channel.getInvertedIn()) {
+                if (input != null) {
+                    input.writeTo(stdin);
+                }
+            }
+            long deadline = System.nanoTime() + timeout.toNanos();
+            Set<ClientChannelEvent> events = Set.of();
+            while (!events.contains(ClientChannelEvent.CLOSED) && !events.contains(ClientChannelEvent.EXIT_STATUS)) {
+                events = channel.waitFor(EnumSet.of(ClientChannelEvent.CLOSED, ClientChannelEvent.EXIT_STATUS), POLL);
+                lines.drainTo(output);
+                if (System.nanoTime() >= deadline && !events.contains(ClientChannelEvent.EXIT_STATUS)) {
+                    channel.close(true);
+                    throw new TransportException("command on " + describe() + " did not finish within " + timeout.toSeconds()
+                            + "s and its channel was closed: " + what, "raise the timeout or look at what the command waits for", null);
+                }
+            }
+            channel.waitFor(EnumSet.of(ClientChannelEvent.CLOSED, ClientChannelEvent.EOF), OUTPUT_GRACE);
+            Integer status = channel.getExitStatus();
+            String tail = lines.finish(output);
+            if (status == null) {
+                throw new TransportException("the connection to " + describe() + " ended before the command did: " + what,
+                        "check the host and its sshd, then run the command again", null);
+            }
+            return new CommandResult(status, tail);
+        } catch (IOException e) {
+            throw new TransportException("lost the SSH connection to " + describe() + " during the " + what + ": " + e.getMessage(),
+                    "check the host and its sshd, then run the command again", e);
+        }
+    }
+
+    private synchronized ClientSession session() {
+        if (session != null && session.isOpen()) {
+            return session;
+        }
+        List<KeyPair> identities = identities();
+        if (client == null) {
+            client = SshClient.setUpDefaultClient();
+            client.start();
+        }
+        HostKeys hostKeys = new HostKeys(settings.knownHosts(), settings.acceptNewHostKeys());
+        client.setServerKeyVerifier(hostKeys);
+        ClientSession opened;
+        try {
+            opened = client.connect(settings.user(), host, settings.port()).verify(settings.connectTimeout()).getSession();
+        } catch (IOException e) {
+            throw new TransportException("cannot connect to " + describe() + ": " + reason(e),
+                    "check that the host is up, sshd listens on port " + settings.port() + " (ssh.port) and no firewall blocks it", e);
+        }
+        try {
+            identities.forEach(opened::addPublicKeyIdentity);
+            opened.auth().verify(settings.connectTimeout());
+        } catch (IOException e) {
+            opened.close(true);
+            HostKeys.Refusal refusal = hostKeys.refusal();
+            if (refusal != null) {
+                throw hostKeyRefused(refusal);
+            }
+            throw new TransportException("cannot log in to " + describe() + " with " + settings.identities() + ": " + reason(e),
+                    "add the matching public key to ~" + settings.user() + "/.ssh/authorized_keys on " + host
+                            + ", or set ssh.user and ssh.identity_file", e);
+        }
+        LOG.debug("SSH session open to {}", describe());
+        session = opened;
+        return opened;
+    }
+
+    private TransportException hostKeyRefused(HostKeys.Refusal refusal) {
+        String hostPort = settings.port() == 22 ? host : "[" + host + "]:" + settings.port();
+        String keyscan = "ssh-keyscan -p " + settings.port() + " " + host + " >> " + settings.knownHosts();
+        if (refusal.kind().equals("changed")) {
+            return new TransportException(ExitCode.USAGE, "the SSH host key of " + host + ":" + settings.port() + " has CHANGED: it now "
+                    + "offers " + refusal.fingerprint() + ", which does not match " + settings.knownHosts()
+                    + " (the host was rebuilt, or someone is intercepting the connection)",
+                    "if you know the host was rebuilt, verify the new fingerprint on its console, then run: ssh-keygen -R '"
+                            + hostPort + "' -f " + settings.knownHosts() + " && " + keyscan, null);
+        }
+        return new TransportException(ExitCode.USAGE, "the SSH host key of " + host + ":" + settings.port() + " is unknown: "
+                + refusal.fingerprint() + " is not in " + settings.knownHosts(),
+                "verify the fingerprint on the host (ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub), then run: " + keyscan
+                        + " (or set ssh.host_key_checking: accept-new to trust first use)", null);
+    }
+
+    private List<KeyPair> identities() {
+        List<Path> files = settings.identities();
+        if (files.isEmpty()) {
+            throw new TransportException(ExitCode.USAGE, "no SSH identity file to log in to " + describe(),
+                    "set ssh.identity_file in the node's params, or create ~/.ssh/id_ed25519 (ssh-keygen -t ed25519)", null);
+        }
+        List<KeyPair> keys = new ArrayList<>();
+        for (Path file : files) {
+            try (InputStream in = Files.newInputStream(file)) {
+                SecurityUtils.loadKeyPairIdentities(null, NamedResource.ofName(file.toString()), in, null).forEach(keys::add);
+            } catch (IOException | GeneralSecurityException | RuntimeException e) {
+                throw new TransportException(ExitCode.USAGE, "cannot read the SSH identity file " + file + " (ssh.identity_file): "
+                        + reason(e), "point ssh.identity_file at an unencrypted OpenSSH private key (ed25519, ecdsa or RSA)", e);
+            }
+        }
+        return keys;
+    }
+
+    private static String reason(Exception e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        return root == e ? message : e.getMessage() + " (" + message + ")";
+    }
+
+    private static String firstLine(String command) {
+        String first = command.strip().lines().findFirst().orElse("");
+        return first.length() > 80 ? first.substring(0, 80) + "..." : first;
+    }
+}

@@ -1,0 +1,146 @@
+package io.neckbeard.transport;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * What every {@link Transport} does, run against each implementation on a node that is this
+ * machine (local processes, an SSH server on 127.0.0.1), so the test can look at the files.
+ * Remote paths are absolute.
+ */
+public abstract class TransportContract {
+    private static final Duration TIMEOUT = Duration.ofSeconds(20);
+
+    @TempDir
+    protected Path dir;
+
+    private Transport transport;
+
+    /** A transport to a node that shares this machine's file system. */
+    protected abstract Transport open() throws Exception;
+
+    @BeforeEach
+    void openTransport() throws Exception {
+        transport = open();
+    }
+
+    @AfterEach
+    void closeTransport() {
+        transport.close();
+    }
+
+    @Test
+    void runsWithTheGivenVariablesStreamsEveryLineAndReturnsTheExitCode() {
+        List<String> lines = new ArrayList<>();
+        String tricky = "x y 'q' \"d\" $HOME `id` ;";
+
+        CommandResult result = transport.run("echo \"$EXTRA\"; echo oops >&2; exit 3", Map.of("EXTRA", tricky), TIMEOUT, lines::add);
+
+        assertThat(result.exitCode()).isEqualTo(3);
+        assertThat(lines).containsExactly(tricky, "oops");
+        assertThat(result.outputTail()).isEqualTo(tricky + "\noops");
+    }
+
+    @Test
+    void runsWithBinSh() {
+        CommandResult result = transport.run("echo $0", Map.of(), TIMEOUT, line -> { });
+
+        assertThat(result.outputTail()).isEqualTo("/bin/sh");
+    }
+
+    @Test
+    void keepsOnlyTheLastFortyLinesAsTail() {
+        CommandResult result = transport.run("seq 1 100", Map.of(), TIMEOUT, line -> { });
+
+        assertThat(result.outputTail().lines()).hasSize(40).startsWith("61").endsWith("100");
+    }
+
+    @Test
+    void aCommandOutlivingItsTimeoutFailsNamingTheNode() {
+        assertThatThrownBy(() -> transport.run("sleep 30", Map.of(), Duration.ofMillis(700), line -> { }))
+                .isInstanceOf(TransportException.class)
+                .hasMessageContaining("did not finish within")
+                .hasMessageContaining(transport.describe());
+    }
+
+    @Test
+    @Timeout(30)
+    void returnsEveryLineTheCommandWroteEvenWhenTheConsumerLagsBehind() {
+        List<String> seen = new ArrayList<>();
+        CommandResult result = transport.run("printf 'web: a\\nworker: b\\nlast'", Map.of(), TIMEOUT, line -> {
+            sleep(400);
+            seen.add(line);
+        });
+
+        assertThat(seen).containsExactly("web: a", "worker: b", "last");
+        assertThat(result.outputTail()).isEqualTo("web: a\nworker: b\nlast");
+    }
+
+    @Test
+    @Timeout(15)
+    void returnsWhileABackgroundProcessWithRedirectedOutputKeepsRunning() throws Exception {
+        Path pidFile = dir.resolve("bg.pid");
+        CommandResult result = transport.run("sleep 60 >/dev/null 2>&1 </dev/null & echo $! > '" + pidFile + "'; echo started",
+                Map.of(), Duration.ofSeconds(60), line -> { });
+
+        assertThat(result.exitCode()).isZero();
+        assertThat(result.outputTail()).isEqualTo("started");
+        ProcessHandle.of(Long.parseLong(Files.readString(pidFile).strip())).ifPresent(ProcessHandle::destroyForcibly);
+    }
+
+    @Test
+    void uploadsAFileAndADirectoryTreeCreatingParentsAndKeepingModes() throws Exception {
+        Path source = Files.createDirectories(dir.resolve("src/a/b"));
+        Files.writeString(source.resolve("deep.txt"), "deep");
+        Files.writeString(dir.resolve("src/top.txt"), "top");
+        Path script = Files.writeString(dir.resolve("src/run.sh"), "#!/bin/sh\n");
+        Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Path node = dir.resolve("node");
+
+        transport.upload(dir.resolve("src"), node.resolve("copy").toString());
+        transport.upload(dir.resolve("src/top.txt"), node.resolve("one/two/file.txt").toString());
+
+        assertThat(node.resolve("copy/a/b/deep.txt")).hasContent("deep");
+        assertThat(node.resolve("copy/top.txt")).hasContent("top");
+        assertThat(Files.isExecutable(node.resolve("copy/run.sh"))).isTrue();
+        assertThat(Files.isExecutable(node.resolve("copy/top.txt"))).isFalse();
+        assertThat(node.resolve("one/two/file.txt")).hasContent("top");
+    }
+
+    @Test
+    void writesContentWithTheGivenModeLeavingNoTemporaryFile() throws Exception {
+        transport.write(dir.resolve("shared/env").toString(), "SECRET='x'\n".getBytes(StandardCharsets.UTF_8), 0600);
+        transport.write(dir.resolve("bin/run.sh").toString(), "#!/bin/sh\n".getBytes(StandardCharsets.UTF_8), 0755);
+        transport.write(dir.resolve("shared/env").toString(), "SECRET='y'\n".getBytes(StandardCharsets.UTF_8), 0600);
+
+        assertThat(dir.resolve("shared/env")).hasContent("SECRET='y'");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("shared/env")))).isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("bin/run.sh")))).isEqualTo("rwxr-xr-x");
+        try (var files = Files.list(dir.resolve("shared"))) {
+            assertThat(files.map(p -> p.getFileName().toString())).containsExactly("env");
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

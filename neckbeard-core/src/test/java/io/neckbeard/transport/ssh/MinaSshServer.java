@@ -1,0 +1,88 @@
+package io.neckbeard.transport.ssh;
+
+import org.apache.sshd.common.config.keys.KeyUtils;
+import org.apache.sshd.common.config.keys.PublicKeyEntry;
+import org.apache.sshd.common.config.keys.writer.openssh.OpenSSHKeyPairResourceWriter;
+import org.apache.sshd.common.keyprovider.KeyPairProvider;
+import org.apache.sshd.server.SshServer;
+import org.apache.sshd.server.shell.ProcessShellFactory;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.util.Map;
+
+/**
+ * A real SSH server inside the test: Apache MINA SSHD on 127.0.0.1 with a random port, a host key
+ * and a client key generated for the test, public-key authentication only, and every command run
+ * by {@code /bin/sh -c} as a real process of this machine.
+ */
+public final class MinaSshServer implements AutoCloseable {
+    private final SshServer server;
+    private final KeyPair hostKey;
+    private final KeyPair clientKey;
+
+    public MinaSshServer() throws IOException, GeneralSecurityException {
+        hostKey = generate("ssh-ed25519", 256);
+        clientKey = generate("ssh-ed25519", 256);
+        server = SshServer.setUpDefaultServer();
+        server.setHost("127.0.0.1");
+        server.setPort(0);
+        server.setKeyPairProvider(KeyPairProvider.wrap(hostKey));
+        server.setPasswordAuthenticator(null);
+        server.setKeyboardInteractiveAuthenticator(null);
+        server.setPublickeyAuthenticator((user, key, session) -> KeyUtils.compareKeys(key, clientKey.getPublic()));
+        server.setCommandFactory((channel, command) -> new ProcessShellFactory(command, "/bin/sh", "-c", command).createShell(channel));
+        server.start();
+    }
+
+    public static KeyPair generate(String type, int bits) throws GeneralSecurityException {
+        return KeyUtils.generateKeyPair(type, bits);
+    }
+
+    public int port() {
+        return server.getPort();
+    }
+
+    int activeSessions() {
+        return server.getActiveSessions().size();
+    }
+
+    /** Writes the client key in OpenSSH format with mode 0600, as ssh-keygen would. */
+    public Path writeIdentity(Path file) throws IOException, GeneralSecurityException {
+        return writeIdentity(clientKey, file);
+    }
+
+    static Path writeIdentity(KeyPair key, Path file) throws IOException, GeneralSecurityException {
+        Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        try (OutputStream out = Files.newOutputStream(file)) {
+            OpenSSHKeyPairResourceWriter.INSTANCE.writePrivateKey(key, "test", null, out);
+        }
+        return file;
+    }
+
+    /** A known_hosts file holding this server's key. */
+    public Path writeKnownHosts(Path file) throws IOException {
+        return writeKnownHosts(hostKey, file);
+    }
+
+    /** A known_hosts file claiming the server has {@code key}. */
+    Path writeKnownHosts(KeyPair key, Path file) throws IOException {
+        Files.writeString(file, "[127.0.0.1]:" + port() + " " + PublicKeyEntry.toString(key.getPublic()) + "\n");
+        return file;
+    }
+
+    SshSettings settings(Path identity, Path knownHosts) {
+        return SshSettings.of(Map.of("ssh", Map.of("port", port(), "identity_file", identity.toString(),
+                "known_hosts", knownHosts.toString())));
+    }
+
+    @Override
+    public void close() throws IOException {
+        server.stop(true);
+    }
+}

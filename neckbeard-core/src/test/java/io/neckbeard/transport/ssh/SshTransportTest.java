@@ -1,0 +1,146 @@
+package io.neckbeard.transport.ssh;
+
+import io.neckbeard.core.ExitCode;
+import io.neckbeard.transport.TransportException;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** What only the SSH transport does: one session, host keys, keys, connection errors. */
+class SshTransportTest {
+    private static final Duration TIMEOUT = Duration.ofSeconds(20);
+
+    @TempDir
+    Path dir;
+
+    private MinaSshServer server;
+
+    @BeforeEach
+    void start() throws Exception {
+        server = new MinaSshServer();
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        server.close();
+    }
+
+    @Test
+    void reusesOneSessionForEveryCommandAndClosesItOnClose() throws Exception {
+        SshTransport transport = new SshTransport("127.0.0.1",
+                server.settings(server.writeIdentity(dir.resolve("id")), server.writeKnownHosts(dir.resolve("known_hosts"))));
+
+        transport.run("true", Map.of(), TIMEOUT, line -> { });
+        transport.write(dir.resolve("f").toString(), new byte[]{1}, 0600);
+        transport.run("true", Map.of(), TIMEOUT, line -> { });
+        assertThat(server.activeSessions()).isEqualTo(1);
+
+        transport.close();
+        for (int i = 0; i < 100 && server.activeSessions() > 0; i++) {
+            Thread.sleep(20);
+        }
+        assertThat(server.activeSessions()).isZero();
+    }
+
+    @Test
+    void describesItselfAsUserAtHostAndPort() throws Exception {
+        SshTransport transport = new SshTransport("127.0.0.1", SshSettings.of(Map.of("ssh", Map.of("user", "deploy", "port", 2222))));
+
+        assertThat(transport.describe()).isEqualTo("deploy@127.0.0.1:2222");
+    }
+
+    @Test
+    void refusesAnUnknownHostKeyNamingTheHostTheFingerprintAndTheFix() throws Exception {
+        Path knownHosts = Files.writeString(dir.resolve("known_hosts"), "");
+        SshTransport transport = new SshTransport("127.0.0.1", server.settings(server.writeIdentity(dir.resolve("id")), knownHosts));
+
+        assertThatThrownBy(() -> transport.run("true", Map.of(), TIMEOUT, line -> { }))
+                .isInstanceOfSatisfying(TransportException.class, e -> {
+                    assertThat(e.exitCode()).isEqualTo(ExitCode.USAGE);
+                    assertThat(e.getMessage()).contains("127.0.0.1:" + server.port()).contains("unknown").contains("SHA256:");
+                    assertThat(e.remedy()).contains("ssh-keyscan -p " + server.port() + " 127.0.0.1 >> " + knownHosts);
+                });
+        assertThat(knownHosts).isEmptyFile();
+        transport.close();
+    }
+
+    @Test
+    void refusesAChangedHostKey() throws Exception {
+        Path knownHosts = server.writeKnownHosts(MinaSshServer.generate("ssh-ed25519", 256), dir.resolve("known_hosts"));
+        SshTransport transport = new SshTransport("127.0.0.1", server.settings(server.writeIdentity(dir.resolve("id")), knownHosts));
+
+        assertThatThrownBy(() -> transport.run("true", Map.of(), TIMEOUT, line -> { }))
+                .isInstanceOfSatisfying(TransportException.class, e -> {
+                    assertThat(e.exitCode()).isEqualTo(ExitCode.USAGE);
+                    assertThat(e.getMessage()).contains("127.0.0.1:" + server.port()).contains("CHANGED").contains("SHA256:");
+                    assertThat(e.remedy()).contains("ssh-keygen -R '[127.0.0.1]:" + server.port() + "'");
+                });
+        transport.close();
+    }
+
+    @Test
+    void acceptNewTrustsAnUnknownHostOnceAndRecordsItsKey() throws Exception {
+        Path knownHosts = Files.writeString(dir.resolve("known_hosts"), "");
+        SshSettings settings = SshSettings.of(Map.of("ssh", Map.of("port", server.port(),
+                "identity_file", server.writeIdentity(dir.resolve("id")).toString(), "known_hosts", knownHosts.toString(),
+                "host_key_checking", "accept-new")));
+
+        try (SshTransport transport = new SshTransport("127.0.0.1", settings)) {
+            assertThat(transport.run("echo in", Map.of(), TIMEOUT, line -> { }).outputTail()).isEqualTo("in");
+        }
+
+        assertThat(Files.readString(knownHosts)).contains("[127.0.0.1]:" + server.port());
+    }
+
+    @Test
+    void refusesAKeyTheServerDoesNotKnowAsALoginFailure() throws Exception {
+        Path wrongKey = MinaSshServer.writeIdentity(MinaSshServer.generate("ssh-rsa", 2048), dir.resolve("id_rsa"));
+        SshTransport transport = new SshTransport("127.0.0.1", server.settings(wrongKey, server.writeKnownHosts(dir.resolve("kh"))));
+
+        assertThatThrownBy(() -> transport.run("true", Map.of(), TIMEOUT, line -> { }))
+                .isInstanceOfSatisfying(TransportException.class, e -> {
+                    assertThat(e.exitCode()).isEqualTo(ExitCode.FAILED);
+                    assertThat(e.getMessage()).startsWith("cannot log in to ").contains("127.0.0.1:" + server.port()).contains(wrongKey.toString());
+                    assertThat(e.remedy()).contains("authorized_keys");
+                });
+        transport.close();
+    }
+
+    @Test
+    void anUnreachablePortIsAClearConnectionError() throws Exception {
+        int closed;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closed = socket.getLocalPort();
+        }
+        SshTransport transport = new SshTransport("127.0.0.1", SshSettings.of(Map.of("ssh", Map.of("port", closed,
+                "identity_file", server.writeIdentity(dir.resolve("id")).toString(), "known_hosts", dir.resolve("kh").toString()))));
+
+        assertThatThrownBy(() -> transport.run("true", Map.of(), TIMEOUT, line -> { }))
+                .isInstanceOf(TransportException.class)
+                .hasMessageStartingWith("cannot connect to " + System.getProperty("user.name") + "@127.0.0.1:" + closed);
+        transport.close();
+    }
+
+    @Test
+    void aMissingIdentityFileIsAConfigurationError() {
+        SshTransport transport = new SshTransport("127.0.0.1", SshSettings.of(Map.of("ssh", Map.of("port", server.port(),
+                "identity_file", dir.resolve("nope").toString()))));
+
+        assertThatThrownBy(() -> transport.run("true", Map.of(), TIMEOUT, line -> { }))
+                .isInstanceOfSatisfying(TransportException.class, e -> {
+                    assertThat(e.exitCode()).isEqualTo(ExitCode.USAGE);
+                    assertThat(e.getMessage()).contains(dir.resolve("nope").toString()).contains("ssh.identity_file");
+                });
+        transport.close();
+    }
+}
