@@ -48,6 +48,9 @@ public final class PlanService {
         List<NodePlan> work = nodes.stream().filter(NodePlan::isWork).toList();
         int limit = parallel != null ? parallel : Math.max(1, work.size());
         try {
+            if (pending && generation == null) {
+                requireRoomBeside(state, desired);
+            }
             List<List<NodePlan>> waves = waves(work, nodes, limit);
             return new Plan(context.name(), id, generation == null, pending, slug, nodes, waves, null);
         } catch (NeckbeardException refused) {
@@ -55,6 +58,25 @@ public final class PlanService {
                 throw refused;
             }
             return new Plan(context.name(), id, generation == null, pending, slug, nodes, List.of(), refused);
+        }
+    }
+
+    /**
+     * A new generation beside a live one needs resources that can hold two: refuses (exit 4,
+     * before anything is touched) when a node type's provider holds one generation per host.
+     */
+    private void requireRoomBeside(EnvironmentState state, List<NodeSpec> desired) {
+        Generation live = state.active().orElse(null);
+        if (live == null) {
+            return;
+        }
+        for (NodeSpec node : desired) {
+            if (context.provider(node.resource()).holdsOneGeneration()) {
+                throw new NeckbeardException(ExitCode.REFUSED, "up --pending " + context.name() + ": node type " + node.type()
+                        + " runs on resource " + node.resource() + ", whose hosts hold one generation at a time, and generation "
+                        + live.id() + " is active on them",
+                        "deploy in place with `neckbeard up " + context.name() + "` (a rolling deploy that keeps min_per_az serving)");
+            }
         }
     }
 

@@ -26,4 +26,13 @@ public interface ResourceProvider {
 
     /** How to run commands on and copy files to the node (SSH for servers, local for the local provider). */
     Transport transport(Resource resource, NodeSpec node, Map<String, Object> params);
+
+    /**
+     * True when a node's resource is a fixed machine that holds one generation at a time (the
+     * {@code static} provider's existing hosts): {@code up --pending} then refuses (exit 4) while
+     * another generation lives, since a second one would take over the first one's Stack.
+     */
+    default boolean holdsOneGeneration() {
+        return false;
+    }
 }

@@ -81,6 +81,23 @@ class StaticProviderTest {
     }
 
     @Test
+    void upPendingIsRefusedWhileAGenerationServesOnTheHostsAndChangesNothing() throws Exception {
+        assertThat(project.run("up", "dev").exit()).isZero();
+        Path state = project.root().resolve(".neckbeard/state/dev/state.yml");
+        byte[] before = Files.readAllBytes(state);
+
+        Cli.Run plan = project.run("plan", "dev", "--pending");
+        Cli.Run pending = project.run("up", "dev", "--pending");
+
+        assertThat(plan.out() + plan.err()).contains("hold one generation at a time");
+        assertThat(pending.exit()).isEqualTo(4);
+        assertThat(pending.err()).contains("node type web runs on resource static", "generation 1 is active",
+                "neckbeard up dev");
+        assertThat(Files.readAllBytes(state)).isEqualTo(before);
+        assertThat(EngineProject.get(appPort, "/health")).isNotNull();
+    }
+
+    @Test
     void checkReportsANodeWithoutAHost() throws Exception {
         project.writeEnvironment("dev", "extends: base\nnodes: {web: {count: 2, min_per_az: 1}}\n");
 

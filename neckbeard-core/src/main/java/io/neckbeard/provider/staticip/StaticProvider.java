@@ -56,6 +56,12 @@ final class StaticProvider implements ResourceProvider {
         // the host is not ours to destroy
     }
 
+    /** Two generations on one host would share its Stack root: the new one would restart the serving one's processes. */
+    @Override
+    public boolean holdsOneGeneration() {
+        return true;
+    }
+
     @Override
     public Transport transport(Resource resource, NodeSpec node, Map<String, Object> params) {
         return new SshTransport(resource.address(), SshSettings.of(params));
