@@ -3,6 +3,7 @@ package io.neckbeard.engine;
 import io.neckbeard.config.ConfigLoader;
 import io.neckbeard.config.EnvironmentSpec;
 import io.neckbeard.config.LoadBalancerSpec;
+import io.neckbeard.config.NodeSpec;
 import io.neckbeard.config.NodeTypeSpec;
 import io.neckbeard.config.Project;
 import io.neckbeard.config.TypedSettings;
@@ -23,6 +24,7 @@ import io.neckbeard.provider.ResourceProviderFactory;
 import io.neckbeard.provisioner.Provisioner;
 import io.neckbeard.provisioner.ProvisionerFactory;
 import io.neckbeard.stack.Stack;
+import io.neckbeard.transport.Transport;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -90,6 +92,15 @@ public final class DeployContext implements AutoCloseable {
     public ResourceProvider provider(String type) {
         return providers.computeIfAbsent(type, t -> plugins.find(ResourceProviderFactory.class, t, "resource provider")
                 .create(providerContext()));
+    }
+
+    /**
+     * How to reach a recorded node: its provider's transport, given the node's tree resolved for
+     * its generation and resource, so {@code ssh:} settings may use {@code ${env:VAR}} or
+     * {@code ${node.address}} as they do when the node is provisioned.
+     */
+    public Transport transport(NodeSpec node, long generation, Resource resource) {
+        return provider(resource.provider()).transport(resource, node, NodeParams.resolve(node, generation, resource).values());
     }
 
     /** The load balancer of a node type; the {@code none} balancer when the type names none. */

@@ -11,7 +11,12 @@ final class Failures {
     private Failures() {
     }
 
+    /** The failure's message, and on a line of its own the remedy when it names one (e.g. the ssh-keyscan line for an unknown host key). */
     static String describe(RuntimeException failure) {
-        return failure instanceof NeckbeardException known ? known.getMessage() : failure.toString();
+        if (failure instanceof NeckbeardException known) {
+            return known.remedy() == null || known.remedy().isBlank() ? known.getMessage()
+                    : known.getMessage() + "\nfix: " + known.remedy();
+        }
+        return failure.toString();
     }
 }

@@ -196,8 +196,7 @@ final class GenerationSwitch {
                 return HealthResult.unhealthy("resource " + record.resourceId() + " is " + resource.state());
             }
             Target target = NodeTerminator.target(record);
-            try (Transport transport = provider.transport(resource, spec,
-                    NodeParams.resolve(spec, generation, resource).values())) {
+            try (Transport transport = context.transport(spec, generation, resource)) {
                 return HealthPoller.observe(context.healthCheck(record.type()), new HealthTarget(record.name(),
                         resource.address(), target.port() == 0 ? null : target.port(), resource, provider, transport));
             }

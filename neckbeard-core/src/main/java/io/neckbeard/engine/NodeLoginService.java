@@ -3,8 +3,6 @@ package io.neckbeard.engine;
 import io.neckbeard.config.NodeSpec;
 import io.neckbeard.core.ExitCode;
 import io.neckbeard.core.NeckbeardException;
-import io.neckbeard.provider.Resource;
-import io.neckbeard.provider.ResourceProvider;
 import io.neckbeard.state.EnvironmentState;
 import io.neckbeard.state.Generation;
 import io.neckbeard.state.NodeRecord;
@@ -30,17 +28,16 @@ public final class NodeLoginService {
     public List<String> sshCommand(String node, List<String> remoteCommand) {
         EnvironmentState state = context.coordinator().read(context.name());
         List<Generation> generations = Stream.of(state.active(), state.pending()).flatMap(Optional::stream).toList();
-        NodeRecord record = generations.stream().flatMap(g -> g.nodes().stream())
-                .filter(n -> n.name().equals(node) && n.resourceId() != null).findFirst()
-                .orElseThrow(() -> unknown(node, generations));
+        Generation generation = generations.stream()
+                .filter(g -> g.nodes().stream().anyMatch(n -> n.name().equals(node) && n.resourceId() != null))
+                .findFirst().orElseThrow(() -> unknown(node, generations));
+        NodeRecord record = generation.nodes().stream().filter(n -> n.name().equals(node)).findFirst().orElseThrow();
         NodeSpec spec = NodeRecords.spec(context, record, state.scale());
         if (spec == null) {
             throw new NeckbeardException(ExitCode.USAGE, "node " + node + " of " + context.name() + " has type " + record.type()
                     + ", which is no longer configured", "restore the node type in neckbeard/config.yml to log in to it");
         }
-        ResourceProvider provider = context.provider(record.provider());
-        Resource resource = NodeRecords.resource(record);
-        try (Transport transport = provider.transport(resource, spec, spec.params().values())) {
+        try (Transport transport = context.transport(spec, generation.id(), NodeRecords.resource(record))) {
             if (transport instanceof SshTransport ssh) {
                 return ssh.sshCommand(remoteCommand);
             }

@@ -59,7 +59,7 @@ final class NodeTerminator {
         NodeSpec spec = NodeRecords.spec(context, record, scale);
         if (spec != null) {
             progress.step(record.name(), "stop processes");
-            try (Transport transport = provider.transport(resource, spec, spec.params().values())) {
+            try (Transport transport = context.transport(spec, generation, resource)) {
                 context.stack().stop(transport, StackTarget.forResource(resource, context.project().stack(),
                         context.project().app(), context.name(), record.name(), generation, Map.of()));
             } catch (NeckbeardException e) {

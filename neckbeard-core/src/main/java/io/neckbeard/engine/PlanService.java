@@ -10,6 +10,7 @@ import io.neckbeard.state.EnvironmentState;
 import io.neckbeard.state.Generation;
 import io.neckbeard.state.NodeRecord;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,7 +42,10 @@ public final class PlanService {
         List<NodeSpec> desired = context.project().nodes(context.name(), state.scale());
         Set<String> recorded = generation == null ? Set.of()
                 : generation.nodes().stream().map(NodeRecord::provider).collect(Collectors.toSet());
-        List<Resource> discovered = context.discover(recorded);
+        List<Resource> discovered = new ArrayList<>(context.discover(recorded));
+        if (generation != null) {
+            discovered.addAll(undiscovered(generation, discovered));
+        }
         Planner planner = new Planner((node, resource) -> NodeParams.digest(NodeParams.resolve(node, id, resource),
                 context.roles(node.services()), state.vars()));
         List<NodePlan> nodes = planner.plan(desired, generation, id, pending, slug.digest(), discovered);
@@ -59,6 +63,25 @@ public final class PlanService {
             }
             return new Plan(context.name(), id, generation == null, pending, slug, nodes, List.of(), refused);
         }
+    }
+
+    /**
+     * The generation's recorded resources that discovery did not return, each asked of its provider:
+     * a provider with no inventory of its own (existing hosts) finds nothing by tags, and a resource
+     * that really vanished answers {@code gone} and is left out (the node is then relaunched).
+     */
+    private List<Resource> undiscovered(Generation generation, List<Resource> discovered) {
+        Set<String> found = discovered.stream().map(Resource::id).collect(Collectors.toSet());
+        List<Resource> more = new ArrayList<>();
+        for (NodeRecord record : generation.nodes()) {
+            if (record.resourceId() != null && !found.contains(record.resourceId())) {
+                Resource resource = context.provider(record.provider()).refresh(NodeRecords.resource(record));
+                if (!"gone".equals(resource.state())) {
+                    more.add(resource);
+                }
+            }
+        }
+        return more;
     }
 
     /**

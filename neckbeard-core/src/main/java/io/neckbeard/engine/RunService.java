@@ -121,10 +121,11 @@ public final class RunService {
             }
             String root = StackTarget.forResource(resource, context.project().stack(), context.project().app(),
                     context.name(), record.name(), generation, Map.of()).root();
-            // Like the app's own processes: in the current release, with the env file's variables.
+            // Like the app's own processes: in the current release, with the env file's variables. The
+            // braces keep a command list ("a; b") from running when the release cannot be entered.
             String inRelease = "cd " + quote(root + "/current") + " && set -a && . " + quote(root + "/shared/env")
-                    + " && set +a && " + command;
-            try (Transport transport = provider.transport(resource, spec, spec.params().values())) {
+                    + " && set +a && {\n" + command + "\n}";
+            try (Transport transport = context.transport(spec, generation, resource)) {
                 CommandResult result = transport.run(inRelease, Map.of(), timeout, line -> output.accept(record.name(), line));
                 return new RunOutcome(record.name(), result.exitCode(), result.outputTail());
             }

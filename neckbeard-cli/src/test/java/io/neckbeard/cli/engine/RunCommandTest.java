@@ -49,6 +49,17 @@ class RunCommandTest {
     }
 
     @Test
+    void noPartOfACommandListRunsOnANodeWhoseReleaseCannotBeEntered() throws Exception {
+        java.nio.file.Files.delete(project.root().resolve(".neckbeard/local/dev/g1-web-2/stack/current"));
+
+        Cli.Run run = project.run("run", "dev", "--", "echo", "first;", "echo", "second");
+
+        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.out()).contains("web-1 | first", "web-1 | second").doesNotContain("web-2 | first")
+                .doesNotContain("web-2 | second");
+    }
+
+    @Test
     void anUnknownNodeExitsTwoListingTheNodes() {
         Cli.Run run = project.run("run", "dev", "--node", "web-9", "--", "true");
 

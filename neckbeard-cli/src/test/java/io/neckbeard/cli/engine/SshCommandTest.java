@@ -52,6 +52,18 @@ class SshCommandTest {
                 + keys.resolve("known_hosts") + " -o ConnectTimeout=10 127.0.0.1");
     }
 
+    /** ssh: settings are resolved for the node like every other parameter, runtime references included. */
+    @Test
+    void sshSettingsMayUseRuntimeReferences() throws Exception {
+        Path config = project.root().resolve("neckbeard/config.yml");
+        Files.writeString(config, Files.readString(config).replace("ssh: {port:", "ssh: {user: \"deploy-g${generation}\", port:"));
+
+        Cli.Run print = project.run("ssh", "dev", "web-1", "--print");
+
+        assertThat(print.exit()).as(print.err()).isZero();
+        assertThat(print.out()).contains(" -l deploy-g1 ");
+    }
+
     @Test
     void jsonOutputGivesTheCommandAsAList() {
         JsonNode json = project.run("-o", "json", "ssh", "dev", "web-1").json();

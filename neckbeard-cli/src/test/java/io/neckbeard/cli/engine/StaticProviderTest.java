@@ -80,6 +80,21 @@ class StaticProviderTest {
         assertThat(run.out()).isEqualTo("web-1 | over ssh" + System.lineSeparator());
     }
 
+    /** The hosts are not found by tags (static has no inventory): the recorded ones are asked for instead. */
+    @Test
+    void aSecondUpWithNothingChangedLeavesTheServingNodeAlone() {
+        assertThat(project.run("up", "dev").exit()).isZero();
+
+        Cli.Run plan = project.run("plan", "dev");
+        Cli.Run again = project.run("up", "dev");
+
+        assertThat(plan.exit()).as(plan.err()).isZero();
+        assertThat(plan.out()).doesNotContain("launch").doesNotContain("provision").doesNotContain("vanished");
+        assertThat(again.exit()).as(again.err()).isZero();
+        assertThat(again.err()).doesNotContain("take-out").doesNotContain("launch");
+        assertThat(EngineProject.get(appPort, "/health")).isNotNull();
+    }
+
     @Test
     void upPendingIsRefusedWhileAGenerationServesOnTheHostsAndChangesNothing() throws Exception {
         assertThat(project.run("up", "dev").exit()).isZero();
