@@ -2,6 +2,7 @@ package io.neckbeard.transport.ssh;
 
 import io.neckbeard.core.ExitCode;
 import io.neckbeard.transport.CommandResult;
+import io.neckbeard.transport.Commands;
 import io.neckbeard.transport.Transport;
 import io.neckbeard.transport.TransportException;
 import org.apache.sshd.client.SshClient;
@@ -39,7 +40,6 @@ import static io.neckbeard.stack.ShellQuote.quote;
  */
 public final class SshTransport implements Transport {
     private static final Logger LOG = LoggerFactory.getLogger(SshTransport.class);
-    private static final int TAIL_LINES = 40;
     private static final Duration POLL = Duration.ofMillis(50);
     /** A copy gets this long; a command its caller's timeout. */
     private static final Duration COPY_TIMEOUT = Duration.ofMinutes(30);
@@ -71,7 +71,7 @@ public final class SshTransport implements Transport {
             script.append("export ").append(name).append('=').append(quote(value)).append('\n');
         });
         script.append(command);
-        return exec("/bin/sh -c " + quote(script.toString()), null, timeout, output, firstLine(command));
+        return exec("/bin/sh -c " + quote(script.toString()), null, timeout, output, Commands.firstLine(command));
     }
 
     @Override
@@ -162,7 +162,7 @@ public final class SshTransport implements Transport {
 
     private CommandResult exec(String command, Input input, Duration timeout, Consumer<String> output, String what) {
         ClientSession current = session();
-        RemoteOutput lines = new RemoteOutput(TAIL_LINES);
+        RemoteOutput lines = new RemoteOutput(Commands.TAIL_LINES);
         try (ChannelExec channel = current.createExecChannel(command)) {
             channel.setOut(lines);
             channel.setErr(lines);
@@ -276,8 +276,4 @@ public final class SshTransport implements Transport {
         return root == e ? message : e.getMessage() + " (" + message + ")";
     }
 
-    private static String firstLine(String command) {
-        String first = command.strip().lines().findFirst().orElse("");
-        return first.length() > 80 ? first.substring(0, 80) + "..." : first;
-    }
 }
