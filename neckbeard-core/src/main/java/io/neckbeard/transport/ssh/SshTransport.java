@@ -17,6 +17,7 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
@@ -48,6 +49,8 @@ public final class SshTransport implements Transport {
      * channel open while a background process holds stdout, and that must not hold up the caller.
      */
     private static final Duration OUTPUT_GRACE = Duration.ofSeconds(2);
+    /** Reads the whole script, then runs it: the command sees an empty stdin, as a local one sees /dev/null. */
+    private static final String SCRIPT_FROM_STDIN = "/bin/sh -c 'eval \"$(cat)\"'";
     private static final Pattern VARIABLE = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
     private final String host;
@@ -71,7 +74,9 @@ public final class SshTransport implements Transport {
             script.append("export ").append(name).append('=').append(quote(value)).append('\n');
         });
         script.append(command);
-        return exec("/bin/sh -c " + quote(script.toString()), null, timeout, output, Commands.firstLine(command));
+        byte[] stdin = script.toString().getBytes(StandardCharsets.UTF_8);
+        // The script goes on stdin, not on the command line, which every user of the host can read (ps, /proc/*/cmdline).
+        return exec(SCRIPT_FROM_STDIN, out -> out.write(stdin), timeout, output, Commands.firstLine(command));
     }
 
     @Override
@@ -101,11 +106,14 @@ public final class SshTransport implements Transport {
         }
     }
 
-    /** Written to a temporary file created with mode 0600, then chmod and renamed: never readable by others in between. */
+    /**
+     * Written to a temporary file that mktemp creates with mode 0600, then chmod and renamed: never readable by others
+     * in between. Missing directories get the login's umask (0755 under the usual 022), as a local write's do.
+     */
     @Override
     public void write(String remotePath, byte[] content, int mode) {
         String target = quote(remotePath);
-        String command = "umask 077 && dir=\"$(dirname " + target + ")\" && mkdir -p \"$dir\""
+        String command = "dir=\"$(dirname " + target + ")\" && mkdir -p \"$dir\""
                 + " && tmp=\"$(mktemp \"$dir/.neckbeard.XXXXXX\")\" && cat > \"$tmp\" && chmod " + Integer.toOctalString(mode)
                 + " \"$tmp\" && mv -f \"$tmp\" " + target;
         CommandResult result = exec("/bin/sh -c " + quote(command), out -> out.write(content), COPY_TIMEOUT, line -> { },
