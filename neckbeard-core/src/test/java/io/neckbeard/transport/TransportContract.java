@@ -163,6 +163,17 @@ public abstract class TransportContract {
         assertThat(mode(dir.resolve("up/a"))).isEqualTo("rwxr-xr-x");
     }
 
+    /** Big enough that the node stops reading before it is all sent. */
+    @Test
+    void anUploadUnderAFileIsRefusedAsACopyNotALostConnection() throws Exception {
+        Path big = Files.write(dir.resolve("big.bin"), new byte[16 * 1024 * 1024]);
+        Path inTheWay = Files.writeString(dir.resolve("in-the-way"), "a file, not a directory");
+
+        assertThatThrownBy(() -> transport.upload(big, inTheWay.resolve("sub/big.bin").toString()))
+                .isInstanceOf(TransportException.class)
+                .hasMessageStartingWith("cannot copy " + big + " to " + inTheWay.resolve("sub/big.bin"));
+    }
+
     private static String mode(Path path) throws Exception {
         return PosixFilePermissions.toString(Files.getPosixFilePermissions(path));
     }

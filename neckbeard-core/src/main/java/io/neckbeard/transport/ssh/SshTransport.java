@@ -8,9 +8,11 @@ import io.neckbeard.transport.TransportException;
 import org.apache.sshd.client.SshClient;
 import org.apache.sshd.client.channel.ChannelExec;
 import org.apache.sshd.client.channel.ClientChannelEvent;
+import org.apache.sshd.client.config.hosts.HostConfigEntryResolver;
 import org.apache.sshd.client.session.ClientSession;
 import org.apache.sshd.common.NamedResource;
 import org.apache.sshd.common.util.security.SecurityUtils;
+import org.apache.sshd.core.CoreModuleProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,6 +51,11 @@ public final class SshTransport implements Transport {
      * channel open while a background process holds stdout, and that must not hold up the caller.
      */
     private static final Duration OUTPUT_GRACE = Duration.ofSeconds(2);
+    /** How long to wait for the exit status of a command that stopped reading its input. */
+    private static final Duration EARLY_EXIT_WAIT = Duration.ofSeconds(5);
+    /** A dead network is noticed after this many keepalives go unanswered, one every HEARTBEAT. */
+    private static final Duration HEARTBEAT = Duration.ofSeconds(15);
+    private static final int HEARTBEAT_MISSES = 4;
     /** Reads the whole script, then runs it: the command sees an empty stdin, as a local one sees /dev/null. */
     private static final String SCRIPT_FROM_STDIN = "/bin/sh -c 'eval \"$(cat)\"'";
     private static final Pattern VARIABLE = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
@@ -179,6 +186,15 @@ public final class SshTransport implements Transport {
                 if (input != null) {
                     input.writeTo(stdin);
                 }
+            } catch (IOException e) {
+                // The command may have exited before reading all its input (e.g. mkdir refused): then its status and
+                // output say why; a command that exited 0 without its whole input, or none, is a lost connection.
+                channel.waitFor(EnumSet.of(ClientChannelEvent.CLOSED, ClientChannelEvent.EXIT_STATUS), EARLY_EXIT_WAIT);
+                Integer status = channel.getExitStatus();
+                if (status == null || status == 0) {
+                    throw e;
+                }
+                LOG.debug("the command on {} exited with {} before reading all its input: {}", describe(), status, what);
             }
             long deadline = System.nanoTime() + timeout.toNanos();
             Set<ClientChannelEvent> events = Set.of();
@@ -212,6 +228,10 @@ public final class SshTransport implements Transport {
         List<KeyPair> identities = identities();
         if (client == null) {
             client = SshClient.setUpDefaultClient();
+            // Only the node's ssh: settings count, as documented: ~/.ssh/config is not read.
+            client.setHostConfigEntryResolver(HostConfigEntryResolver.EMPTY);
+            CoreModuleProperties.HEARTBEAT_INTERVAL.set(client, HEARTBEAT);
+            CoreModuleProperties.HEARTBEAT_NO_REPLY_MAX.set(client, HEARTBEAT_MISSES);
             client.start();
         }
         HostKeys hostKeys = new HostKeys(settings.knownHosts(), settings.acceptNewHostKeys());

@@ -2,11 +2,16 @@ package io.neckbeard.transport.ssh;
 
 import io.neckbeard.transport.Transport;
 import io.neckbeard.transport.TransportContract;
+import io.neckbeard.transport.TransportException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The shared transport contract, over SSH to OpenSSH's sshd on 127.0.0.1 (skipped without sshd, see {@link OpenSshServer}). */
 class OpenSshTransportContractTest extends TransportContract {
@@ -24,6 +29,19 @@ class OpenSshTransportContractTest extends TransportContract {
     static void stopSshd() throws Exception {
         if (server != null) {
             server.close();
+        }
+    }
+
+    /** MINA's test server drops a command's output when it closes on the command's exit; sshd sends it. */
+    @Test
+    void anUploadTheHostRefusesEarlyReportsTheHostsOutput() throws Exception {
+        Path big = Files.write(dir.resolve("big.bin"), new byte[16 * 1024 * 1024]);
+        Path inTheWay = Files.writeString(dir.resolve("in-the-way"), "a file, not a directory");
+
+        try (Transport transport = open()) {
+            assertThatThrownBy(() -> transport.upload(big, inTheWay.resolve("sub/big.bin").toString()))
+                    .isInstanceOf(TransportException.class)
+                    .hasMessageContaining("mkdir").hasMessageContaining("Not a directory");
         }
     }
 
