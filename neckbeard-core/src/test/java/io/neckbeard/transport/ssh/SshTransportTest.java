@@ -103,6 +103,24 @@ class SshTransportTest {
     }
 
     @Test
+    void acceptNewStillRefusesAChangedHostKeyAndLeavesKnownHostsAlone() throws Exception {
+        Path knownHosts = server.writeKnownHosts(MinaSshServer.generate("ssh-ed25519", 256), dir.resolve("known_hosts"));
+        String before = Files.readString(knownHosts);
+        SshSettings settings = SshSettings.of(Map.of("ssh", Map.of("port", server.port(),
+                "identity_file", server.writeIdentity(dir.resolve("id")).toString(), "known_hosts", knownHosts.toString(),
+                "host_key_checking", "accept-new")));
+        SshTransport transport = new SshTransport("127.0.0.1", settings);
+
+        assertThatThrownBy(() -> transport.run("true", Map.of(), TIMEOUT, line -> { }))
+                .isInstanceOfSatisfying(TransportException.class, e -> {
+                    assertThat(e.exitCode()).isEqualTo(ExitCode.USAGE);
+                    assertThat(e.getMessage()).contains("CHANGED");
+                });
+        assertThat(knownHosts).hasContent(before.strip());
+        transport.close();
+    }
+
+    @Test
     void refusesAKeyTheServerDoesNotKnowAsALoginFailure() throws Exception {
         Path wrongKey = MinaSshServer.writeIdentity(MinaSshServer.generate("ssh-rsa", 2048), dir.resolve("id_rsa"));
         SshTransport transport = new SshTransport("127.0.0.1", server.settings(wrongKey, server.writeKnownHosts(dir.resolve("kh"))));
