@@ -8,9 +8,13 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.File;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The shared transport contract, over SSH to OpenSSH's sshd on 127.0.0.1 (skipped without sshd, see {@link OpenSshServer}). */
@@ -43,6 +47,31 @@ class OpenSshTransportContractTest extends TransportContract {
                     .isInstanceOf(TransportException.class)
                     .hasMessageContaining("mkdir").hasMessageContaining("Not a directory");
         }
+    }
+
+    @Test
+    void theSshCommandPassesEachRemoteWordAsOneWord() throws Exception {
+        List<String> command = new SshTransport("127.0.0.1", server.settings())
+                .sshCommand(List.of("printf", "%s|", "a b", "it's", "$HOME"));
+
+        assertThat(runClient(command)).isEqualTo("a b|it's|$HOME|");
+    }
+
+    @Test
+    void theSshCommandNeverReadsTheHostAsAnOption() throws Exception {
+        Path marker = dir.resolve("proxy-ran");
+        List<String> command = new SshTransport("-oProxyCommand=touch " + marker, server.settings()).sshCommand(List.of("true"));
+
+        runClient(command);
+
+        assertThat(marker).doesNotExist();
+    }
+
+    private static String runClient(List<String> command) throws Exception {
+        Process ssh = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
+        String out = new String(ssh.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        ssh.waitFor();
+        return out;
     }
 
     @Override

@@ -11,6 +11,7 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -50,6 +51,14 @@ class SshTransportTest {
             Thread.sleep(20);
         }
         assertThat(server.activeSessions()).isZero();
+    }
+
+    @Test
+    void theSshCommandPutsTheHostAfterDoubleDashAndQuotesEachRemoteWord() {
+        SshTransport transport = new SshTransport("-oProxyCommand=x", SshSettings.of(Map.of("ssh", Map.of("user", "deploy"))));
+
+        assertThat(transport.sshCommand(List.of("grep", "a b", "f"))).endsWith("--", "-oProxyCommand=x", "'grep'", "'a b'", "'f'");
+        assertThat(transport.sshCommand(List.of())).endsWith("--", "-oProxyCommand=x");
     }
 
     @Test
