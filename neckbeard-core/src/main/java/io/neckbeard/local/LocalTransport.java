@@ -2,6 +2,7 @@ package io.neckbeard.local;
 
 import io.neckbeard.core.FileTrees;
 import io.neckbeard.transport.CommandResult;
+import io.neckbeard.transport.Commands;
 import io.neckbeard.transport.Transport;
 import io.neckbeard.transport.TransportException;
 
@@ -26,7 +27,6 @@ import java.util.function.Consumer;
  * remote paths are resolved against the node directory.
  */
 public final class LocalTransport implements Transport {
-    private static final int TAIL_LINES = 40;
     /** How often new output is passed on while a command runs. */
     private static final Duration POLL = Duration.ofMillis(50);
 
@@ -73,13 +73,13 @@ public final class LocalTransport implements Transport {
                 throw new TransportException("cannot start /bin/sh on " + name + " in " + workDir + ": " + e.getMessage(),
                         "check that " + workDir + " exists and /bin/sh is installed", e);
             }
-            try (OutputLines lines = new OutputLines(capture, TAIL_LINES, output)) {
+            try (OutputLines lines = new OutputLines(capture, Commands.TAIL_LINES, output)) {
                 long deadline = System.nanoTime() + timeout.toNanos();
                 while (!process.waitFor(POLL.toMillis(), TimeUnit.MILLISECONDS)) {
                     lines.readNew();
                     if (System.nanoTime() >= deadline) {
                         throw new TransportException("command on " + name + " did not finish within " + timeout.toSeconds()
-                                + "s and was killed: " + firstLine(command), "raise the timeout or look at what the command waits for", null);
+                                + "s and was killed: " + Commands.firstLine(command), "raise the timeout or look at what the command waits for", null);
                     }
                 }
                 lines.readNew();
@@ -117,11 +117,6 @@ public final class LocalTransport implements Transport {
     private static void killTree(Process process) {
         process.descendants().forEach(ProcessHandle::destroyForcibly);
         process.destroyForcibly();
-    }
-
-    private static String firstLine(String command) {
-        String first = command.strip().lines().findFirst().orElse("");
-        return first.length() > 80 ? first.substring(0, 80) + "..." : first;
     }
 
     @Override

@@ -57,6 +57,21 @@ public abstract class TransportContract {
     }
 
     @Test
+    void keepsVariableValuesOutOfEveryProcessCommandLine() throws Exception {
+        String secret = "s3cret-" + System.nanoTime();
+        Path cmdlines = dir.resolve("cmdlines");
+
+        // Every process's command line while the command runs, to a file: a grep for the value would carry it in its own.
+        CommandResult result = transport.run("echo \"$SECRET\"; cat /proc/[0-9]*/cmdline > '" + cmdlines + "' 2>/dev/null; true",
+                Map.of("SECRET", secret), TIMEOUT, line -> { });
+
+        assertThat(result.outputTail()).isEqualTo(secret);
+        String everyCommandLine = Files.readString(cmdlines);
+        assertThat(everyCommandLine).as("the command lines were read").contains("/bin/sh");
+        assertThat(everyCommandLine.contains(secret)).as("a process's command line holds the variable's value").isFalse();
+    }
+
+    @Test
     void runsWithBinSh() {
         CommandResult result = transport.run("echo $0", Map.of(), TIMEOUT, line -> { });
 
@@ -134,6 +149,33 @@ public abstract class TransportContract {
         try (var files = Files.list(dir.resolve("shared"))) {
             assertThat(files.map(p -> p.getFileName().toString())).containsExactly("env");
         }
+    }
+
+    @Test
+    void createsMissingDirectoriesWithMode0755WhateverTheModeOfTheFile() throws Exception {
+        transport.write(dir.resolve("root/provision/params.json").toString(), "{}".getBytes(StandardCharsets.UTF_8), 0600);
+        transport.upload(Files.writeString(dir.resolve("one.txt"), "one"), dir.resolve("up/a/one.txt").toString());
+
+        assertThat(mode(dir.resolve("root"))).isEqualTo("rwxr-xr-x");
+        assertThat(mode(dir.resolve("root/provision"))).isEqualTo("rwxr-xr-x");
+        assertThat(mode(dir.resolve("root/provision/params.json"))).isEqualTo("rw-------");
+        assertThat(mode(dir.resolve("up"))).isEqualTo("rwxr-xr-x");
+        assertThat(mode(dir.resolve("up/a"))).isEqualTo("rwxr-xr-x");
+    }
+
+    /** Big enough that the node stops reading before it is all sent. */
+    @Test
+    void anUploadUnderAFileIsRefusedAsACopyNotALostConnection() throws Exception {
+        Path big = Files.write(dir.resolve("big.bin"), new byte[16 * 1024 * 1024]);
+        Path inTheWay = Files.writeString(dir.resolve("in-the-way"), "a file, not a directory");
+
+        assertThatThrownBy(() -> transport.upload(big, inTheWay.resolve("sub/big.bin").toString()))
+                .isInstanceOf(TransportException.class)
+                .hasMessageStartingWith("cannot copy " + big + " to " + inTheWay.resolve("sub/big.bin"));
+    }
+
+    private static String mode(Path path) throws Exception {
+        return PosixFilePermissions.toString(Files.getPosixFilePermissions(path));
     }
 
     private static void sleep(long millis) {

@@ -44,6 +44,8 @@ public final class StaticProviderFactory implements ResourceProviderFactory {
         if (!(hosts instanceof List<?> list) || list.isEmpty() || !list.stream().allMatch(h -> h instanceof String s && !s.isBlank())) {
             problems.add(new ParamProblem(TYPE + ".hosts", "static.hosts must be a non-empty list of host names or addresses, found "
                     + hosts, "write hosts: [10.0.0.5, 10.0.0.6], one per node index"));
+        } else {
+            problems.addAll(StaticHosts.problems(list.stream().map(Object::toString).toList()));
         }
         Object port = map.get("port");
         if (port != null && !(port instanceof Integer p && p > 0 && p < 65536)) {

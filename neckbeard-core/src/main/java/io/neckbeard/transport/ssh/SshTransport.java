@@ -2,20 +2,24 @@ package io.neckbeard.transport.ssh;
 
 import io.neckbeard.core.ExitCode;
 import io.neckbeard.transport.CommandResult;
+import io.neckbeard.transport.Commands;
 import io.neckbeard.transport.Transport;
 import io.neckbeard.transport.TransportException;
 import org.apache.sshd.client.SshClient;
 import org.apache.sshd.client.channel.ChannelExec;
 import org.apache.sshd.client.channel.ClientChannelEvent;
+import org.apache.sshd.client.config.hosts.HostConfigEntryResolver;
 import org.apache.sshd.client.session.ClientSession;
 import org.apache.sshd.common.NamedResource;
 import org.apache.sshd.common.util.security.SecurityUtils;
+import org.apache.sshd.core.CoreModuleProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
@@ -39,7 +43,6 @@ import static io.neckbeard.stack.ShellQuote.quote;
  */
 public final class SshTransport implements Transport {
     private static final Logger LOG = LoggerFactory.getLogger(SshTransport.class);
-    private static final int TAIL_LINES = 40;
     private static final Duration POLL = Duration.ofMillis(50);
     /** A copy gets this long; a command its caller's timeout. */
     private static final Duration COPY_TIMEOUT = Duration.ofMinutes(30);
@@ -48,6 +51,13 @@ public final class SshTransport implements Transport {
      * channel open while a background process holds stdout, and that must not hold up the caller.
      */
     private static final Duration OUTPUT_GRACE = Duration.ofSeconds(2);
+    /** How long to wait for the exit status of a command that stopped reading its input. */
+    private static final Duration EARLY_EXIT_WAIT = Duration.ofSeconds(5);
+    /** A dead network is noticed after this many keepalives go unanswered, one every HEARTBEAT. */
+    private static final Duration HEARTBEAT = Duration.ofSeconds(15);
+    private static final int HEARTBEAT_MISSES = 4;
+    /** Reads the whole script, then runs it: the command sees an empty stdin, as a local one sees /dev/null. */
+    private static final String SCRIPT_FROM_STDIN = "/bin/sh -c 'eval \"$(cat)\"'";
     private static final Pattern VARIABLE = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
     private final String host;
@@ -71,7 +81,9 @@ public final class SshTransport implements Transport {
             script.append("export ").append(name).append('=').append(quote(value)).append('\n');
         });
         script.append(command);
-        return exec("/bin/sh -c " + quote(script.toString()), null, timeout, output, firstLine(command));
+        byte[] stdin = script.toString().getBytes(StandardCharsets.UTF_8);
+        // The script goes on stdin, not on the command line, which every user of the host can read (ps, /proc/*/cmdline).
+        return exec(SCRIPT_FROM_STDIN, out -> out.write(stdin), timeout, output, Commands.firstLine(command));
     }
 
     @Override
@@ -101,11 +113,14 @@ public final class SshTransport implements Transport {
         }
     }
 
-    /** Written to a temporary file created with mode 0600, then chmod and renamed: never readable by others in between. */
+    /**
+     * Written to a temporary file that mktemp creates with mode 0600, then chmod and renamed: never readable by others
+     * in between. Missing directories get the login's umask (0755 under the usual 022), as a local write's do.
+     */
     @Override
     public void write(String remotePath, byte[] content, int mode) {
         String target = quote(remotePath);
-        String command = "umask 077 && dir=\"$(dirname " + target + ")\" && mkdir -p \"$dir\""
+        String command = "dir=\"$(dirname " + target + ")\" && mkdir -p \"$dir\""
                 + " && tmp=\"$(mktemp \"$dir/.neckbeard.XXXXXX\")\" && cat > \"$tmp\" && chmod " + Integer.toOctalString(mode)
                 + " \"$tmp\" && mv -f \"$tmp\" " + target;
         CommandResult result = exec("/bin/sh -c " + quote(command), out -> out.write(content), COPY_TIMEOUT, line -> { },
@@ -119,6 +134,8 @@ public final class SshTransport implements Transport {
     /**
      * The OpenSSH client command line that logs in to this node with the same settings and the
      * same host key rules (for {@code neckbeard ssh}), followed by {@code remoteCommand} when not empty.
+     * The host comes after {@code --}, so a host such as {@code -oProxyCommand=...} cannot be read as an
+     * option; each remote word is shell-quoted, because ssh joins them with spaces for the remote shell.
      */
     public List<String> sshCommand(List<String> remoteCommand) {
         List<String> command = new ArrayList<>(List.of("ssh", "-p", Integer.toString(settings.port()), "-l", settings.user()));
@@ -127,11 +144,8 @@ public final class SshTransport implements Transport {
         }
         command.addAll(List.of("-o", "StrictHostKeyChecking=" + (settings.acceptNewHostKeys() ? "accept-new" : "yes"),
                 "-o", "UserKnownHostsFile=" + settings.knownHosts(),
-                "-o", "ConnectTimeout=" + Math.max(1, settings.connectTimeout().toSeconds()), host));
-        if (!remoteCommand.isEmpty()) {
-            command.add("--");
-            command.addAll(remoteCommand);
-        }
+                "-o", "ConnectTimeout=" + Math.max(1, settings.connectTimeout().toSeconds()), "--", host));
+        remoteCommand.forEach(word -> command.add(quote(word)));
         return command;
     }
 
@@ -162,7 +176,7 @@ public final class SshTransport implements Transport {
 
     private CommandResult exec(String command, Input input, Duration timeout, Consumer<String> output, String what) {
         ClientSession current = session();
-        RemoteOutput lines = new RemoteOutput(TAIL_LINES);
+        RemoteOutput lines = new RemoteOutput(Commands.TAIL_LINES);
         try (ChannelExec channel = current.createExecChannel(command)) {
             channel.setOut(lines);
             channel.setErr(lines);
@@ -171,6 +185,15 @@ public final class SshTransport implements Transport {
                 if (input != null) {
                     input.writeTo(stdin);
                 }
+            } catch (IOException e) {
+                // The command may have exited before reading all its input (e.g. mkdir refused): then its status and
+                // output say why; a command that exited 0 without its whole input, or none, is a lost connection.
+                channel.waitFor(EnumSet.of(ClientChannelEvent.CLOSED, ClientChannelEvent.EXIT_STATUS), EARLY_EXIT_WAIT);
+                Integer status = channel.getExitStatus();
+                if (status == null || status == 0) {
+                    throw e;
+                }
+                LOG.debug("the command on {} exited with {} before reading all its input: {}", describe(), status, what);
             }
             long deadline = System.nanoTime() + timeout.toNanos();
             Set<ClientChannelEvent> events = Set.of();
@@ -204,6 +227,10 @@ public final class SshTransport implements Transport {
         List<KeyPair> identities = identities();
         if (client == null) {
             client = SshClient.setUpDefaultClient();
+            // Only the node's ssh: settings count, as documented: ~/.ssh/config is not read.
+            client.setHostConfigEntryResolver(HostConfigEntryResolver.EMPTY);
+            CoreModuleProperties.HEARTBEAT_INTERVAL.set(client, HEARTBEAT);
+            CoreModuleProperties.HEARTBEAT_NO_REPLY_MAX.set(client, HEARTBEAT_MISSES);
             client.start();
         }
         HostKeys hostKeys = new HostKeys(settings.knownHosts(), settings.acceptNewHostKeys());
@@ -276,8 +303,4 @@ public final class SshTransport implements Transport {
         return root == e ? message : e.getMessage() + " (" + message + ")";
     }
 
-    private static String firstLine(String command) {
-        String first = command.strip().lines().findFirst().orElse("");
-        return first.length() > 80 ? first.substring(0, 80) + "..." : first;
-    }
 }

@@ -2,11 +2,20 @@ package io.neckbeard.transport.ssh;
 
 import io.neckbeard.transport.Transport;
 import io.neckbeard.transport.TransportContract;
+import io.neckbeard.transport.TransportException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The shared transport contract, over SSH to OpenSSH's sshd on 127.0.0.1 (skipped without sshd, see {@link OpenSshServer}). */
 class OpenSshTransportContractTest extends TransportContract {
@@ -25,6 +34,44 @@ class OpenSshTransportContractTest extends TransportContract {
         if (server != null) {
             server.close();
         }
+    }
+
+    /** MINA's test server drops a command's output when it closes on the command's exit; sshd sends it. */
+    @Test
+    void anUploadTheHostRefusesEarlyReportsTheHostsOutput() throws Exception {
+        Path big = Files.write(dir.resolve("big.bin"), new byte[16 * 1024 * 1024]);
+        Path inTheWay = Files.writeString(dir.resolve("in-the-way"), "a file, not a directory");
+
+        try (Transport transport = open()) {
+            assertThatThrownBy(() -> transport.upload(big, inTheWay.resolve("sub/big.bin").toString()))
+                    .isInstanceOf(TransportException.class)
+                    .hasMessageContaining("mkdir").hasMessageContaining("Not a directory");
+        }
+    }
+
+    @Test
+    void theSshCommandPassesEachRemoteWordAsOneWord() throws Exception {
+        List<String> command = new SshTransport("127.0.0.1", server.settings())
+                .sshCommand(List.of("printf", "%s|", "a b", "it's", "$HOME"));
+
+        assertThat(runClient(command)).isEqualTo("a b|it's|$HOME|");
+    }
+
+    @Test
+    void theSshCommandNeverReadsTheHostAsAnOption() throws Exception {
+        Path marker = dir.resolve("proxy-ran");
+        List<String> command = new SshTransport("-oProxyCommand=touch " + marker, server.settings()).sshCommand(List.of("true"));
+
+        runClient(command);
+
+        assertThat(marker).doesNotExist();
+    }
+
+    private static String runClient(List<String> command) throws Exception {
+        Process ssh = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
+        String out = new String(ssh.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        ssh.waitFor();
+        return out;
     }
 
     @Override

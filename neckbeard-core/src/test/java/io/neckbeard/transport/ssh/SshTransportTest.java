@@ -11,6 +11,7 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -50,6 +51,14 @@ class SshTransportTest {
             Thread.sleep(20);
         }
         assertThat(server.activeSessions()).isZero();
+    }
+
+    @Test
+    void theSshCommandPutsTheHostAfterDoubleDashAndQuotesEachRemoteWord() {
+        SshTransport transport = new SshTransport("-oProxyCommand=x", SshSettings.of(Map.of("ssh", Map.of("user", "deploy"))));
+
+        assertThat(transport.sshCommand(List.of("grep", "a b", "f"))).endsWith("--", "-oProxyCommand=x", "'grep'", "'a b'", "'f'");
+        assertThat(transport.sshCommand(List.of())).endsWith("--", "-oProxyCommand=x");
     }
 
     @Test
@@ -100,6 +109,24 @@ class SshTransportTest {
         }
 
         assertThat(Files.readString(knownHosts)).contains("[127.0.0.1]:" + server.port());
+    }
+
+    @Test
+    void acceptNewStillRefusesAChangedHostKeyAndLeavesKnownHostsAlone() throws Exception {
+        Path knownHosts = server.writeKnownHosts(MinaSshServer.generate("ssh-ed25519", 256), dir.resolve("known_hosts"));
+        String before = Files.readString(knownHosts);
+        SshSettings settings = SshSettings.of(Map.of("ssh", Map.of("port", server.port(),
+                "identity_file", server.writeIdentity(dir.resolve("id")).toString(), "known_hosts", knownHosts.toString(),
+                "host_key_checking", "accept-new")));
+        SshTransport transport = new SshTransport("127.0.0.1", settings);
+
+        assertThatThrownBy(() -> transport.run("true", Map.of(), TIMEOUT, line -> { }))
+                .isInstanceOfSatisfying(TransportException.class, e -> {
+                    assertThat(e.exitCode()).isEqualTo(ExitCode.USAGE);
+                    assertThat(e.getMessage()).contains("CHANGED");
+                });
+        assertThat(knownHosts).hasContent(before.strip());
+        transport.close();
     }
 
     @Test
