@@ -43,11 +43,24 @@ public record SshSettings(String user, int port, Path identityFile, Path knownHo
         Object identity = block.get("identity_file");
         Object knownHosts = block.get("known_hosts");
         return new SshSettings(user == null ? System.getProperty("user.name") : user.toString(),
-                port == null ? 22 : ((Number) port).intValue(),
+                port == null ? 22 : portNumber(port),
                 identity == null ? null : expand(identity.toString()),
                 expand(knownHosts == null ? "~/.ssh/known_hosts" : knownHosts.toString()),
                 Durations.parseOr(block.get("connect_timeout"), Duration.ofSeconds(10), "ssh.connect_timeout"),
                 ACCEPT_NEW.equals(block.get("host_key_checking")));
+    }
+
+    /**
+     * The port of a number or of digits (what {@code "${env:SSH_PORT}"} resolves to), 0 when it is
+     * neither or out of range.
+     */
+    private static int portNumber(Object port) {
+        String text = port.toString();
+        if (!(port instanceof Integer || port instanceof String) || !text.matches("\\d{1,5}")) {
+            return 0;
+        }
+        int number = Integer.parseInt(text);
+        return number < 65536 ? number : 0;
     }
 
     /** Every problem of the {@code ssh:} block; a {@code ${...}} value passes (it is known at run time only). */
@@ -69,7 +82,7 @@ public record SshSettings(String user, int port, Path identityFile, Path knownHo
             }
         }
         Object port = block.get("port");
-        if (port != null && !reference(port) && !(port instanceof Integer p && p > 0 && p < 65536)) {
+        if (port != null && !reference(port) && portNumber(port) == 0) {
             problems.add(new ParamProblem("ssh.port", "ssh.port must be a port number (1-65535), found " + port,
                     "write port: 22"));
         }

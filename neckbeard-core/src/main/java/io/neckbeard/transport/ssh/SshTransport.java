@@ -135,7 +135,8 @@ public final class SshTransport implements Transport {
      * The OpenSSH client command line that logs in to this node with the same settings and the
      * same host key rules (for {@code neckbeard ssh}), followed by {@code remoteCommand} when not empty.
      * The host comes after {@code --}, so a host such as {@code -oProxyCommand=...} cannot be read as an
-     * option; each remote word is shell-quoted, because ssh joins them with spaces for the remote shell.
+     * option. The remote words are passed as ssh passes them: joined with spaces into one command line
+     * for the node's shell, as {@code neckbeard run} does ({@code -- 'tail -f log | grep x'} works).
      */
     public List<String> sshCommand(List<String> remoteCommand) {
         List<String> command = new ArrayList<>(List.of("ssh", "-p", Integer.toString(settings.port()), "-l", settings.user()));
@@ -145,7 +146,7 @@ public final class SshTransport implements Transport {
         command.addAll(List.of("-o", "StrictHostKeyChecking=" + (settings.acceptNewHostKeys() ? "accept-new" : "yes"),
                 "-o", "UserKnownHostsFile=" + settings.knownHosts(),
                 "-o", "ConnectTimeout=" + Math.max(1, settings.connectTimeout().toSeconds()), "--", host));
-        remoteCommand.forEach(word -> command.add(quote(word)));
+        command.addAll(remoteCommand);
         return command;
     }
 

@@ -54,11 +54,21 @@ class SshTransportTest {
     }
 
     @Test
-    void theSshCommandPutsTheHostAfterDoubleDashAndQuotesEachRemoteWord() {
+    void theSshCommandPutsTheHostAfterDoubleDashAndTheRemoteWordsAfterIt() {
         SshTransport transport = new SshTransport("-oProxyCommand=x", SshSettings.of(Map.of("ssh", Map.of("user", "deploy"))));
 
-        assertThat(transport.sshCommand(List.of("grep", "a b", "f"))).endsWith("--", "-oProxyCommand=x", "'grep'", "'a b'", "'f'");
+        assertThat(transport.sshCommand(List.of("tail -f log | grep", "x"))).endsWith("--", "-oProxyCommand=x", "tail -f log | grep", "x");
         assertThat(transport.sshCommand(List.of())).endsWith("--", "-oProxyCommand=x");
+    }
+
+    /** A port written as {@code "${env:SSH_PORT}"} arrives resolved as text. */
+    @Test
+    void aPortResolvedFromTheEnvironmentAsDigitsIsAPortAndOtherTextIsRefused() {
+        assertThat(SshSettings.of(Map.of("ssh", Map.of("port", "2222"))).port()).isEqualTo(2222);
+        assertThatThrownBy(() -> SshSettings.of(Map.of("ssh", Map.of("port", "22a"))))
+                .hasMessageContaining("ssh.port must be a port number");
+        assertThatThrownBy(() -> SshSettings.of(Map.of("ssh", Map.of("port", 70000))))
+                .hasMessageContaining("ssh.port must be a port number");
     }
 
     @Test
