@@ -25,9 +25,26 @@ import java.util.stream.Stream;
 /** Loads, merges and validates a project's configuration. */
 public final class ConfigLoader {
     private final Plugins plugins;
+    private final boolean provisionerChecks;
 
+    /** A loader that checks everything, the provisioner's settings and files included (check, plan, up). */
     public ConfigLoader(Plugins plugins) {
+        this(plugins, true);
+    }
+
+    private ConfigLoader(Plugins plugins, boolean provisionerChecks) {
         this.plugins = plugins;
+        this.provisionerChecks = provisionerChecks;
+    }
+
+    /**
+     * A loader for commands that never provision a node (status, promote, rollback, terminate,
+     * run, ssh, the coordinator commands): the provisioner's settings and the files they name are
+     * not checked, so a provisioning script missing from the checkout does not stand between an
+     * operator and a rollback.
+     */
+    public static ConfigLoader withoutProvisionerChecks(Plugins plugins) {
+        return new ConfigLoader(plugins, false);
     }
 
     /**
@@ -55,7 +72,7 @@ public final class ConfigLoader {
         YamlFile yaml = reader.read(configPath, display(configPath), problems);
         problems.throwIfAny();
         ConfigFile config = new ConfigReader(problems).read(yaml);
-        new PluginChecks(plugins, problems, root).check(config);
+        new PluginChecks(plugins, problems, provisionerChecks ? root : null).check(config);
 
         Map<String, EnvDefinition> envFiles = new HashMap<>();
         EnvironmentReader envReader = new EnvironmentReader(problems);

@@ -31,6 +31,7 @@ final class PluginChecks {
     private final Problems problems;
     private final Path projectRoot;
 
+    /** @param projectRoot where the provisioner's files are looked for; null to leave the provisioner's settings unchecked */
     PluginChecks(Plugins plugins, Problems problems, Path projectRoot) {
         this.plugins = plugins;
         this.problems = problems;
@@ -41,7 +42,9 @@ final class PluginChecks {
         check(config, PackagerFactory.class, config.packager().type(), "packager.type", "packager");
         check(config, CoordinatorBackendFactory.class, config.coordinator().type(), "coordinator.type", "coordinator");
         check(config, ProvisionerFactory.class, config.provisioner().type(), "provisioner.type", "provisioner");
-        checkProvisionerSettings(config);
+        if (projectRoot != null) {
+            checkProvisionerSettings(config);
+        }
         config.loadBalancers().values().forEach(balancer -> check(config, LoadBalancerFactory.class, balancer.type(),
                 "load_balancers." + balancer.name() + ".type", "load balancer"));
         for (NodeTypeDefinition type : config.nodeTypes().values()) {

@@ -14,7 +14,7 @@ final class CoordinatorCommands {
     }
 
     static <T> T with(CliContext cli, String environment, BiFunction<Project, Coordinator, T> work) {
-        Project project = new ConfigLoader(cli.plugins()).load(cli.project(), List.of(environment));
+        Project project = ConfigLoader.withoutProvisionerChecks(cli.plugins()).load(cli.project(), List.of(environment));
         try (Coordinator coordinator = Coordinator.open(project, cli.plugins())) {
             return work.apply(project, coordinator);
         }

@@ -18,14 +18,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A provisioner setting that cannot work (here a script that does not exist) stops {@code up},
  * {@code up --pending} and {@code plan} at loading, with exit 2: no node is launched or taken out
- * of service, and the coordinator's files are not touched.
+ * of service, and the coordinator's files are not touched. Commands that never provision go on.
  */
 class MissingScriptRefusedTest {
     @RegisterExtension
     final EngineProject project = EngineProject.fresh();
 
     @Test
-    void upPendingUpAndPlanRefuseWithExitTwoAndTouchNothing() throws Exception {
+    void upPendingUpAndPlanRefuseWithExitTwoAndTouchNothingWhileCommandsThatNeverProvisionGoOn() throws Exception {
         Cli.Run first = project.run("up", "dev");
         assertThat(first.exit()).as(first.err()).isZero();
         Generation active = project.state("dev").active().orElseThrow();
@@ -50,6 +50,16 @@ class MissingScriptRefusedTest {
         for (NodeRecord node : active.nodes()) {
             assertThat(EngineProject.body(node)).as("%s still serves", node.name()).contains("node=" + node.name());
         }
+
+        // Commands that never provision still work, so the missing file cannot block an incident's rollback.
+        for (List<String> command : List.of(List.of("status", "dev"), List.of("run", "dev", "--", "true"),
+                List.of("ssh", "dev", "web-1", "--print"))) {
+            Cli.Run works = project.run(command.toArray(String[]::new));
+
+            assertThat(works.err()).as(String.join(" ", command)).doesNotContain("missing.sh");
+        }
+        assertThat(project.run("status", "dev").exit()).isZero();
+        assertThat(project.run("run", "dev", "--", "true").exit()).isZero();
     }
 
     private static Map<String, byte[]> files(Path dir) throws Exception {
