@@ -86,9 +86,14 @@ public final class Stack {
         StackCommands.run(transport, "deploy release " + slug.id(), StackCommands.lines(script), log);
     }
 
-    /** Stops every process of the node's release (before a node is terminated). */
+    /**
+     * Before a node is terminated: stops every process of its release, then removes its env file,
+     * which holds the config vars, since a host that outlives the node (a {@code static} one) must
+     * not keep them.
+     */
     public void stop(Transport transport, StackTarget target) {
         processManager(target).stop(transport, target);
+        StackCommands.run(transport, "remove the env file", "rm -f " + quote(target.root() + "/shared/env") + "\n", line -> { });
     }
 
     private ProcessManager processManager(StackTarget target) {

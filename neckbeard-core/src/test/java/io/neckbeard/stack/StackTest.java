@@ -138,18 +138,20 @@ class StackTest {
     }
 
     @Test
-    void stopEndsEveryProcessOfTheNode() throws Exception {
+    void stopEndsEveryProcessOfTheNodeAndRemovesItsConfigVars() throws Exception {
         Stack stack = Stack.standard();
         stack.deploy(transport, slug(null), target, log::add);
         Path run = Path.of(target.root()).resolve("run");
         long web = pid(run.resolve("web.pid"));
         long worker = pid(run.resolve("worker.pid"));
+        assertThat(Path.of(target.root()).resolve("shared/env")).exists();
 
         stack.stop(transport, target);
 
         assertThat(Processes.running(web)).isFalse();
         assertThat(Processes.running(worker)).isFalse();
         assertThat(run).isEmptyDirectory();
+        assertThat(Path.of(target.root()).resolve("shared/env")).doesNotExist();
     }
 
     @Test
