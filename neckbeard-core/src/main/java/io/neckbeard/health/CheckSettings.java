@@ -70,7 +70,22 @@ public final class CheckSettings {
     }
 
     /** For the port of a node that has none and a check that sets none. */
-    public NeckbeardException noPort(String node) {
+    /**
+     * The port to check: the check's own {@code port} setting, else the node's.
+     *
+     * @throws NeckbeardException exit 2 when neither is set
+     */
+    public int port(Integer configured, HealthTarget target) {
+        if (configured != null) {
+            return configured;
+        }
+        if (target.port() == null) {
+            throw noPort(target.node());
+        }
+        return target.port();
+    }
+
+    private NeckbeardException noPort(String node) {
         return error("the " + settings.type() + " health check of node " + node + " has no port: health_check.port is not set and the node has none",
                 "set health_check.port");
     }

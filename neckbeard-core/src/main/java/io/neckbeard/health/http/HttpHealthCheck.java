@@ -38,10 +38,7 @@ final class HttpHealthCheck implements HealthCheck {
 
     @Override
     public HealthResult check(HealthTarget target) {
-        Integer effectivePort = port != null ? port : target.port();
-        if (effectivePort == null) {
-            throw settings.noPort(target.node());
-        }
+        int effectivePort = settings.port(port, target);
         String host = target.address().contains(":") ? "[" + target.address() + "]" : target.address();
         URI uri = URI.create("http://" + host + ":" + effectivePort + path);
         HttpURLConnection connection = null;

@@ -23,10 +23,7 @@ final class TcpHealthCheck implements HealthCheck {
 
     @Override
     public HealthResult check(HealthTarget target) {
-        Integer effectivePort = port != null ? port : target.port();
-        if (effectivePort == null) {
-            throw settings.noPort(target.node());
-        }
+        int effectivePort = settings.port(port, target);
         String where = target.address() + ":" + effectivePort;
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress(target.address(), effectivePort), CONNECT_TIMEOUT_MS);
