@@ -47,14 +47,17 @@ public final class DirectProcessManager implements ProcessManager {
     }
 
     @Override
-    public void stop(Transport transport, StackTarget target) {
-        stopAll(transport, target.root(), line -> { });
+    public List<String> stopScript(StackTarget target) {
+        return stopAllScript(target.root());
     }
 
     /** Stops every process group with a pid file under {@code <root>/run}; used when a node is terminated. */
     public void stopAll(Transport transport, String root, Consumer<String> log) {
-        StackCommands.run(transport, "stop the processes", StackCommands.lines(List.of(
-                "R=" + quote(root), StackCommands.STOP_GROUP,
-                "for f in \"$R\"/run/*.pid; do [ -e \"$f\" ] || continue; stop_group \"$f\"; done")), log);
+        StackCommands.run(transport, "stop the processes", StackCommands.lines(stopAllScript(root)), log);
+    }
+
+    private static List<String> stopAllScript(String root) {
+        return List.of("R=" + quote(root), StackCommands.STOP_GROUP,
+                "for f in \"$R\"/run/*.pid; do [ -e \"$f\" ] || continue; stop_group \"$f\"; done");
     }
 }

@@ -19,6 +19,6 @@ public interface ProcessManager {
      */
     List<String> restartScript(Transport transport, StackTarget target, List<ProcfileEntry> processes);
 
-    /** Stops every process the Stack started on the node. */
-    void stop(Transport transport, StackTarget target);
+    /** The shell lines that stop every process the Stack started on the node; the Stack runs them in its stop script. */
+    List<String> stopScript(StackTarget target);
 }

@@ -92,8 +92,9 @@ public final class Stack {
      * not keep them.
      */
     public void stop(Transport transport, StackTarget target) {
-        processManager(target).stop(transport, target);
-        StackCommands.run(transport, "remove the env file", "rm -f " + quote(target.root() + "/shared/env") + "\n", line -> { });
+        List<String> script = new ArrayList<>(processManager(target).stopScript(target));
+        script.add("rm -f " + quote(target.root() + "/shared/env"));
+        StackCommands.run(transport, "stop the processes", StackCommands.lines(script), line -> { });
     }
 
     private ProcessManager processManager(StackTarget target) {

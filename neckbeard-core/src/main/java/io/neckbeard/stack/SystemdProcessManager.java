@@ -44,10 +44,8 @@ public final class SystemdProcessManager implements ProcessManager {
     }
 
     @Override
-    public void stop(Transport transport, StackTarget target) {
-        String pattern = quote(target.app() + "-*.service");
-        StackCommands.run(transport, "stop the systemd services", StackCommands.lines(List.of(
-                "systemctl stop " + pattern + " || true")), line -> { });
+    public List<String> stopScript(StackTarget target) {
+        return List.of("systemctl stop " + quote(target.app() + "-*.service") + " || true");
     }
 
     static String unitName(String app, String process) {

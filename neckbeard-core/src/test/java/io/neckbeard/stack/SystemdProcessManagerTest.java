@@ -73,7 +73,7 @@ class SystemdProcessManagerTest {
         Files.setPosixFilePermissions(bin.resolve("systemctl"), PosixFilePermissions.fromString("rwxr-xr-x"));
         LocalTransport transport = new LocalTransport(temp, "local:test", Map.of("PATH", bin + ":" + System.getenv("PATH")));
 
-        new SystemdProcessManager(temp.toString()).stop(transport,
+        new Stack(Map.of("systemd", new SystemdProcessManager(temp.toString()))).stop(transport,
                 new StackTarget("/srv/hello", 5, "systemd", "hello", "production", "app-1", 4, null, Map.of()));
 
         assertThat(Files.readAllLines(calls)).containsExactly("stop hello-*.service");
