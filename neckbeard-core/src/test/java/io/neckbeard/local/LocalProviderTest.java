@@ -4,10 +4,12 @@ import io.neckbeard.config.NodeSpec;
 import io.neckbeard.config.ParamTree;
 import io.neckbeard.config.StackSettings;
 import io.neckbeard.core.FileTrees;
+import io.neckbeard.core.NeckbeardException;
 import io.neckbeard.core.Json;
 import io.neckbeard.plugin.Plugins;
 import io.neckbeard.provider.LaunchRequest;
 import io.neckbeard.provider.ProviderContext;
+import io.neckbeard.provider.ProviderException;
 import io.neckbeard.provider.Resource;
 import io.neckbeard.provider.ResourceProvider;
 import io.neckbeard.provider.ResourceProviderFactory;
@@ -35,6 +37,7 @@ import java.util.function.Consumer;
 import static io.neckbeard.local.LocalTransportTest.alive;
 import static io.neckbeard.local.LocalTransportTest.waitUntilGone;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class LocalProviderTest {
     @TempDir
@@ -242,6 +245,57 @@ class LocalProviderTest {
         Files.writeString(copied, "changed on staging");
         provider.launch(request(project, "staging", 1, "db-1", seed));
         assertThat(copied).hasContent("changed on staging");
+    }
+
+    @Test
+    void aNodeNameThatLeadsOutOfTheNodesDirectoryIsRefusedBeforeAnythingIsWritten() throws Exception {
+        Path victim = Files.createDirectories(project.resolve("victim"));
+        Files.writeString(victim.resolve("precious"), "keep me");
+
+        assertThatThrownBy(() -> provider().launch(request(project, "dev", 1, "a/../../../../victim-1", null)))
+                .isInstanceOf(NeckbeardException.class).hasMessageContaining("is not inside");
+        assertThatThrownBy(() -> provider().launch(request(project, "../..", 1, "app-1", null)))
+                .isInstanceOf(NeckbeardException.class).hasMessageContaining("is not inside");
+
+        assertThat(victim).isDirectoryContaining(path -> path.getFileName().toString().equals("precious"));
+        assertThat(victim.resolve("node.json")).doesNotExist();
+    }
+
+    @Test
+    void terminateRefusesARecordedDirectoryOutsideTheNodesDirectory() throws Exception {
+        Path victim = Files.createDirectories(project.resolve("victim"));
+        Files.writeString(victim.resolve("precious"), "keep me");
+        Resource forged = new Resource("dev/g1-app-1", "local", "127.0.0.1", "running", Map.of(), Map.of("dir", victim.toString()));
+
+        assertThatThrownBy(() -> provider().terminate(forged)).isInstanceOf(NeckbeardException.class);
+
+        assertThat(victim.resolve("precious")).hasContent("keep me");
+    }
+
+    @Test
+    void launchRefusesADirectoryThatHoldsFilesButNoNodeFile() throws Exception {
+        Path dir = Files.createDirectories(project.resolve(".neckbeard/local/dev/g1-app-1"));
+        Files.writeString(dir.resolve("notes.txt"), "mine");
+
+        assertThatThrownBy(() -> provider().launch(request(project, "dev", 1, "app-1", null)))
+                .isInstanceOf(ProviderException.class).hasMessageContaining("neckbeard did not create it");
+
+        assertThat(dir.resolve("node.json")).doesNotExist();
+        assertThat(dir.resolve("notes.txt")).hasContent("mine");
+    }
+
+    @Test
+    void terminateLeavesADirectoryWithoutItsNodeFileAlone() throws Exception {
+        ResourceProvider provider = provider();
+        Resource node = provider.launch(request(project, "dev", 1, "app-1", null));
+        Path dir = Path.of(node.attributes().get("dir"));
+        Files.delete(dir.resolve("node.json"));
+        Files.writeString(dir.resolve("notes.txt"), "not neckbeard's");
+
+        provider.terminate(node);
+
+        assertThat(dir.resolve("notes.txt")).hasContent("not neckbeard's");
+        assertThat(provider.refresh(node).state()).isEqualTo("gone");
     }
 
     @Test

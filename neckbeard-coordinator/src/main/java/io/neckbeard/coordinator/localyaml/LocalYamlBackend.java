@@ -10,6 +10,7 @@ import io.neckbeard.coordinator.LockedException;
 import io.neckbeard.coordinator.yaml.AuditLines;
 import io.neckbeard.coordinator.yaml.StateYaml;
 import io.neckbeard.core.ExitCode;
+import io.neckbeard.core.Names;
 import io.neckbeard.state.EnvironmentState;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,7 +33,6 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -44,7 +44,6 @@ import java.util.stream.Stream;
  */
 public final class LocalYamlBackend implements CoordinatorBackend {
     private static final Logger LOG = LoggerFactory.getLogger(LocalYamlBackend.class);
-    private static final Pattern ENVIRONMENT_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]*");
     /** Shared by every instance in the JVM: two backends over one directory must still exclude each other. */
     private static final Map<Path, ReentrantLock> JVM_LOCKS = new ConcurrentHashMap<>();
 
@@ -245,9 +244,9 @@ public final class LocalYamlBackend implements CoordinatorBackend {
     }
 
     private Path environmentDir(String environment) {
-        if (!ENVIRONMENT_NAME.matcher(environment).matches()) {
+        if (!Names.isSafe(environment)) {
             throw new CoordinatorException(ExitCode.USAGE, "'" + environment + "' is not a valid environment name",
-                    "use letters, digits, '-', '_' and '.', starting with a letter or digit", null);
+                    Names.RULE, null);
         }
         return root.resolve(environment);
     }
