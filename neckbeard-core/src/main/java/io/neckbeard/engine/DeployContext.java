@@ -112,7 +112,7 @@ public final class DeployContext implements AutoCloseable {
      * {@code ${node.address}} as they do when the node is provisioned.
      */
     public Transport transport(NodeSpec node, long generation, Resource resource) {
-        return provider(resource.provider()).transport(resource, node, NodeParams.resolve(node, generation, resource).values());
+        return provider(resource.provider()).transport(resource, node, NodeParams.resolve(node, generation, resource));
     }
 
     /** The load balancer of a node type; the {@code none} balancer when the type names none. */

@@ -72,7 +72,7 @@ final class NodeWork {
             HealthSettings health = context.healthCheck(node.type());
             LoadBalancer balancer = context.loadBalancer(node.type());
             Target target = target(node, resource);
-            try (Transport transport = provider.transport(resource, node, params.values())) {
+            try (Transport transport = provider.transport(resource, node, params)) {
                 if (plan.has(Action.TAKE_OUT)) {
                     step = step(plan, "take-out");
                     balancer.deregister(List.of(target));

@@ -1,6 +1,7 @@
 package io.neckbeard.local;
 
 import io.neckbeard.config.NodeSpec;
+import io.neckbeard.config.ResolvedParams;
 import io.neckbeard.core.FileTrees;
 import io.neckbeard.core.Json;
 import io.neckbeard.provider.LaunchRequest;
@@ -195,7 +196,7 @@ final class LocalProvider implements ResourceProvider {
     }
 
     @Override
-    public Transport transport(Resource resource, NodeSpec node, Map<String, Object> params) {
+    public Transport transport(Resource resource, NodeSpec node, ResolvedParams params) {
         return transports.apply(dirOf(resource), "local:" + node.name());
     }
 

@@ -1,5 +1,6 @@
 package io.neckbeard.local;
 
+import io.neckbeard.config.ResolvedParams;
 import io.neckbeard.config.NodeSpec;
 import io.neckbeard.config.ParamTree;
 import io.neckbeard.config.StackSettings;
@@ -139,7 +140,7 @@ class LocalProviderTest {
         Path dir = Path.of(node.attributes().get("dir"));
         List<Long> group = startProcessGroup(provider, node);
         // what the engine does before it terminates a node
-        try (Transport transport = provider.transport(node, node("app-1"), Map.of())) {
+        try (Transport transport = provider.transport(node, node("app-1"), ResolvedParams.plain(Map.of()))) {
             Stack.standard().stop(transport, StackTarget.forResource(node, new StackSettings("/srv/hello", 5, "systemd"),
                     "hello", "dev", "app-1", 1, Map.of()));
         }
@@ -158,7 +159,7 @@ class LocalProviderTest {
     /** A process group like the direct process manager's (its leader's pid in stack/run/web.pid), with a child: all its pids. */
     private static List<Long> startProcessGroup(ResourceProvider provider, Resource node) throws Exception {
         Path dir = Path.of(node.attributes().get("dir"));
-        try (Transport transport = provider.transport(node, node("app-1"), Map.of())) {
+        try (Transport transport = provider.transport(node, node("app-1"), ResolvedParams.plain(Map.of()))) {
             transport.run("mkdir -p stack/run && setsid /bin/sh -c 'echo $$ > stack/run/web.pid; sleep 300 & wait' "
                     + ">/dev/null 2>&1 </dev/null & sleep 0.5", Map.of(), Duration.ofSeconds(10), l -> { });
         }

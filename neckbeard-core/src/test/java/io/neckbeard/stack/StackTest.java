@@ -1,5 +1,6 @@
 package io.neckbeard.stack;
 
+import io.neckbeard.config.ResolvedParams;
 import io.neckbeard.config.StackSettings;
 import io.neckbeard.core.ExitCode;
 import io.neckbeard.core.NeckbeardException;
@@ -59,7 +60,7 @@ class StackTest {
         NodeSpec spec = new NodeSpec("app-1", "app", 1, "a", "small", "local", List.of("web"), new ParamTree(Map.of(), Map.of()));
         node = provider.launch(new LaunchRequest("hello", "dev", 1, spec, Map.of(), Tags.of("hello", "dev", 1, "app-1"),
                 "token-1", null, project));
-        transport = provider.transport(node, spec, Map.of());
+        transport = provider.transport(node, spec, ResolvedParams.plain(Map.of()));
         target = StackTarget.forResource(node, new StackSettings("/srv/hello", 2, "systemd"), "hello", "dev", "app-1", 1,
                 Map.of("GREETING", "it's me"));
     }

@@ -1,6 +1,7 @@
 package io.neckbeard.provider.staticip;
 
 import io.neckbeard.config.NodeSpec;
+import io.neckbeard.config.ResolvedParams;
 import io.neckbeard.provider.LaunchRequest;
 import io.neckbeard.provider.ProviderException;
 import io.neckbeard.provider.Resource;
@@ -63,7 +64,7 @@ final class StaticProvider implements ResourceProvider {
     }
 
     @Override
-    public Transport transport(Resource resource, NodeSpec node, Map<String, Object> params) {
+    public Transport transport(Resource resource, NodeSpec node, ResolvedParams params) {
         return new SshTransport(resource.address(), SshSettings.of(params));
     }
 }
