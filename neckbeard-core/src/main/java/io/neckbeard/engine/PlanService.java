@@ -76,6 +76,7 @@ public final class PlanService {
         for (NodeRecord record : generation.nodes()) {
             if (record.resourceId() != null && !found.contains(record.resourceId())) {
                 Resource resource = context.provider(record.provider()).refresh(NodeRecords.resource(record));
+                NodeRecords.requireOwned(context, record.name(), resource);
                 if (!"gone".equals(resource.state())) {
                     more.add(resource);
                 }

@@ -4,6 +4,7 @@ import io.neckbeard.coordinator.EnvironmentSession;
 import io.neckbeard.core.ExitCode;
 import io.neckbeard.core.NeckbeardException;
 import io.neckbeard.engine.hooks.Hooks;
+import io.neckbeard.provider.Resource;
 import io.neckbeard.state.EnvironmentState;
 import io.neckbeard.state.Generation;
 import io.neckbeard.state.GenerationState;
@@ -50,6 +51,7 @@ public final class TerminateService {
             progress.message("nothing to terminate in " + context.name() + " (" + selection.describe() + ")");
             return new DeployResult(context.name(), 0, "ok", List.of());
         }
+        requireOwned(announced);
         confirm.accept("Terminate generation " + ids(announced) + " of " + context.name() + " ("
                 + announced.stream().mapToInt(g -> g.nodes().size()).sum() + " nodes)? Their resources are destroyed.");
         Hooks hooks = context.hooks(progress::message);
@@ -127,6 +129,18 @@ public final class TerminateService {
                     + " of " + context.name() + " without --force", "add --force if you really mean to destroy it");
         }
         return chosen;
+    }
+
+    /** Refuses (exit 4, before anything is touched) when a node's resource belongs to another environment by its tags. */
+    private void requireOwned(List<Generation> generations) {
+        for (Generation generation : generations) {
+            for (NodeRecord record : generation.nodes()) {
+                if (record.resourceId() != null) {
+                    Resource resource = context.provider(record.provider()).refresh(NodeRecords.resource(record));
+                    NodeRecords.requireOwned(context, record.name(), resource);
+                }
+            }
+        }
     }
 
     private NodeOutcome finished(NodeOutcome outcome) {

@@ -40,4 +40,13 @@ public interface ResourceProvider {
     default boolean holdsOneGeneration() {
         return false;
     }
+
+    /**
+     * Whether resources carry the {@link Tags} they were launched with, so whose a resource is can
+     * be told from it ({@code node adopt}, {@code up} and {@code terminate} refuse another
+     * environment's). The {@code static} provider's hosts carry none.
+     */
+    default boolean tagsResources() {
+        return true;
+    }
 }

@@ -2,13 +2,19 @@ package io.neckbeard.coordinator;
 
 import io.neckbeard.core.ExitCode;
 import io.neckbeard.core.NeckbeardException;
+import io.neckbeard.plugin.Plugins;
+import io.neckbeard.provider.ProviderContext;
+import io.neckbeard.provider.ResourceProvider;
+import io.neckbeard.provider.ResourceProviderFactory;
+import io.neckbeard.state.EnvironmentState;
 import io.neckbeard.state.Generation;
 import io.neckbeard.state.GenerationState;
 import io.neckbeard.state.NodeHealth;
 import io.neckbeard.state.NodeRecord;
-import io.neckbeard.state.EnvironmentState;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,6 +29,15 @@ class CoordinatorServicesTest {
     private final InMemoryCoordinatorBackend backend = new InMemoryCoordinatorBackend();
     private final Coordinator coordinator = new Coordinator(backend, ME, Duration.ofMinutes(5), Clock.systemUTC());
     private final FixedProject project = new FixedProject();
+    @TempDir
+    Path localProject;
+
+    /** Adopted ids are looked up with a real local provider, where they are nobody's (no such node directory). */
+    private NodeService nodes() {
+        ResourceProvider local = Plugins.builtIn().find(ResourceProviderFactory.class, "local", "resource provider")
+                .create(new ProviderContext(localProject, "hello", null));
+        return new NodeService(project, coordinator, type -> local);
+    }
 
     @Test
     void statusListsNewestGenerationFirstWithHealthAndLock() {
@@ -113,7 +128,7 @@ class CoordinatorServicesTest {
 
     @Test
     void adoptCreatesTheFirstGenerationAndForgetRemovesTheNode() {
-        NodeService nodes = new NodeService(project, coordinator);
+        NodeService nodes = nodes();
 
         NodeService.NodeChange adopted = nodes.adopt("production", "app-2", "i-0new", List.of("node", "adopt"));
         NodeRecord record = backend.read("production").active().orElseThrow().nodes().get(0);
@@ -131,7 +146,7 @@ class CoordinatorServicesTest {
 
     @Test
     void forgettingAnUnknownNodeIsAUsageErrorAuditedAsFailed() {
-        assertThatThrownBy(() -> new NodeService(project, coordinator).forget("production", "app-9", List.of()))
+        assertThatThrownBy(() -> nodes().forget("production", "app-9", List.of()))
                 .isInstanceOfSatisfying(NeckbeardException.class, e -> assertThat(e.exitCode()).isEqualTo(ExitCode.USAGE));
 
         assertThat(backend.audit("production", 1)).singleElement()

@@ -63,6 +63,12 @@ final class StaticProvider implements ResourceProvider {
         return true;
     }
 
+    /** Nothing is stored on a host, so it cannot say whose it is: a static node's host is the one its configuration lists. */
+    @Override
+    public boolean tagsResources() {
+        return false;
+    }
+
     @Override
     public Transport transport(Resource resource, NodeSpec node, ResolvedParams params) {
         return new SshTransport(resource.address(), SshSettings.of(params));
