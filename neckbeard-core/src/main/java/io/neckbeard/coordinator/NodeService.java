@@ -4,6 +4,7 @@ import io.neckbeard.config.NodeSpec;
 import io.neckbeard.config.Project;
 import io.neckbeard.core.ExitCode;
 import io.neckbeard.core.NeckbeardException;
+import io.neckbeard.provider.ProviderException;
 import io.neckbeard.provider.Resource;
 import io.neckbeard.provider.ResourceProvider;
 import io.neckbeard.provider.Tags;
@@ -11,6 +12,8 @@ import io.neckbeard.state.EnvironmentState;
 import io.neckbeard.state.Generation;
 import io.neckbeard.state.GenerationState;
 import io.neckbeard.state.NodeRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -25,6 +28,7 @@ import java.util.function.Function;
  * up and provisions it. A resource whose tags name another environment is refused.
  */
 public final class NodeService {
+    private static final Logger LOG = LoggerFactory.getLogger(NodeService.class);
     private final Project project;
     private final Coordinator coordinator;
     private final Function<String, ResourceProvider> providers;
@@ -91,7 +95,15 @@ public final class NodeService {
      * configuration lists: there is nothing to adopt).
      */
     private void requireOwnResource(String environment, NodeSpec spec, String resourceId) {
-        ResourceProvider provider = providers.apply(spec.resource());
+        ResourceProvider provider;
+        try {
+            provider = providers.apply(spec.resource());
+        } catch (ProviderException unavailable) {
+            // A provider this version cannot create (ec2, rds) can neither deploy to nor destroy the
+            // resource, so recording it harms nothing; up and terminate check its tags once it can.
+            LOG.warn("recording {} without checking its tags: {}", resourceId, unavailable.getMessage());
+            return;
+        }
         if (!provider.tagsResources()) {
             throw new NeckbeardException(ExitCode.REFUSED, "cannot adopt " + resourceId + " as " + spec.name() + " of "
                     + environment + ": " + spec.resource() + " resources carry no tags, so neckbeard cannot tell whose it is",
