@@ -40,13 +40,21 @@ final class TarballPackager implements Packager {
     /** 2000-01-01T00:00:00Z: fixed, and recent enough that tar does not warn about it on unpacking. */
     private static final FileTime ENTRY_TIME = FileTime.from(Instant.parse("2000-01-01T00:00:00Z"));
 
-    @Override
-    public Slug build(PackageRequest request) {
-        Map<String, Object> settings = request.settings();
+    /** The settings' checks, for {@code check} and before every build. */
+    static void validate(Map<String, Object> settings) {
         settings.keySet().stream().filter(k -> !SETTINGS.contains(k)).findFirst().ifPresent(k -> {
             throw new PackagerException(ExitCode.USAGE, "unknown setting 'packager." + k + "' of the tarball packager",
                     "use include (paths to pack), exclude (globs to leave out) and follow_links (true or false)", null);
         });
+        strings(settings, "include");
+        strings(settings, "exclude");
+        followLinks(settings);
+    }
+
+    @Override
+    public Slug build(PackageRequest request) {
+        Map<String, Object> settings = request.settings();
+        validate(settings);
         Path root = request.projectRoot().toAbsolutePath().normalize();
         List<SlugInput> inputs = SlugInputs.collect(root, strings(settings, "include"), strings(settings, "exclude"),
                 followLinks(settings));
