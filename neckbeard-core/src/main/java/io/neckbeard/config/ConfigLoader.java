@@ -58,7 +58,7 @@ public final class ConfigLoader {
     public Project load(Path root, List<String> environments) {
         Path dir = root.resolve("neckbeard");
         Path configPath = dir.resolve("config.yml");
-        if (!Files.isRegularFile(configPath)) {
+        if (!Files.exists(configPath)) {
             throw new NeckbeardException(ExitCode.USAGE, "no neckbeard/config.yml in " + root,
                     "run 'neckbeard init' to create one, or point -C/--project at your project directory");
         }

@@ -12,7 +12,7 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-/** check reads env files by the rules every other command applies to environments. */
+/** check reads env files by the rules every other command applies to environments, and only regular files. */
 class EnvironmentFilesTest {
     @TempDir
     Path temp;
@@ -51,6 +51,23 @@ class EnvironmentFilesTest {
         assertThat(failure.problems()).singleElement().satisfies(problem -> {
             assertThat(problem.message()).isEqualTo("not a regular file");
             assertThat(problem.file().toString()).endsWith("neckbeard/envs/x.yml");
+        });
+    }
+
+    @Test
+    void aConfigFileThatIsANamedPipeIsReportedNotWaitedFor() throws Exception {
+        Path root = Fixtures.copy("projects/layers", temp.resolve("project"));
+        Path config = root.resolve("neckbeard/config.yml");
+        Files.delete(config);
+        assertThat(new ProcessBuilder("mkfifo", config.toString()).inheritIO().start().waitFor()).isZero();
+
+        ConfigException failure = catchThrowableOfType(ConfigException.class,
+                () -> new ConfigLoader(StandInPlugins.plugins(temp)).load(root, List.of()));
+
+        assertThat(failure).isNotNull();
+        assertThat(failure.problems()).singleElement().satisfies(problem -> {
+            assertThat(problem.message()).isEqualTo("not a regular file");
+            assertThat(problem.file().toString()).endsWith("neckbeard/config.yml");
         });
     }
 }

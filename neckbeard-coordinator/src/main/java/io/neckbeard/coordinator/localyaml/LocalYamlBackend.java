@@ -10,6 +10,7 @@ import io.neckbeard.coordinator.LockedException;
 import io.neckbeard.coordinator.yaml.AuditLines;
 import io.neckbeard.coordinator.yaml.StateYaml;
 import io.neckbeard.core.ExitCode;
+import io.neckbeard.core.FileTrees;
 import io.neckbeard.core.Names;
 import io.neckbeard.state.EnvironmentState;
 import org.slf4j.Logger;
@@ -248,7 +249,7 @@ public final class LocalYamlBackend implements CoordinatorBackend {
             throw new CoordinatorException(ExitCode.USAGE, "'" + environment + "' is not a valid environment name",
                     Names.RULE, null);
         }
-        return root.resolve(environment);
+        return FileTrees.within(root, environment);
     }
 
     private Path stateFile(String environment) {
