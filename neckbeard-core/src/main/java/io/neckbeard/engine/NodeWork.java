@@ -1,5 +1,6 @@
 package io.neckbeard.engine;
 
+import io.neckbeard.config.AppEnv;
 import io.neckbeard.config.NodeSpec;
 import io.neckbeard.config.ResolvedParams;
 import io.neckbeard.config.TypedSettings;
@@ -139,7 +140,7 @@ final class NodeWork {
 
     private void provision(NodeSpec node, Resource resource, ResolvedParams params, Transport transport) {
         StackTarget stackTarget = StackTarget.forResource(resource, context.project().stack(), context.project().app(),
-                context.name(), node.name(), writer.generation(), vars);
+                context.name(), node.name(), writer.generation(), AppEnv.of(params.values()), vars);
         ProvisionRequest request = new ProvisionRequest(context.project().app(), context.name(), writer.generation(), node,
                 params, context.roles(node.services()), peers(node), context.project().root(),
                 context.provisionerSettings(), stackTarget.root() + "/provision");
