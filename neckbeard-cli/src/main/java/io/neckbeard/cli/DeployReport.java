@@ -31,6 +31,7 @@ public final class DeployReport {
                     .forEach(n -> out.println(System.lineSeparator() + n.name() + " failed: " + n.detail()));
             out.println(command + " " + result.environment() + ": generation " + result.generation() + " " + result.result()
                     + " (" + result.nodes().stream().map(NodeOutcome::name).distinct().count() + " nodes)");
+            printServing(out, result);
         }
         if (result.failed()) {
             List<String> failed = result.nodes().stream().filter(NodeOutcome::failed).map(NodeOutcome::name).toList();
@@ -39,6 +40,16 @@ public final class DeployReport {
             return ExitCode.FAILED.code();
         }
         return ExitCode.OK.code();
+    }
+
+    /** Where the generation's nodes serve now, one line each: what an operator opens after a deploy. */
+    private static void printServing(PrintWriter out, DeployResult result) {
+        if (!result.serving().isEmpty()) {
+            out.println("generation " + result.generation() + " serves at:");
+            TextTable table = new TextTable("NODE", "AT");
+            result.serving().forEach(endpoint -> table.row(endpoint.node(), endpoint.display()));
+            table.print(out, "  ");
+        }
     }
 
     /** Prints a plan; returns 4 when {@code refusedIsFailure} and the plan is refused (for {@code up --dry-run}). */

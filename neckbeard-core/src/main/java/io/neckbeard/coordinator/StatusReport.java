@@ -23,8 +23,12 @@ public record StatusReport(String environment, Lock lock, List<GenerationStatus>
         }
     }
 
-    /** @param healthy the last health check's verdict, or null when it was never checked */
-    public record NodeStatus(String name, String type, String az, String resourceId, String address, Boolean healthy,
-                             boolean operational) {
+    /**
+     * @param port    the port the node serves on, or null
+     * @param url     where it serves HTTP, or null
+     * @param healthy the last health check's verdict, or null when it was never checked
+     */
+    public record NodeStatus(String name, String type, String az, String resourceId, String address, Integer port,
+                             String url, Boolean healthy, boolean operational) {
     }
 }

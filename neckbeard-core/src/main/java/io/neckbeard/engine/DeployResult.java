@@ -1,21 +1,37 @@
 package io.neckbeard.engine;
 
+import io.neckbeard.state.Generation;
+
 import java.util.List;
 
 /**
  * The result document of {@code up}, {@code promote}, {@code rollback} and {@code terminate}:
- * {@code {"environment", "generation", "result", "nodes": [{"name", "type", "az", "action", "result", "detail"}]}}.
+ * {@code {"environment", "generation", "result", "nodes": [{"name", "type", "az", "action", "result", "detail"}],
+ * "serving": [{"node", "address", "port", "url"}]}}.
  *
- * @param result {@code ok}, {@code failed} or {@code dry-run}
+ * @param result  {@code ok}, {@code failed} or {@code dry-run}
+ * @param serving where the generation's nodes serve once the command is done (see {@link Endpoint#serving});
+ *                empty for a dry run and for {@code terminate}
  */
-public record DeployResult(String environment, long generation, String result, List<NodeOutcome> nodes) {
+public record DeployResult(String environment, long generation, String result, List<NodeOutcome> nodes,
+                           List<Endpoint> serving) {
     public DeployResult {
         nodes = List.copyOf(nodes);
+        serving = List.copyOf(serving);
+    }
+
+    public DeployResult(String environment, long generation, String result, List<NodeOutcome> nodes) {
+        this(environment, generation, result, nodes, List.of());
     }
 
     public static DeployResult of(String environment, long generation, List<NodeOutcome> nodes) {
         boolean failed = nodes.stream().anyMatch(NodeOutcome::failed);
         return new DeployResult(environment, generation, failed ? "failed" : "ok", nodes);
+    }
+
+    /** The same result, with where {@code generation}'s nodes serve now. */
+    DeployResult servingFrom(Generation generation) {
+        return new DeployResult(environment, this.generation, result, nodes, Endpoint.serving(generation));
     }
 
     public boolean failed() {

@@ -34,10 +34,11 @@ public final class StatusCommand extends NeckbeardCommand {
             out.println();
             out.println("generation " + generation.id() + "  " + generation.state() + "  created "
                     + generation.createdAt() + "  slug " + (generation.slug() == null ? "-" : generation.slug()));
-            TextTable table = new TextTable("NODE", "TYPE", "AZ", "RESOURCE", "ADDRESS", "HEALTHY", "OPERATIONAL");
+            TextTable table = new TextTable("NODE", "TYPE", "AZ", "RESOURCE", "ADDRESS", "URL", "HEALTHY", "OPERATIONAL");
             for (StatusReport.NodeStatus node : generation.nodes()) {
-                table.row(node.name(), node.type(), node.az(), node.resourceId(), node.address(),
-                        node.healthy() == null ? "unknown" : yesNo(node.healthy()), yesNo(node.operational()));
+                table.row(node.name(), node.type(), node.az(), node.resourceId(),
+                        node.address() == null || node.port() == null ? node.address() : node.address() + ":" + node.port(),
+                        node.url(), node.healthy() == null ? "unknown" : yesNo(node.healthy()), yesNo(node.operational()));
             }
             table.print(out, "  ");
         }
