@@ -1,5 +1,7 @@
 package io.neckbeard.coordinator;
 
+import io.neckbeard.state.GenerationState;
+
 import java.time.Instant;
 import java.util.List;
 
@@ -12,6 +14,12 @@ import java.util.List;
 public record StatusReport(String environment, Lock lock, List<GenerationStatus> generations) {
     public StatusReport {
         generations = List.copyOf(generations);
+    }
+
+    /** The same report without the terminated generations (what {@code status} shows unless {@code --all}). */
+    public StatusReport withoutTerminated() {
+        return new StatusReport(environment, lock, generations.stream()
+                .filter(g -> !GenerationState.TERMINATED.id().equals(g.state())).toList());
     }
 
     public record Lock(String holder, Instant acquiredAt, String command) {
