@@ -1,5 +1,7 @@
 package io.neckbeard.coordinator;
 
+import io.neckbeard.state.GenerationState;
+
 import java.time.Instant;
 import java.util.List;
 
@@ -14,6 +16,12 @@ public record StatusReport(String environment, Lock lock, List<GenerationStatus>
         generations = List.copyOf(generations);
     }
 
+    /** The same report without the terminated generations (what {@code status} shows unless {@code --all}). */
+    public StatusReport withoutTerminated() {
+        return new StatusReport(environment, lock, generations.stream()
+                .filter(g -> !GenerationState.TERMINATED.id().equals(g.state())).toList());
+    }
+
     public record Lock(String holder, Instant acquiredAt, String command) {
     }
 
@@ -23,8 +31,12 @@ public record StatusReport(String environment, Lock lock, List<GenerationStatus>
         }
     }
 
-    /** @param healthy the last health check's verdict, or null when it was never checked */
-    public record NodeStatus(String name, String type, String az, String resourceId, String address, Boolean healthy,
-                             boolean operational) {
+    /**
+     * @param port    the port the node serves on, or null
+     * @param url     where it serves HTTP, or null
+     * @param healthy the last health check's verdict, or null when it was never checked
+     */
+    public record NodeStatus(String name, String type, String az, String resourceId, String address, Integer port,
+                             String url, Boolean healthy, boolean operational) {
     }
 }

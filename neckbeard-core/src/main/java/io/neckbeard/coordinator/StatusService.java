@@ -33,7 +33,7 @@ public final class StatusService {
 
     private static StatusReport.NodeStatus node(NodeRecord node) {
         Boolean healthy = node.lastHealth() == null ? null : node.lastHealth().healthy();
-        return new StatusReport.NodeStatus(node.name(), node.type(), node.az(), node.resourceId(), node.address(), healthy,
-                node.operational());
+        return new StatusReport.NodeStatus(node.name(), node.type(), node.az(), node.resourceId(), node.address(),
+                node.port(), node.url(), healthy, node.operational());
     }
 }

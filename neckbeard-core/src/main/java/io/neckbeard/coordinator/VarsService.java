@@ -3,6 +3,7 @@ package io.neckbeard.coordinator;
 import io.neckbeard.config.Project;
 import io.neckbeard.core.ExitCode;
 import io.neckbeard.core.NeckbeardException;
+import io.neckbeard.core.VarNames;
 import io.neckbeard.state.EnvironmentState;
 
 import java.util.ArrayList;
@@ -10,7 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-import java.util.regex.Pattern;
 
 /**
  * {@code vars ENV [set K=V... | unset K...]}: the shared config vars exported to the app.
@@ -18,8 +18,6 @@ import java.util.regex.Pattern;
  * leak them by default; changing them holds the lock and is audited with values masked.
  */
 public final class VarsService {
-    private static final Pattern NAME = Pattern.compile("[A-Z_][A-Z0-9_]*");
-
     private final Project project;
     private final Coordinator coordinator;
 
@@ -82,9 +80,8 @@ public final class VarsService {
     }
 
     private static String checkedName(String name) {
-        if (!NAME.matcher(name).matches()) {
-            throw usage("'" + name + "' is not a valid config var name",
-                    "use upper-case letters, digits and '_', not starting with a digit (e.g. DATABASE_URL)");
+        if (!VarNames.valid(name)) {
+            throw usage("'" + name + "' is not a valid config var name", VarNames.RULE);
         }
         return name;
     }

@@ -151,8 +151,8 @@ final class GenerationSwitch {
             previous.nodes().forEach(record -> outcomes.add(finished(record, "deregister",
                     "generation " + previous.id() + " is old now")));
         }
-        session.update(state -> activate(state, target.id(), health));
-        return DeployResult.of(context.name(), target.id(), outcomes);
+        EnvironmentState switched = session.update(state -> activate(state, target.id(), health));
+        return DeployResult.of(context.name(), target.id(), outcomes).servingFrom(switched.generation(target.id()).orElseThrow());
     }
 
     private static List<Target> targets(List<NodeRecord> records) {
@@ -177,7 +177,7 @@ final class GenerationSwitch {
     private static NodeRecord withHealth(NodeRecord r, NodeHealth health) {
         return new NodeRecord(r.name(), r.type(), r.az(), r.provider(), r.resourceId(), r.address(), r.launchedAt(),
                 r.provisionedSlug(), r.provisionedConfig(), health == null ? r.lastHealth() : health, r.operational(),
-                r.attributes());
+                r.attributes(), r.port(), r.url());
     }
 
     /** One health observation of a recorded node, whose resource must be running. */

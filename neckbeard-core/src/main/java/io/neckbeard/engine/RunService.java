@@ -120,7 +120,7 @@ public final class RunService {
                 return new RunOutcome(record.name(), -1, "its node type " + record.type() + " is no longer configured");
             }
             String root = StackTarget.forResource(resource, context.project().stack(), context.project().app(),
-                    context.name(), record.name(), generation, Map.of()).root();
+                    context.name(), record.name(), generation, Map.of(), Map.of()).root();
             // Like the app's own processes: in the current release, with the env file's variables. The
             // braces keep a command list ("a; b") from running when the release cannot be entered.
             String inRelease = "cd " + quote(root + "/current") + " && set -a && . " + quote(root + "/shared/env")

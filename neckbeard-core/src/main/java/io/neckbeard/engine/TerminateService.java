@@ -38,7 +38,7 @@ public final class TerminateService {
         List<Generation> chosen = chosen(context.coordinator().read(context.name()), selection, force);
         List<NodeOutcome> nodes = new ArrayList<>();
         chosen.forEach(g -> g.nodes().forEach(n -> nodes.add(outcome(n, g, "planned"))));
-        return new DeployResult(context.name(), newest(chosen), "dry-run", nodes);
+        return new DeployResult(context.name(), newest(chosen), "dry-run", nodes).acting(idList(chosen));
     }
 
     /**
@@ -65,7 +65,7 @@ public final class TerminateService {
             for (Generation generation : chosen) {
                 outcomes.addAll(terminate(session, generation));
             }
-            DeployResult terminated = DeployResult.of(context.name(), newest(chosen), outcomes);
+            DeployResult terminated = DeployResult.of(context.name(), newest(chosen), outcomes).acting(idList(chosen));
             result = terminated.result();
             session.result(result);
             return terminated;
@@ -159,5 +159,9 @@ public final class TerminateService {
 
     private static String ids(List<Generation> generations) {
         return generations.stream().map(g -> Long.toString(g.id())).collect(Collectors.joining(", "));
+    }
+
+    private static List<Long> idList(List<Generation> generations) {
+        return generations.stream().map(Generation::id).toList();
     }
 }

@@ -97,7 +97,7 @@ public final class UpService {
             writer.generation(g -> new Generation(g.id(), g.state(), g.createdAt(), plan.slug().digest(),
                     generationDigest(g.nodes()), g.nodes()));
         }
-        return result;
+        return result.servingFrom(session.state().generation(id).orElseThrow());
     }
 
     /** The seed of a new node: the same node of the seed environment's active generation, unless that is this generation. */

@@ -337,7 +337,8 @@ public abstract class CoordinatorBackendContract {
         Instant created = Instant.parse("2024-05-01T10:00:00Z");
         NodeRecord app1 = new NodeRecord("app-1", "app", "us-east-1a", "ec2", "i-0abc", "10.0.0.5",
                 created.plusSeconds(30), "sha256:aaa", "sha256:cfg1",
-                new NodeHealth(true, created.plusSeconds(90), "HTTP 200"), true, Map.of("port", "8080"));
+                new NodeHealth(true, created.plusSeconds(90), "HTTP 200"), true, Map.of("port", "8080"), 8080,
+                "http://10.0.0.5:8080/");
         NodeRecord app2 = new NodeRecord("app-2", "app", "us-east-1b", "ec2", null, null, null, null, null,
                 null, false, Map.of());
         NodeRecord db1 = new NodeRecord("db-1", "db", "us-east-1a", "rds", "prod-db-1", "db.internal", created,

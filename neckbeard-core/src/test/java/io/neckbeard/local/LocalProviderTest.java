@@ -142,7 +142,7 @@ class LocalProviderTest {
         // what the engine does before it terminates a node
         try (Transport transport = provider.transport(node, node("app-1"), ResolvedParams.plain(Map.of()))) {
             Stack.standard().stop(transport, StackTarget.forResource(node, new StackSettings("/srv/hello", 5, "systemd"),
-                    "hello", "dev", "app-1", 1, Map.of()));
+                    "hello", "dev", "app-1", 1, Map.of(), Map.of()));
         }
         for (long pid : group) {
             waitUntilGone(pid);

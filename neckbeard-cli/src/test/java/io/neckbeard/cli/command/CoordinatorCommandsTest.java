@@ -54,13 +54,13 @@ class CoordinatorCommandsTest {
         assertThat(generation.get("state").asText()).isEqualTo("active");
         JsonNode node = generation.get("nodes").get(0);
         assertThat(node.fieldNames()).toIterable()
-                .containsExactly("name", "type", "az", "resource_id", "address", "healthy", "operational");
+                .containsExactly("name", "type", "az", "resource_id", "address", "port", "url", "healthy", "operational");
         assertThat(node.get("resource_id").asText()).isEqualTo("i-0beef");
         assertThat(node.get("az").asText()).isEqualTo("us-east-1b");
         assertThat(node.get("healthy").isNull()).isTrue();
         assertThat(json.get("lock").fieldNames()).toIterable().containsExactly("holder", "acquired_at", "command");
         assertThat(text.out()).contains("locked by bob@desk").contains("generation 1  active")
-                .containsPattern("app-2\\s+app\\s+us-east-1b\\s+i-0beef\\s+-\\s+unknown\\s+no");
+                .containsPattern("app-2\\s+app\\s+us-east-1b\\s+i-0beef\\s+-\\s+-\\s+unknown\\s+no");
     }
 
     @Test

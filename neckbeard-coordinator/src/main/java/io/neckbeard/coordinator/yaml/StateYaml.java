@@ -140,6 +140,8 @@ public final class StateYaml {
         putIfPresent(out, "provider", node.provider());
         putIfPresent(out, "resource_id", node.resourceId());
         putIfPresent(out, "address", node.address());
+        putIfPresent(out, "port", node.port());
+        putIfPresent(out, "url", node.url());
         putIfPresent(out, "launched_at", node.launchedAt());
         putIfPresent(out, "provisioned_slug", node.provisionedSlug());
         putIfPresent(out, "provisioned_config", node.provisionedConfig());
@@ -181,7 +183,8 @@ public final class StateYaml {
         return new NodeRecord(map.string("name"), map.string("type"), map.optionalString("az"),
                 map.optionalString("provider"), map.optionalString("resource_id"), map.optionalString("address"),
                 map.optionalInstant("launched_at"), map.optionalString("provisioned_slug"),
-                map.optionalString("provisioned_config"), lastHealth, map.flag("operational"), map.strings("attributes"));
+                map.optionalString("provisioned_config"), lastHealth, map.flag("operational"), map.strings("attributes"),
+                map.optionalString("port") == null ? null : Math.toIntExact(map.number("port")), map.optionalString("url"));
     }
 
     private static void putIfPresent(Map<String, Object> out, String key, Object value) {
