@@ -21,7 +21,7 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** A node record that points at another environment's resource (a mistaken adopt) stops up and terminate before they touch it. */
+/** A node record that points at another environment's resource (a mistaken adopt) stops up and terminate before they touch it (plan shows the refusal). */
 class ForeignResourceTest {
     @RegisterExtension
     final EngineFixture fixture = new EngineFixture();
@@ -39,6 +39,8 @@ class ForeignResourceTest {
                                 null, null, false, Map.of())))));
             }
 
+            assertThat(new UpService(context, EngineFixture.SILENT).plan(false, null).refusal())
+                    .satisfies(refusal -> assertThat(refusal.exitCode()).isEqualTo(ExitCode.REFUSED));
             assertThatThrownBy(() -> new UpService(context, EngineFixture.SILENT).up(false, null, List.of()))
                     .isInstanceOfSatisfying(NeckbeardException.class, e -> {
                         assertThat(e.exitCode()).isEqualTo(ExitCode.REFUSED);
