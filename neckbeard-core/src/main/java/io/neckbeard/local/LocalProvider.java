@@ -284,7 +284,9 @@ final class LocalProvider implements ResourceProvider {
     private static void write(Path dir, LocalNode node) {
         try {
             Files.createDirectories(dir);
-            Path temp = Files.createTempFile(dir, NODE_FILE, ".tmp");
+            // written beside the node directory, so a crash leaves that directory empty (still launchable), never
+            // holding a stray file without node.json (which launch refuses as not neckbeard's)
+            Path temp = Files.createTempFile(dir.getParent(), NODE_FILE, ".tmp");
             Json.mapper().writerWithDefaultPrettyPrinter().writeValue(temp.toFile(), node);
             Files.move(temp, dir.resolve(NODE_FILE), StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
