@@ -28,9 +28,9 @@ public final class Tags {
         String taggedApp = resource.tags().get(APP);
         String taggedEnv = resource.tags().get(ENV);
         if (taggedApp != null && !taggedApp.equals(app) || taggedEnv != null && !taggedEnv.equals(environment)) {
+            String owner = (taggedEnv == null ? "" : "environment " + taggedEnv + " ") + "of app " + (taggedApp == null ? app : taggedApp);
             throw new NeckbeardException(ExitCode.REFUSED, "resource " + resource.id() + " (" + resource.provider()
-                    + ") belongs to environment " + taggedEnv + " of app " + taggedApp + " by its tags, not to "
-                    + environment + " of " + app, fix);
+                    + ") belongs to " + owner + " by its tags, not to " + environment + " of " + app, fix);
         }
     }
 
