@@ -21,7 +21,10 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** A node record that points at another environment's resource (a mistaken adopt) stops up and terminate before they touch it (plan shows the refusal). */
+/**
+ * A node record that points at another environment's resource (a mistaken adopt) stops up and
+ * terminate before they touch it (plan shows the refusal).
+ */
 class ForeignResourceTest {
     @RegisterExtension
     final EngineFixture fixture = new EngineFixture();

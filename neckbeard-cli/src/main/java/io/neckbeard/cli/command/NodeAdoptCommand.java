@@ -22,7 +22,8 @@ public final class NodeAdoptCommand extends NeckbeardCommand {
     protected int execute(CliContext cli) {
         NodeService.NodeChange change;
         try (DeployContext context = DeployContext.openWithoutProvisioning(cli.project(), environment, cli.plugins())) {
-            change = new NodeService(context.project(), context.coordinator(), context::provider).adopt(environment, node, resourceId, maskedArguments());
+            change = new NodeService(context.project(), context.coordinator(), context::provider)
+                    .adopt(environment, node, resourceId, maskedArguments());
         }
         if (cli.json()) {
             cli.printJson(change);

@@ -19,7 +19,8 @@ public final class NodeForgetCommand extends NeckbeardCommand {
     protected int execute(CliContext cli) {
         NodeService.NodeChange change;
         try (DeployContext context = DeployContext.openWithoutProvisioning(cli.project(), environment, cli.plugins())) {
-            change = new NodeService(context.project(), context.coordinator(), context::provider).forget(environment, node, maskedArguments());
+            change = new NodeService(context.project(), context.coordinator(), context::provider)
+                    .forget(environment, node, maskedArguments());
         }
         if (cli.json()) {
             cli.printJson(change);

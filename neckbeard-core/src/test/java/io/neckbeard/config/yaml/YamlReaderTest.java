@@ -26,7 +26,8 @@ class YamlReaderTest {
 
         assertThat(yaml).isNull();
         assertThat(problems).singleElement().satisfies(problem -> {
-            assertThat(problem.message()).isEqualTo("the file expands to more than 100000 values: aliases (*name) repeat whole mappings and lists");
+            assertThat(problem.message())
+                    .isEqualTo("the file expands to more than 100000 values: aliases (*name) repeat whole mappings and lists");
             assertThat(problem.file()).isEqualTo(Path.of("config.yml"));
             assertThat(problem.line()).isBetween(6, 28);
         });
