@@ -160,7 +160,8 @@ final class YamlMap {
 
     static CoordinatorException damaged(String location, String message, Throwable cause) {
         return new CoordinatorException(ExitCode.USAGE, location + ": " + message,
-                "fix the file by hand (neckbeard did not change it), or restore it from version control or a backup",
+                "fix the file by hand, or restore it from version control or a backup; neckbeard writes nothing to it"
+                        + " while it does not read cleanly",
                 cause);
     }
 }

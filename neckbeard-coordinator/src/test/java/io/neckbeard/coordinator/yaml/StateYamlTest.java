@@ -49,7 +49,7 @@ class StateYamlTest {
         assertThatThrownBy(() -> StateYaml.decode("production", fixture("state/broken-syntax.yml"), "prod/state.yml"))
                 .isInstanceOfSatisfying(CoordinatorException.class, e -> {
                     assertThat(e.exitCode()).isEqualTo(ExitCode.USAGE);
-                    assertThat(e.remedy()).contains("did not change it");
+                    assertThat(e.remedy()).contains("writes nothing to it");
                 })
                 .hasMessageStartingWith("prod/state.yml:7: not valid YAML");
     }
