@@ -76,16 +76,22 @@ final class LockedSession implements EnvironmentSession {
     }
 
     /**
-     * Writes with compare-and-set. Under our lock nobody else writes, so a conflict means the
-     * lock was broken or taken over: nothing more is written (no retry on top of the new
-     * holder's state), and the command fails with exit 3. Any failure here is audited as such.
+     * Writes with compare-and-set, fenced by our lock's token: a write after the lock was broken
+     * or taken over is refused by the backend itself, even before the renewal thread notices.
+     * Under our lock nobody else writes, so a conflict also means the lock was lost: nothing more
+     * is written (no retry on top of the new holder's state), and the command fails with exit 3.
+     * Any failure here is audited as such.
      */
     @Override
     public synchronized EnvironmentState update(UnaryOperator<EnvironmentState> change) {
         try {
             requireOpen();
-            state = backend.write(change.apply(state));
+            state = backend.write(change.apply(state), lock);
             return state;
+        } catch (LockLostException lost) {
+            lockLost = true;
+            result = "failed";
+            throw lost;
         } catch (ConflictException conflict) {
             lockLost = true;
             result = "failed";

@@ -201,6 +201,40 @@ public abstract class CoordinatorBackendContract {
     }
 
     @Test
+    void aWriteFencedByTheHeldLockIsStored() {
+        LockInfo held = backend.acquire("production", "alice@" + HOST, HOST, LIVE_PID, "up", LONG);
+
+        EnvironmentState written = backend.write(EnvironmentState.empty("production").withVars(Map.of("A", "1")), held);
+
+        assertThat(reopened.read("production")).isEqualTo(written);
+    }
+
+    @Test
+    void aWriteFencedByABrokenLockIsRefusedAndStoresNothing() {
+        EnvironmentState base = backend.write(EnvironmentState.empty("production"));
+        LockInfo held = backend.acquire("production", "alice@" + HOST, HOST, LIVE_PID, "up", LONG);
+        reopened.forceRelease("production");
+
+        assertThatThrownBy(() -> backend.write(base.withVars(Map.of("A", "1")), held))
+                .isInstanceOf(LockLostException.class).hasMessageContaining("lock lost");
+        assertThat(reopened.read("production")).isEqualTo(base);
+    }
+
+    @Test
+    void aWriteFencedByALockSomeoneTookOverIsRefusedAndTheNewHolderWrites() throws InterruptedException {
+        EnvironmentState base = backend.write(EnvironmentState.empty("production"));
+        LockInfo old = backend.acquire("production", "alice@" + HOST, HOST, LIVE_PID, "up", Duration.ofMillis(100));
+        Thread.sleep(300);
+        LockInfo current = reopened.acquire("production", "bob@" + HOST, HOST, LIVE_PID, "vars set", LONG);
+
+        assertThatThrownBy(() -> backend.write(base.withVars(Map.of("WHO", "alice")), old))
+                .isInstanceOf(LockLostException.class).hasMessageContaining("bob@" + HOST);
+        EnvironmentState theirs = reopened.write(base.withVars(Map.of("WHO", "bob")), current);
+
+        assertThat(backend.read("production")).isEqualTo(theirs);
+    }
+
+    @Test
     void lockExcludesASecondHolderAndNamesTheFirst() {
         LockInfo held = backend.acquire("production", "alice@" + HOST, HOST, LIVE_PID, "up", LONG);
 

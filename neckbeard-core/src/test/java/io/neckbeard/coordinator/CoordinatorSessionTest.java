@@ -12,6 +12,7 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.groups.Tuple.tuple;
 
 class CoordinatorSessionTest {
     private static final Operator ALICE = new Operator("alice", "laptop", ProcessHandle.current().pid());
@@ -85,6 +86,27 @@ class CoordinatorSessionTest {
                     .hasMessageContaining("was broken or taken over");
         }
         assertThat(backend.read("production").version()).isZero();
+    }
+
+    @Test
+    void aBrokenHoldersNextWriteIsRefusedAtOnceAndTheNewHolderProceeds() {
+        Coordinator coordinator = coordinator(Duration.ofMinutes(5));
+        EnvironmentSession broken = coordinator.session("production", "up", List.of("up", "production"));
+        backend.forceRelease("production");
+        EnvironmentSession next = coordinator.session("production", "vars set", List.of());
+
+        assertThatThrownBy(() -> broken.update(s -> s.withVars(Map.of("OLD", "1"))))
+                .isInstanceOfSatisfying(LockLostException.class, e -> assertThat(e.exitCode()).isEqualTo(ExitCode.LOCKED))
+                .hasMessageContaining("lock lost").hasMessageContaining("'vars set'");
+        broken.close();
+        EnvironmentState stored = next.update(s -> s.withVars(Map.of("NEW", "1")));
+        next.close();
+
+        assertThat(backend.read("production")).isEqualTo(stored);
+        assertThat(stored.vars()).containsOnlyKeys("NEW");
+        assertThat(backend.audit("production", 2)).extracting(AuditEntry::command, AuditEntry::result)
+                .containsExactly(tuple("vars set", "ok"),
+                        tuple("up", "failed"));
     }
 
     @Test

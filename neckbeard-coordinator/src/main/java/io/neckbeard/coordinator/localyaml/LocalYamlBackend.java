@@ -88,18 +88,32 @@ public final class LocalYamlBackend implements CoordinatorBackend {
 
     @Override
     public EnvironmentState write(EnvironmentState state) {
+        return exclusive(state.environment(), () -> writeVersioned(state));
+    }
+
+    @Override
+    public EnvironmentState write(EnvironmentState state, LockInfo lock) {
+        return exclusive(state.environment(), () -> {
+            Optional<LockInfo> current = lock(state.environment());
+            if (current.isEmpty() || !current.get().token().equals(lock.token())) {
+                throw LockLostException.of(lock, current);
+            }
+            return writeVersioned(state);
+        });
+    }
+
+    /** The compare-and-set write; runs under both locks. */
+    private EnvironmentState writeVersioned(EnvironmentState state) throws IOException {
         String environment = state.environment();
         Path file = stateFile(environment);
-        return exclusive(environment, () -> {
-            long stored = storedVersion(file);
-            if (stored != state.version()) {
-                throw new ConflictException(environment, state.version(), stored);
-            }
-            EnvironmentState next = state.withVersion(stored + 1);
-            AtomicFiles.write(file, StateYaml.encode(next));
-            FileIdentity.of(file).ifPresent(identity -> parsed.put(file, new ParsedState(identity, next)));
-            return next;
-        });
+        long stored = storedVersion(file);
+        if (stored != state.version()) {
+            throw new ConflictException(environment, state.version(), stored);
+        }
+        EnvironmentState next = state.withVersion(stored + 1);
+        AtomicFiles.write(file, StateYaml.encode(next));
+        FileIdentity.of(file).ifPresent(identity -> parsed.put(file, new ParsedState(identity, next)));
+        return next;
     }
 
     @Override
