@@ -73,6 +73,33 @@ class CoordinatorServicesTest {
     }
 
     @Test
+    void varsSetRefusesAValueOverTheCapBeforeTakingTheLock() {
+        String tooLong = "x".repeat(VarsService.MAX_VALUE_BYTES + 1);
+
+        assertThatThrownBy(() -> new VarsService(project, coordinator).set("production", List.of("BIG=" + tooLong),
+                List.of("vars", "production", "set", "BIG=***")))
+                .isInstanceOfSatisfying(NeckbeardException.class, e -> assertThat(e.exitCode()).isEqualTo(ExitCode.USAGE))
+                .hasMessageContaining("BIG has 65537 bytes").hasMessageNotContaining("xxx");
+        assertThat(backend.read("production").version()).isZero();
+    }
+
+    @Test
+    void varsSetRefusesToGrowTheVarsPastTheTotalCapAndLeavesTheStateAsItWas() {
+        VarsService vars = new VarsService(project, coordinator);
+        String value = "x".repeat(VarsService.MAX_VALUE_BYTES);
+        for (int i = 0; i < 15; i++) {
+            vars.set("production", List.of("VAR_" + i + "=" + value), List.of());
+        }
+        EnvironmentState before = backend.read("production");
+
+        assertThatThrownBy(() -> vars.set("production", List.of("ONE_MORE=" + value), List.of("vars", "set")))
+                .isInstanceOfSatisfying(NeckbeardException.class, e -> assertThat(e.exitCode()).isEqualTo(ExitCode.USAGE))
+                .hasMessageContaining("together they may take at most 1048576");
+        assertThat(backend.read("production")).isEqualTo(before);
+        assertThat(backend.audit("production", 1)).extracting(AuditEntry::result).containsExactly("failed");
+    }
+
+    @Test
     void rejectsCountAboveMaxCount() {
         assertThatThrownBy(() -> new ScaleService(project, coordinator).scale("production", List.of("app=11"), List.of()))
                 .isInstanceOfSatisfying(NeckbeardException.class, e -> assertThat(e.exitCode()).isEqualTo(ExitCode.REFUSED))

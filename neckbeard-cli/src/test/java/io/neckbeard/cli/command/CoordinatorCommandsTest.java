@@ -125,6 +125,19 @@ class CoordinatorCommandsTest {
     }
 
     @Test
+    void varsSetPastTheSizeCapExitsTwoAndLeavesTheStateAsItWas() throws IOException {
+        assertThat(cli.run("vars", "production", "set", "SMALL=1").exit()).isZero();
+        Path state = project.resolve(".neckbeard/state/production/state.yml");
+        String before = Files.readString(state);
+
+        Cli.Run run = cli.run("vars", "production", "set", "BIG=" + "x".repeat(110 * 1024));
+
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err()).contains("a config var may have at most 65536");
+        assertThat(Files.readString(state)).isEqualTo(before);
+    }
+
+    @Test
     void historyHonoursTheLimitNewestFirst() {
         cli.run("scale", "production", "app=4");
         cli.run("scale", "production", "app=6");

@@ -12,6 +12,8 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Map;
+import java.util.TreeMap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -30,6 +32,31 @@ class StateYamlTest {
         EnvironmentState state = CoordinatorBackendContract.fullState("production").withVersion(7);
 
         assertThat(StateYaml.decode("production", fixture("state/production.yml"), "state.yml")).isEqualTo(state);
+    }
+
+    @Test
+    void readsBackAStateLargerThanYamlReadersAcceptByDefault() {
+        Map<String, String> vars = new TreeMap<>();
+        for (int i = 0; i < 50; i++) {
+            vars.put("VAR_" + i, "v".repeat(100 * 1024));
+        }
+        EnvironmentState state = EnvironmentState.empty("production").withVars(vars).withVersion(3);
+
+        assertThat(StateYaml.decode("production", StateYaml.encode(state), "state.yml")).isEqualTo(state);
+    }
+
+    @Test
+    void refusesToWriteAStateOverTheCap() {
+        Map<String, String> vars = new TreeMap<>();
+        String mebibyte = "v".repeat(1024 * 1024);
+        for (int i = 0; i <= StateYaml.MAX_STATE_CHARS / mebibyte.length(); i++) {
+            vars.put("VAR_" + i, mebibyte);
+        }
+        EnvironmentState state = EnvironmentState.empty("production").withVars(vars);
+
+        assertThatThrownBy(() -> StateYaml.encode(state))
+                .isInstanceOfSatisfying(CoordinatorException.class, e -> assertThat(e.exitCode()).isEqualTo(ExitCode.USAGE))
+                .hasMessageContaining("the state of production would be 65.0 MiB, over the 64.0 MiB");
     }
 
     @Test
