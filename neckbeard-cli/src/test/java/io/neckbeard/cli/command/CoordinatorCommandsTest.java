@@ -198,4 +198,23 @@ class CoordinatorCommandsTest {
         assertThat(Files.readString(state)).isEqualTo(damaged);
         assertThat(backend.lock("production")).isEmpty();
     }
+
+    @Test
+    void aStateWithADuplicateKeyExitsTwoNamingTheLineAndIsLeftAlone() throws IOException {
+        Path state = writeState("version: 3\nenvironment: production\nvars:\n  A: \"1\"\nversion: 9\ngenerations: []\n");
+
+        Cli.Run set = cli.run("vars", "production", "set", "B=2");
+
+        assertThat(set.exit()).isEqualTo(2);
+        assertThat(set.err()).contains(state + ":5: duplicate key 'version' (first at line 1)");
+        assertThat(Files.readString(state)).isEqualTo("version: 3\nenvironment: production\nvars:\n  A: \"1\"\nversion: 9\n"
+                + "generations: []\n");
+    }
+
+    private Path writeState(String text) throws IOException {
+        Path state = project.resolve(".neckbeard/state/production/state.yml");
+        Files.createDirectories(state.getParent());
+        Files.writeString(state, text);
+        return state;
+    }
 }

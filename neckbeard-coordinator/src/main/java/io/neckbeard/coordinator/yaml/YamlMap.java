@@ -29,8 +29,15 @@ final class YamlMap {
     private YamlMap(MappingNode node, String source) {
         this.node = node;
         this.source = source;
+        Map<String, Node> keys = new LinkedHashMap<>();
         for (NodeTuple tuple : node.getValue()) {
             if (tuple.getKeyNode() instanceof ScalarNode key) {
+                // A reader that kept one of two equal keys would let the next write drop the other silently.
+                Node first = keys.putIfAbsent(key.getValue(), key);
+                if (first != null) {
+                    throw damaged(source, key, "duplicate key '" + key.getValue() + "' (first at line "
+                            + (first.getStartMark().getLine() + 1) + ")");
+                }
                 values.put(key.getValue(), tuple.getValueNode());
             }
         }

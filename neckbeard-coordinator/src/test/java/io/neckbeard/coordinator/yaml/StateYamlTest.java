@@ -60,6 +60,23 @@ class StateYamlTest {
     }
 
     @Test
+    void aDuplicateKeyIsDamageNamingItsLine() {
+        String twoVars = "version: 2\nenvironment: production\nvars:\n  A: \"1\"\nvars:\n  B: \"2\"\ngenerations: []\n";
+
+        assertThatThrownBy(() -> StateYaml.decode("production", twoVars, "prod/state.yml"))
+                .isInstanceOfSatisfying(CoordinatorException.class, e -> assertThat(e.exitCode()).isEqualTo(ExitCode.USAGE))
+                .hasMessage("prod/state.yml:5: duplicate key 'vars' (first at line 3)");
+    }
+
+    @Test
+    void aDuplicateNestedKeyIsDamageToo() {
+        String twoValues = "version: 2\nenvironment: production\nvars:\n  A: \"1\"\n  A: \"2\"\ngenerations: []\n";
+
+        assertThatThrownBy(() -> StateYaml.decode("production", twoValues, "prod/state.yml"))
+                .hasMessage("prod/state.yml:5: duplicate key 'A' (first at line 4)");
+    }
+
+    @Test
     void readsTheVersionFromTheFirstLineOnly() {
         assertThat(StateYaml.version(fixture("state/production.yml"), "state.yml")).isEqualTo(7);
     }
