@@ -211,6 +211,30 @@ class CoordinatorCommandsTest {
                 + "generations: []\n");
     }
 
+    @Test
+    void aStateFileThatIsNotUtf8ExitsTwoNamingTheFileAsDamaged() throws IOException {
+        Path state = writeState("version: 1\nenvironment: production\ngenerations: []\n");
+        Files.write(state, new byte[] {'v', 'e', 'r', (byte) 0xff}, java.nio.file.StandardOpenOption.APPEND);
+
+        Cli.Run status = cli.run("status", "production");
+
+        assertThat(status.exit()).isEqualTo(2);
+        assertThat(status.err()).contains(state + ":4: not UTF-8 text").doesNotContain("writable");
+    }
+
+    @Test
+    void aNegativeVersionIsDamageForStatusAndVarsSetAlike() throws IOException {
+        Path state = writeState("version: -1\nenvironment: production\ngenerations: []\n");
+
+        Cli.Run status = cli.run("status", "production");
+        Cli.Run set = cli.run("vars", "production", "set", "A=1");
+
+        assertThat(status.exit()).isEqualTo(2);
+        assertThat(status.err()).contains(state + ":1: 'version' must be from 0 to");
+        assertThat(set.exit()).isEqualTo(2);
+        assertThat(Files.readString(state)).startsWith("version: -1\n");
+    }
+
     private Path writeState(String text) throws IOException {
         Path state = project.resolve(".neckbeard/state/production/state.yml");
         Files.createDirectories(state.getParent());

@@ -250,7 +250,7 @@ public final class LocalYamlBackend implements CoordinatorBackend {
 
     private Optional<String> readText(Path file) {
         try {
-            return Optional.of(Files.readString(file, StandardCharsets.UTF_8));
+            return Optional.of(StateYaml.text(Files.readAllBytes(file), file.toString()));
         } catch (NoSuchFileException e) {
             return Optional.empty();
         } catch (IOException e) {

@@ -17,6 +17,12 @@ import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.Node;
 
 import java.io.StringReader;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -47,6 +53,8 @@ public final class StateYaml {
      */
     public static final int MAX_STATE_CHARS = 64 * 1024 * 1024;
     private static final int READ_LIMIT_CODE_POINTS = 2 * MAX_STATE_CHARS;
+    /** The largest version a stored state may have: the next write stores version + 1, which must not overflow. */
+    public static final long MAX_VERSION = Long.MAX_VALUE - 1;
 
     private StateYaml() {
     }
@@ -93,8 +101,13 @@ public final class StateYaml {
         for (YamlMap generation : root.maps("generations")) {
             generations.add(generation(generation, source));
         }
+        long version = root.number("version");
+        if (version < 0 || version > MAX_VERSION) {
+            throw YamlMap.damaged(source + ":" + root.line("version"), "'version' must be from 0 to " + MAX_VERSION
+                    + ", not " + version, null);
+        }
         try {
-            return new EnvironmentState(environment, root.number("version"), generations, root.counts("scale"),
+            return new EnvironmentState(environment, version, generations, root.counts("scale"),
                     root.strings("vars"));
         } catch (StateException e) {
             throw YamlMap.damaged(source, e.getMessage(), e);
@@ -113,10 +126,38 @@ public final class StateYaml {
             throw YamlMap.damaged(source + ":1", "the first line must be 'version: <number>'", null);
         }
         try {
-            return Long.parseLong(matcher.group(1));
-        } catch (NumberFormatException e) {
-            throw YamlMap.damaged(source + ":1", "the version '" + matcher.group(1) + "' is not a number neckbeard wrote", e);
+            long version = Long.parseLong(matcher.group(1));
+            if (version <= MAX_VERSION) {
+                return version;
+            }
+        } catch (NumberFormatException tooLong) {
+            // Reported below, like a version one short of overflowing.
         }
+        throw YamlMap.damaged(source + ":1", "the version " + matcher.group(1) + " is not one neckbeard wrote (from 0 to "
+                + MAX_VERSION + ")", null);
+    }
+
+    /**
+     * The text of a stored file, which neckbeard always writes as UTF-8.
+     *
+     * @throws CoordinatorException exit 2, naming {@code source} and the line of the first byte that is not UTF-8
+     */
+    public static String text(byte[] bytes, String source) {
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        CharBuffer out = CharBuffer.allocate(bytes.length);
+        CoderResult result = decoder.decode(in, out, true);
+        if (result.isError()) {
+            int line = 1;
+            for (int i = 0; i < in.position(); i++) {
+                line += bytes[i] == '\n' ? 1 : 0;
+            }
+            throw YamlMap.damaged(source + ":" + line, String.format(Locale.ROOT, "not UTF-8 text (byte 0x%02x at offset %d)",
+                    bytes[in.position()] & 0xff, in.position()), null);
+        }
+        decoder.flush(out);
+        return out.flip().toString();
     }
 
     public static String encode(LockInfo lock) {

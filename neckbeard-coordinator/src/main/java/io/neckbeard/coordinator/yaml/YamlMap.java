@@ -157,6 +157,12 @@ final class YamlMap {
         return node.getStartMark().getLine() + 1;
     }
 
+    /** The line of {@code key}'s value (of the mapping when the key is absent). */
+    int line(String key) {
+        Node value = values.get(key);
+        return value == null ? line() : value.getStartMark().getLine() + 1;
+    }
+
     private static boolean isNull(Node value) {
         return value instanceof ScalarNode && Tag.NULL.equals(value.getTag());
     }

@@ -6,6 +6,8 @@ import io.neckbeard.coordinator.LockInfo;
 import io.neckbeard.core.ExitCode;
 import io.neckbeard.state.EnvironmentState;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -74,6 +76,38 @@ class StateYamlTest {
 
         assertThatThrownBy(() -> StateYaml.decode("production", twoValues, "prod/state.yml"))
                 .hasMessage("prod/state.yml:5: duplicate key 'A' (first at line 4)");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"-1", "9223372036854775807", "9223372036854775808"})
+    void aVersionOutsideTheRangeIsDamage(String version) {
+        String text = "version: " + version + "\nenvironment: production\ngenerations: []\n";
+
+        assertThatThrownBy(() -> StateYaml.decode("production", text, "prod/state.yml"))
+                .isInstanceOfSatisfying(CoordinatorException.class, e -> assertThat(e.exitCode()).isEqualTo(ExitCode.USAGE))
+                .hasMessageStartingWith("prod/state.yml:1: ");
+        assertThatThrownBy(() -> StateYaml.version(text, "prod/state.yml"))
+                .isInstanceOfSatisfying(CoordinatorException.class, e -> assertThat(e.exitCode()).isEqualTo(ExitCode.USAGE))
+                .hasMessageStartingWith("prod/state.yml:1: ");
+    }
+
+    @Test
+    void theLargestVersionAWriteCanStillFollowIsRead() {
+        String text = "version: 9223372036854775806\nenvironment: production\ngenerations: []\n";
+
+        assertThat(StateYaml.decode("production", text, "s.yml").version()).isEqualTo(Long.MAX_VALUE - 1);
+        assertThat(StateYaml.version(text, "s.yml")).isEqualTo(Long.MAX_VALUE - 1);
+    }
+
+    @Test
+    void aFileThatIsNotUtf8IsDamageNamingTheLine() {
+        byte[] latin1 = "version: 1\nenvironment: production\nvars:\n  CITY: Z\u00fcrich\n".getBytes(StandardCharsets.ISO_8859_1);
+
+        assertThatThrownBy(() -> StateYaml.text(latin1, "prod/state.yml"))
+                .isInstanceOfSatisfying(CoordinatorException.class, e -> assertThat(e.exitCode()).isEqualTo(ExitCode.USAGE))
+                .hasMessage("prod/state.yml:4: not UTF-8 text (byte 0xfc at offset 50)");
+        assertThat(StateYaml.text("caf\u00e9 \ud83d\ude00".getBytes(StandardCharsets.UTF_8), "s.yml"))
+                .isEqualTo("caf\u00e9 \ud83d\ude00");
     }
 
     @Test
