@@ -235,6 +235,25 @@ class CoordinatorCommandsTest {
         assertThat(Files.readString(state)).startsWith("version: -1\n");
     }
 
+    @Test
+    void anEnvironmentWhoseStateIsALinkToAnotherOnesExitsTwoAndWritesNothing() throws IOException {
+        assertThat(cli.run("vars", "production", "set", "WHERE=prod").exit()).isZero();
+        Path prod = project.resolve(".neckbeard/state/production/state.yml");
+        String before = Files.readString(prod);
+        Path qa = project.resolve(".neckbeard/state/qa/state.yml");
+        Files.createDirectories(qa.getParent());
+        Files.createSymbolicLink(qa, prod);
+
+        Cli.Run set = cli.run("vars", "qa", "set", "WHERE=qa");
+        Cli.Run status = cli.run("status", "qa");
+
+        assertThat(set.exit()).isEqualTo(2);
+        assertThat(set.err()).contains(qa + ":2: this file holds the state of 'production', not of 'qa'");
+        assertThat(status.exit()).isEqualTo(2);
+        assertThat(Files.readString(prod)).isEqualTo(before);
+        assertThat(Files.isSymbolicLink(qa)).isTrue();
+    }
+
     private Path writeState(String text) throws IOException {
         Path state = project.resolve(".neckbeard/state/production/state.yml");
         Files.createDirectories(state.getParent());

@@ -106,7 +106,7 @@ public final class LocalYamlBackend implements CoordinatorBackend {
     private EnvironmentState writeVersioned(EnvironmentState state) throws IOException {
         String environment = state.environment();
         Path file = stateFile(environment);
-        long stored = storedVersion(file);
+        long stored = storedVersion(environment, file);
         if (stored != state.version()) {
             throw new ConflictException(environment, state.version(), stored);
         }
@@ -232,15 +232,16 @@ public final class LocalYamlBackend implements CoordinatorBackend {
     }
 
     /**
-     * The version on the first line of the stored state, 0 when there is none. Only that line is
-     * read: loading megabytes of history to learn one number was wasted work, and the check is no
-     * weaker for it, since it runs under both locks and every writer replaces the file by an
-     * atomic rename, so the line read is that of the newest complete file.
+     * The version on the first line of the stored state, 0 when there is none; the second line must
+     * name {@code environment}. Only those lines are read: loading megabytes of history to learn
+     * one number was wasted work, and the check is no weaker for it, since it runs under both
+     * locks and every writer replaces the file by an atomic rename, so the lines read are those of
+     * the newest complete file.
      */
-    private static long storedVersion(Path file) {
+    private static long storedVersion(String environment, Path file) {
         try (InputStream in = Files.newInputStream(file)) {
-            String head = new String(in.readNBytes(StateYaml.VERSION_LINE_BYTES), StandardCharsets.UTF_8);
-            return StateYaml.version(head, file.toString());
+            String head = new String(in.readNBytes(StateYaml.HEAD_BYTES), StandardCharsets.UTF_8);
+            return StateYaml.version(environment, head, file.toString());
         } catch (NoSuchFileException e) {
             return 0;
         } catch (IOException e) {

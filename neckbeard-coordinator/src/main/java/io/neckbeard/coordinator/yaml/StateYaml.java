@@ -37,15 +37,17 @@ import java.util.regex.Pattern;
  * The YAML form of an environment's state ({@code state.yml}) and lock ({@code lock.yml}),
  * shared by every YAML-file backend. Output is stable (fixed key order, sorted maps, ISO
  * instants, absent values left out) so that a committed state file diffs cleanly.
- * {@code version} is always the first line, so a writer can check it without parsing the rest.
+ * {@code version} is always the first line and {@code environment} the second, so a writer can
+ * check both without parsing the rest.
  */
 public final class StateYaml {
     /**
-     * How many bytes at the start of a state file {@link #version} needs: {@code version: }, the
-     * 19 digits of the largest version and a line end fit with room to spare.
+     * How many bytes at the start of a state file {@link #version} needs: the version line (at
+     * most 19 digits) and the environment line (a name a backend accepts, quoted) fit with room to spare.
      */
-    public static final int VERSION_LINE_BYTES = 64;
+    public static final int HEAD_BYTES = 4096;
     private static final Pattern VERSION_LINE = Pattern.compile("\\Aversion: (\\d+)\\r?\\n");
+    private static final Pattern ENVIRONMENT_LINE = Pattern.compile("environment: [^\\r\\n]*(?=\\r?\\n)");
     /**
      * The most characters a state file may have. The writer refuses a state that would be longer
      * (exit 2, nothing written); the reader accepts twice as many code points, so everything
@@ -101,11 +103,8 @@ public final class StateYaml {
         for (YamlMap generation : root.maps("generations")) {
             generations.add(generation(generation, source));
         }
-        long version = root.number("version");
-        if (version < 0 || version > MAX_VERSION) {
-            throw YamlMap.damaged(source + ":" + root.line("version"), "'version' must be from 0 to " + MAX_VERSION
-                    + ", not " + version, null);
-        }
+        long version = checkedVersion(root.string("version"), source + ":" + root.line("version"));
+        checkEnvironment(environment, root.string("environment"), source + ":" + root.line("environment"));
         try {
             return new EnvironmentState(environment, version, generations, root.counts("scale"),
                     root.strings("vars"));
@@ -115,26 +114,45 @@ public final class StateYaml {
     }
 
     /**
-     * The version of a stored state, read from its first line only.
+     * The version of the stored state of {@code environment}, read from its first two lines only.
      *
-     * @param text the state file, or at least its first {@link #VERSION_LINE_BYTES} bytes
-     * @throws CoordinatorException exit 2 when the first line is not {@code version: N}
+     * @param text the state file, or at least its first {@link #HEAD_BYTES} bytes
+     * @throws CoordinatorException exit 2 when the first line is not {@code version: N} with N in
+     *                              range, or the second does not name {@code environment}
      */
-    public static long version(String text, String source) {
+    public static long version(String environment, String text, String source) {
         Matcher matcher = VERSION_LINE.matcher(text);
         if (!matcher.lookingAt()) {
             throw YamlMap.damaged(source + ":1", "the first line must be 'version: <number>'", null);
         }
+        long version = checkedVersion(matcher.group(1), source + ":1");
+        Matcher second = ENVIRONMENT_LINE.matcher(text).region(matcher.end(), text.length());
+        if (!second.lookingAt()) {
+            throw YamlMap.damaged(source + ":2", "the second line must be 'environment: " + environment + "'", null);
+        }
+        checkEnvironment(environment, YamlMap.of(compose(second.group(), source), source, "the state file")
+                .string("environment"), source + ":2");
+        return version;
+    }
+
+    private static long checkedVersion(String digits, String location) {
         try {
-            long version = Long.parseLong(matcher.group(1));
-            if (version <= MAX_VERSION) {
+            long version = Long.parseLong(digits);
+            if (version >= 0 && version <= MAX_VERSION) {
                 return version;
             }
         } catch (NumberFormatException tooLong) {
             // Reported below, like a version one short of overflowing.
         }
-        throw YamlMap.damaged(source + ":1", "the version " + matcher.group(1) + " is not one neckbeard wrote (from 0 to "
-                + MAX_VERSION + ")", null);
+        throw YamlMap.damaged(location, "'version' must be from 0 to " + MAX_VERSION + ", not " + digits, null);
+    }
+
+    /** A state file copied or linked from another environment would have its commands read and rewrite the other's state. */
+    private static void checkEnvironment(String environment, String stored, String location) {
+        if (!stored.equals(environment)) {
+            throw YamlMap.damaged(location, "this file holds the state of '" + stored
+                    + "', not of '" + environment + "' (a copy of or link to another environment's state file?)", null);
+        }
     }
 
     /**

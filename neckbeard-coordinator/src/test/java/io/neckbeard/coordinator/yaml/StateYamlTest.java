@@ -86,7 +86,7 @@ class StateYamlTest {
         assertThatThrownBy(() -> StateYaml.decode("production", text, "prod/state.yml"))
                 .isInstanceOfSatisfying(CoordinatorException.class, e -> assertThat(e.exitCode()).isEqualTo(ExitCode.USAGE))
                 .hasMessageStartingWith("prod/state.yml:1: ");
-        assertThatThrownBy(() -> StateYaml.version(text, "prod/state.yml"))
+        assertThatThrownBy(() -> StateYaml.version("production", text, "prod/state.yml"))
                 .isInstanceOfSatisfying(CoordinatorException.class, e -> assertThat(e.exitCode()).isEqualTo(ExitCode.USAGE))
                 .hasMessageStartingWith("prod/state.yml:1: ");
     }
@@ -96,7 +96,7 @@ class StateYamlTest {
         String text = "version: 9223372036854775806\nenvironment: production\ngenerations: []\n";
 
         assertThat(StateYaml.decode("production", text, "s.yml").version()).isEqualTo(Long.MAX_VALUE - 1);
-        assertThat(StateYaml.version(text, "s.yml")).isEqualTo(Long.MAX_VALUE - 1);
+        assertThat(StateYaml.version("production", text, "s.yml")).isEqualTo(Long.MAX_VALUE - 1);
     }
 
     @Test
@@ -111,13 +111,30 @@ class StateYamlTest {
     }
 
     @Test
+    void aStateOfAnotherEnvironmentIsDamageForReadsAndWritesAlike() {
+        String production = fixture("state/production.yml");
+
+        assertThatThrownBy(() -> StateYaml.decode("staging", production, "staging/state.yml"))
+                .isInstanceOfSatisfying(CoordinatorException.class, e -> assertThat(e.exitCode()).isEqualTo(ExitCode.USAGE))
+                .hasMessageStartingWith("staging/state.yml:2: this file holds the state of 'production', not of 'staging'");
+        assertThatThrownBy(() -> StateYaml.version("staging", production, "staging/state.yml"))
+                .isInstanceOfSatisfying(CoordinatorException.class, e -> assertThat(e.exitCode()).isEqualTo(ExitCode.USAGE))
+                .hasMessageStartingWith("staging/state.yml:2: this file holds the state of 'production'");
+    }
+
+    @Test
+    void theEnvironmentLineIsReadAsYaml() {
+        assertThat(StateYaml.version("2024", "version: 4\nenvironment: \"2024\"\n", "s.yml")).isEqualTo(4);
+    }
+
+    @Test
     void readsTheVersionFromTheFirstLineOnly() {
-        assertThat(StateYaml.version(fixture("state/production.yml"), "state.yml")).isEqualTo(7);
+        assertThat(StateYaml.version("production", fixture("state/production.yml"), "state.yml")).isEqualTo(7);
     }
 
     @Test
     void rejectsAFileWhoseFirstLineIsNotTheVersion() {
-        assertThatThrownBy(() -> StateYaml.version("environment: x\nversion: 3\n", "prod/state.yml"))
+        assertThatThrownBy(() -> StateYaml.version("x", "environment: x\nversion: 3\n", "prod/state.yml"))
                 .isInstanceOfSatisfying(CoordinatorException.class, e -> assertThat(e.exitCode()).isEqualTo(ExitCode.USAGE))
                 .hasMessageStartingWith("prod/state.yml:1: ");
     }
