@@ -254,6 +254,19 @@ class CoordinatorCommandsTest {
         assertThat(Files.isSymbolicLink(qa)).isTrue();
     }
 
+    @Test
+    void historySkipsATornAuditLineAndTheNextEntryIsIntact() throws IOException {
+        cli.run("scale", "production", "app=4");
+        Path trail = project.resolve(".neckbeard/state/production/audit.log");
+        Files.writeString(trail, "{\"at\":\"2024-05-0", java.nio.file.StandardOpenOption.APPEND);
+        cli.run("scale", "production", "app=6");
+
+        Cli.Run history = cli.run("history", "production");
+
+        assertThat(history.exit()).isZero();
+        assertThat(history.out()).contains("app=6").contains("app=4");
+    }
+
     private Path writeState(String text) throws IOException {
         Path state = project.resolve(".neckbeard/state/production/state.yml");
         Files.createDirectories(state.getParent());

@@ -190,12 +190,28 @@ public final class LocalYamlBackend implements CoordinatorBackend {
             return List.of();
         }
         try {
-            List<String> lines = TailReader.lastLines(file, limit);
-            List<AuditEntry> entries = new ArrayList<>(lines.size());
-            for (int i = 0; i < lines.size(); i++) {
-                entries.add(AuditLines.decode(lines.get(i), file + " (line " + (i + 1) + " from the end)"));
+            // A damaged line (torn by a crash mid-append, or hand-edited) is skipped with a warning, and
+            // one more line read in its place: the rest of the trail is still worth showing.
+            int skipped = 0;
+            while (true) {
+                List<String> lines = TailReader.lastLines(file, limit + skipped);
+                List<AuditEntry> entries = new ArrayList<>(lines.size());
+                int damaged = 0;
+                for (int i = 0; i < lines.size() && entries.size() < limit; i++) {
+                    try {
+                        entries.add(AuditLines.decode(lines.get(i), file + " (line " + (i + 1) + " from the end)"));
+                    } catch (CoordinatorException e) {
+                        damaged++;
+                        if (damaged > skipped) {
+                            LOG.warn("skipping a damaged audit entry: {}", e.getMessage());
+                        }
+                    }
+                }
+                if (entries.size() == limit || lines.size() < limit + skipped) {
+                    return entries;
+                }
+                skipped = damaged;
             }
-            return entries;
         } catch (IOException e) {
             throw storageError("cannot read " + file, e);
         }
