@@ -60,7 +60,10 @@ public interface CoordinatorBackend extends AutoCloseable {
     /** The current lock, if any (an expired one is reported too: check {@code expiresAt}). */
     Optional<LockInfo> lock(String environment);
 
-    /** Breaks whatever lock is held; returns what was broken. */
+    /**
+     * Breaks whatever lock is held, a lock record that cannot be read (damaged) included; returns
+     * what was broken, empty when there was no lock or its record could not be read.
+     */
     Optional<LockInfo> forceRelease(String environment);
 
     /** Appends one entry; O(1) in the length of the trail. */

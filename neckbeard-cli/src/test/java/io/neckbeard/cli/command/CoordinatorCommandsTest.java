@@ -267,6 +267,26 @@ class CoordinatorCommandsTest {
         assertThat(history.out()).contains("app=6").contains("app=4");
     }
 
+    @Test
+    void aForcedReleaseRemovesALockFileThatDoesNotParseAndIsAudited() throws IOException {
+        Path lock = project.resolve(".neckbeard/state/production/lock.yml");
+        Files.createDirectories(lock.getParent());
+        Files.writeString(lock, "holder: [bob\n");
+
+        Cli.Run plain = cli.run("lock", "release", "production");
+        Cli.Run forced = cli.run("lock", "release", "production", "--force", "-o", "json");
+
+        assertThat(plain.exit()).isEqualTo(2);
+        assertThat(forced.exit()).isZero();
+        assertThat(forced.json().get("damaged").asText()).contains(lock + ":");
+        assertThat(lock).doesNotExist();
+        assertThat(backend.audit("production", 1)).singleElement().satisfies(entry -> {
+            assertThat(entry.command()).isEqualTo("lock release --force");
+            assertThat(entry.arguments().toString()).contains("removed a lock record that could not be read");
+        });
+        assertThat(cli.run("vars", "production", "set", "A=1").exit()).isZero();
+    }
+
     private Path writeState(String text) throws IOException {
         Path state = project.resolve(".neckbeard/state/production/state.yml");
         Files.createDirectories(state.getParent());

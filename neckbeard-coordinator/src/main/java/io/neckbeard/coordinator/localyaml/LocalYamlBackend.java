@@ -168,7 +168,16 @@ public final class LocalYamlBackend implements CoordinatorBackend {
     @Override
     public Optional<LockInfo> forceRelease(String environment) {
         return exclusive(environment, () -> {
-            Optional<LockInfo> current = lock(environment);
+            Optional<LockInfo> current;
+            try {
+                current = lock(environment);
+            } catch (CoordinatorException damaged) {
+                if (damaged.exitCode() != ExitCode.USAGE) {
+                    throw damaged;
+                }
+                LOG.warn("removing a lock file that does not parse: {}", damaged.getMessage());
+                current = Optional.empty();
+            }
             Files.deleteIfExists(lockFile(environment));
             return current;
         });
