@@ -3,7 +3,6 @@ package io.neckbeard.coordinator;
 import io.neckbeard.config.Project;
 import io.neckbeard.core.ExitCode;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -58,6 +57,7 @@ public final class LockService {
             released = backend.lock(environment);
             if (released.isPresent()) {
                 if (!isStale(released.get())) {
+                    coordinator.audit(environment, "lock release", arguments, null, "locked", started);
                     throw new LockedException(released.get(), "neckbeard lock release " + environment
                             + " --force breaks it (only when you are sure its holder is gone)");
                 }
@@ -65,13 +65,10 @@ public final class LockService {
             }
         }
         if (released.isPresent() || damaged != null) {
-            Operator operator = coordinator.operator();
             List<String> audited = new ArrayList<>(arguments);
             audited.add(released.map(lock -> "(released the lock of " + lock.holder() + ", pid " + lock.pid() + ", '"
                     + lock.command() + "')").orElse("(removed a lock record that could not be read: " + damaged + ")"));
-            backend.append(new AuditEntry(started, operator.user(), operator.host(), environment,
-                    force ? "lock release --force" : "lock release", audited, null, "ok",
-                    Duration.between(started, coordinator.clock().instant())));
+            coordinator.audit(environment, force ? "lock release --force" : "lock release", audited, null, "ok", started);
         }
         return new LockReport(environment, released.map(this::view).orElse(null), released.isPresent() ? null : damaged);
     }

@@ -36,6 +36,8 @@ final class LockedSession implements EnvironmentSession {
     private Long generation;
     private String result = "ok";
     private boolean lockLost;
+    /** The command's completing write is stored: an interruption no longer changes its result. */
+    private boolean completed;
     private boolean closed;
 
     private LockedSession(CoordinatorBackend backend, LockInfo lock, Operator operator, List<String> arguments,
@@ -103,6 +105,14 @@ final class LockedSession implements EnvironmentSession {
     }
 
     @Override
+    public synchronized EnvironmentState complete(UnaryOperator<EnvironmentState> change, String outcome) {
+        EnvironmentState stored = update(change);
+        result = outcome;
+        completed = true;
+        return stored;
+    }
+
+    @Override
     public synchronized void generation(long id) {
         this.generation = id;
     }
@@ -114,7 +124,7 @@ final class LockedSession implements EnvironmentSession {
 
     @Override
     public void close() {
-        finish(null);
+        finish(false);
         try {
             Runtime.getRuntime().removeShutdownHook(shutdownHook);
         } catch (IllegalStateException shuttingDown) {
@@ -122,11 +132,12 @@ final class LockedSession implements EnvironmentSession {
         }
     }
 
-    private void interrupted() {
-        finish("interrupted");
+    /** The shutdown hook's work; package-private for tests. */
+    void interrupted() {
+        finish(true);
     }
 
-    private void finish(String overrideResult) {
+    private void finish(boolean interrupted) {
         LockInfo held;
         AuditEntry entry;
         synchronized (this) {
@@ -137,7 +148,7 @@ final class LockedSession implements EnvironmentSession {
             renewer.shutdownNow();
             Instant now = clock.instant();
             entry = new AuditEntry(started, operator.user(), operator.host(), lock.environment(), lock.command(),
-                    arguments, generation, overrideResult == null ? result : overrideResult, Duration.between(started, now));
+                    arguments, generation, interrupted && !completed ? "interrupted" : result, Duration.between(started, now));
             held = lock;
         }
         try {

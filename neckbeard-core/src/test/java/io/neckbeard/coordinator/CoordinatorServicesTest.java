@@ -100,6 +100,40 @@ class CoordinatorServicesTest {
     }
 
     @Test
+    void aScaleRefusedBeforeTheLockIsAuditedAsRefused() {
+        assertThatThrownBy(() -> new ScaleService(project, coordinator).scale("production", List.of("app=3"),
+                List.of("scale", "production", "app=3"))).isInstanceOf(NeckbeardException.class);
+
+        assertThat(backend.audit("production", 5)).singleElement().satisfies(entry -> {
+            assertThat(entry.command()).isEqualTo("scale");
+            assertThat(entry.result()).isEqualTo("refused");
+        });
+    }
+
+    @Test
+    void aRefusalAfterTheLockIsAuditedOnceBySession() {
+        assertThatThrownBy(() -> coordinator.refusalsAudited("production", "promote", List.of(), () -> {
+            try (EnvironmentSession session = coordinator.session("production", "promote", List.of())) {
+                session.result("refused");
+                throw new NeckbeardException(ExitCode.REFUSED, "refusing", null);
+            }
+        })).isInstanceOf(NeckbeardException.class);
+
+        assertThat(backend.audit("production", 5)).extracting(AuditEntry::result).containsExactly("refused");
+    }
+
+    @Test
+    void lockReleaseWithoutForceOfALiveLockIsAuditedAsLocked() {
+        backend.acquire("production", "bob@desk", "desk", ProcessHandle.current().pid(), "up", Duration.ofMinutes(5));
+
+        assertThatThrownBy(() -> new LockService(project, coordinator).release("production", false,
+                List.of("lock", "release", "production"))).isInstanceOf(LockedException.class);
+
+        assertThat(backend.audit("production", 1)).extracting(AuditEntry::command, AuditEntry::result)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("lock release", "locked"));
+    }
+
+    @Test
     void rejectsCountAboveMaxCount() {
         assertThatThrownBy(() -> new ScaleService(project, coordinator).scale("production", List.of("app=11"), List.of()))
                 .isInstanceOfSatisfying(NeckbeardException.class, e -> assertThat(e.exitCode()).isEqualTo(ExitCode.REFUSED))

@@ -110,6 +110,45 @@ class CoordinatorSessionTest {
     }
 
     @Test
+    void anInterruptionAfterTheCompletingWriteIsAuditedWithWhatTheStateSays() {
+        LockedSession session = (LockedSession) coordinator(Duration.ofMinutes(5))
+                .session("production", "promote", List.of("promote", "production"));
+        session.result("failed");
+        session.complete(s -> s.withVars(Map.of("SWITCHED", "yes")), "ok");
+
+        session.interrupted();
+
+        assertThat(backend.audit("production", 1)).extracting(AuditEntry::result).containsExactly("ok");
+        assertThat(backend.lock("production")).isEmpty();
+    }
+
+    @Test
+    void anInterruptionBeforeTheCompletingWriteIsAuditedAsInterrupted() {
+        LockedSession session = (LockedSession) coordinator(Duration.ofMinutes(5))
+                .session("production", "up", List.of("up", "production"));
+        session.result("failed");
+        session.update(s -> s.withVars(Map.of("HALFWAY", "yes")));
+
+        session.interrupted();
+
+        assertThat(backend.audit("production", 1)).extracting(AuditEntry::result).containsExactly("interrupted");
+    }
+
+    @Test
+    void aCommandRefusedBecauseTheLockIsHeldIsAuditedAsLocked() {
+        backend.acquire("production", "bob@desk", "desk", 1, "up", Duration.ofMinutes(5));
+
+        assertThatThrownBy(() -> coordinator(Duration.ofMinutes(5)).session("production", "vars set",
+                List.of("vars", "production", "set", "A=***"))).isInstanceOf(LockedException.class);
+
+        assertThat(backend.audit("production", 1)).singleElement().satisfies(entry -> {
+            assertThat(entry.command()).isEqualTo("vars set");
+            assertThat(entry.result()).isEqualTo("locked");
+            assertThat(entry.arguments()).containsExactly("vars", "production", "set", "A=***");
+        });
+    }
+
+    @Test
     void aWriteThatFindsSomeoneElsesStateStopsWithoutWritingOverItAndIsAuditedAsFailed() {
         EnvironmentSession session = coordinator(Duration.ofMinutes(1)).session("production", "vars set", List.of());
         EnvironmentState theirs = backend.write(backend.read("production").withVars(Map.of("THEIRS", "1")));

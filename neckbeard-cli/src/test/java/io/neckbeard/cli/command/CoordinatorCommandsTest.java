@@ -88,6 +88,8 @@ class CoordinatorCommandsTest {
         assertThat(run.exit()).isEqualTo(4);
         assertThat(run.err()).contains("us-east-1b").contains("min_per_az 2");
         assertThat(backend.read("production").version()).isZero();
+        assertThat(backend.audit("production", 5)).singleElement()
+                .satisfies(entry -> assertThat(entry.result()).isEqualTo("refused"));
     }
 
     @Test
@@ -156,6 +158,11 @@ class CoordinatorCommandsTest {
 
         assertThat(run.exit()).isEqualTo(3);
         assertThat(run.err()).contains("bob@desk").contains("since " + held.acquiredAt());
+        assertThat(backend.audit("production", 5)).singleElement().satisfies(entry -> {
+            assertThat(entry.command()).isEqualTo("vars set");
+            assertThat(entry.result()).isEqualTo("locked");
+            assertThat(entry.arguments()).contains("A=***");
+        });
     }
 
     @Test
