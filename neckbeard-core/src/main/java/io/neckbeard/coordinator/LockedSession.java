@@ -38,6 +38,8 @@ final class LockedSession implements EnvironmentSession {
     private boolean lockLost;
     /** The command's completing write is stored: an interruption no longer changes its result. */
     private boolean completed;
+    /** The exit 3 a write met after the lock was lost, if any; {@link #close()} ends the command with it. */
+    private CoordinatorException refusedWrite;
     private boolean closed;
 
     private LockedSession(CoordinatorBackend backend, LockInfo lock, Operator operator, List<String> arguments,
@@ -81,8 +83,8 @@ final class LockedSession implements EnvironmentSession {
      * Writes with compare-and-set, fenced by our lock's token: a write after the lock was broken
      * or taken over is refused by the backend itself, even before the renewal thread notices.
      * Under our lock nobody else writes, so a conflict also means the lock was lost: nothing more
-     * is written (no retry on top of the new holder's state), and the command fails with exit 3.
-     * Any failure here is audited as such.
+     * is written (no retry on top of the new holder's state), and the command fails with exit 3,
+     * also when its caller carries on (see {@link #close()}). Any failure here is audited as such.
      */
     @Override
     public synchronized EnvironmentState update(UnaryOperator<EnvironmentState> change) {
@@ -91,13 +93,9 @@ final class LockedSession implements EnvironmentSession {
             state = backend.write(change.apply(state), lock);
             return state;
         } catch (LockLostException lost) {
-            lockLost = true;
-            result = "failed";
-            throw lost;
+            throw fencedOff(lost);
         } catch (ConflictException conflict) {
-            lockLost = true;
-            result = "failed";
-            throw lost("its state was written by someone else", conflict);
+            throw fencedOff(lost("its state was written by someone else", conflict));
         } catch (RuntimeException e) {
             result = e instanceof NeckbeardException known && known.exitCode() == ExitCode.REFUSED ? "refused" : "failed";
             throw e;
@@ -122,6 +120,11 @@ final class LockedSession implements EnvironmentSession {
         this.result = outcome;
     }
 
+    /**
+     * Appends the audit entry and releases the lock; then, if a write was refused because the lock
+     * was lost, throws exit 3: a command that handles failures step by step (per node) may have
+     * carried on after the refusal, and must still not end as if it had run under its lock.
+     */
     @Override
     public void close() {
         finish(false);
@@ -129,6 +132,14 @@ final class LockedSession implements EnvironmentSession {
             Runtime.getRuntime().removeShutdownHook(shutdownHook);
         } catch (IllegalStateException shuttingDown) {
             // The JVM is already shutting down; the hook will find the session closed.
+        }
+        CoordinatorException refused;
+        synchronized (this) {
+            refused = refusedWrite;
+        }
+        if (refused != null) {
+            // A new exception: when the refusal itself is what ends the command, this one is added to it as suppressed.
+            throw new CoordinatorException(ExitCode.LOCKED, refused.getMessage(), refused.remedy(), refused);
         }
     }
 
@@ -181,12 +192,22 @@ final class LockedSession implements EnvironmentSession {
             throw new IllegalStateException("the session of " + lock.environment() + " is closed");
         }
         if (lockLost) {
-            throw lost("it was broken or taken over", null);
+            throw fencedOff(lost("it was broken or taken over", null));
         }
     }
 
+    /** Records that a write was refused because the lock is no longer ours. */
+    private CoordinatorException fencedOff(CoordinatorException refusal) {
+        lockLost = true;
+        result = "failed";
+        if (refusedWrite == null) {
+            refusedWrite = refusal;
+        }
+        return refusal;
+    }
+
     private CoordinatorException lost(String how, Throwable cause) {
-        return new CoordinatorException(ExitCode.LOCKED, "lost the lock of " + lock.environment() + " while " + lock.command()
+        return new CoordinatorException(ExitCode.LOCKED, "lock lost: lost the lock of " + lock.environment() + " while " + lock.command()
                 + " ran: " + how + "; nothing more was written", "check 'neckbeard lock status " + lock.environment()
                 + "' and 'neckbeard history " + lock.environment() + "', then re-run", cause);
     }

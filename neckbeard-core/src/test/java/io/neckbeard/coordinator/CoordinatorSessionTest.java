@@ -77,14 +77,14 @@ class CoordinatorSessionTest {
 
     @Test
     void refusesToWriteAfterItsLockWasBroken() throws InterruptedException {
-        try (EnvironmentSession session = coordinator(Duration.ofMillis(150)).session("production", "up", List.of())) {
-            backend.forceRelease("production");
-            Thread.sleep(300);
+        EnvironmentSession session = coordinator(Duration.ofMillis(150)).session("production", "up", List.of());
+        backend.forceRelease("production");
+        Thread.sleep(300);
 
-            assertThatThrownBy(() -> session.update(s -> s.withVars(Map.of("A", "1"))))
-                    .isInstanceOfSatisfying(CoordinatorException.class, e -> assertThat(e.exitCode()).isEqualTo(ExitCode.LOCKED))
-                    .hasMessageContaining("was broken or taken over");
-        }
+        assertThatThrownBy(() -> session.update(s -> s.withVars(Map.of("A", "1"))))
+                .isInstanceOfSatisfying(CoordinatorException.class, e -> assertThat(e.exitCode()).isEqualTo(ExitCode.LOCKED))
+                .hasMessageContaining("was broken or taken over");
+        assertThatThrownBy(session::close).hasMessageContaining("was broken or taken over");
         assertThat(backend.read("production").version()).isZero();
     }
 
@@ -98,7 +98,8 @@ class CoordinatorSessionTest {
         assertThatThrownBy(() -> broken.update(s -> s.withVars(Map.of("OLD", "1"))))
                 .isInstanceOfSatisfying(LockLostException.class, e -> assertThat(e.exitCode()).isEqualTo(ExitCode.LOCKED))
                 .hasMessageContaining("lock lost").hasMessageContaining("'vars set'");
-        broken.close();
+        assertThatThrownBy(broken::close).isInstanceOfSatisfying(CoordinatorException.class,
+                e -> assertThat(e.exitCode()).isEqualTo(ExitCode.LOCKED)).hasMessageContaining("lock lost");
         EnvironmentState stored = next.update(s -> s.withVars(Map.of("NEW", "1")));
         next.close();
 
@@ -107,6 +108,24 @@ class CoordinatorSessionTest {
         assertThat(backend.audit("production", 2)).extracting(AuditEntry::command, AuditEntry::result)
                 .containsExactly(tuple("vars set", "ok"),
                         tuple("up", "failed"));
+    }
+
+    @Test
+    void aCommandThatCarriesOnAfterAFencedOffWriteStillEndsWithExitThree() {
+        Coordinator coordinator = coordinator(Duration.ofMinutes(5));
+
+        assertThatThrownBy(() -> {
+            try (EnvironmentSession session = coordinator.session("production", "up", List.of())) {
+                backend.forceRelease("production");
+                try {
+                    session.update(s -> s.withVars(Map.of("NODE", "web-1")));
+                } catch (CoordinatorException perNodeFailure) {
+                    // as the engine does: one node failed, the others go on
+                }
+            }
+        }).isInstanceOfSatisfying(CoordinatorException.class, e -> assertThat(e.exitCode()).isEqualTo(ExitCode.LOCKED))
+                .hasMessageContaining("lock lost");
+        assertThat(backend.audit("production", 1)).extracting(AuditEntry::result).containsExactly("failed");
     }
 
     @Test
@@ -157,7 +176,7 @@ class CoordinatorSessionTest {
                 .isInstanceOfSatisfying(CoordinatorException.class, e -> assertThat(e.exitCode()).isEqualTo(ExitCode.LOCKED))
                 .hasMessageContaining("written by someone else");
         assertThatThrownBy(() -> session.update(s -> s.withVars(Map.of("OURS", "2")))).isInstanceOf(CoordinatorException.class);
-        session.close();
+        assertThatThrownBy(session::close).hasMessageContaining("written by someone else");
 
         assertThat(backend.read("production")).isEqualTo(theirs);
         assertThat(backend.audit("production", 1)).extracting(AuditEntry::result).containsExactly("failed");
