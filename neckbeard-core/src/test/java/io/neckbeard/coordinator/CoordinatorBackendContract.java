@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
@@ -106,19 +107,24 @@ public abstract class CoordinatorBackendContract {
         }
     }
 
-    /** {@code base} with every free-text field (var names and values, node fields, attributes, health detail) random. */
+    /**
+     * {@code base} with every free-text field (var values, node fields, attributes, health detail, url)
+     * random; var names follow the name rule, some longer than a YAML implicit key may be.
+     */
     private static EnvironmentState randomTextState(EnvironmentState base, Random random) {
         Map<String, String> vars = new TreeMap<>();
         Map<String, String> attributes = new TreeMap<>();
         for (int i = 0; i < 6; i++) {
-            vars.put(randomText(random), randomText(random));
+            vars.put("V" + i + "_" + Integer.toString(random.nextInt(Integer.MAX_VALUE), 36).toUpperCase(Locale.ROOT),
+                    randomText(random));
             attributes.put(randomText(random), randomText(random));
         }
         vars.put("K".repeat(1000 + random.nextInt(1200)), randomText(random));
         Instant at = Instant.parse("2024-05-01T10:00:00Z");
         NodeRecord node = new NodeRecord("n-" + randomText(random), randomText(random), randomText(random),
                 randomText(random), randomText(random), randomText(random), at, randomText(random), randomText(random),
-                new NodeHealth(random.nextBoolean(), at, randomText(random)), random.nextBoolean(), attributes);
+                new NodeHealth(random.nextBoolean(), at, randomText(random)), random.nextBoolean(), attributes,
+                1 + random.nextInt(65535), randomText(random));
         Generation generation = new Generation(base.nextGenerationId(), GenerationState.OLD, at, randomText(random),
                 randomText(random), List.of(node));
         return new EnvironmentState(base.environment(), base.version(), List.of(generation),
