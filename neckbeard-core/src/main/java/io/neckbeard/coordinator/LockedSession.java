@@ -207,8 +207,8 @@ final class LockedSession implements EnvironmentSession {
     }
 
     private CoordinatorException lost(String how, Throwable cause) {
-        return new CoordinatorException(ExitCode.LOCKED, "lock lost: lost the lock of " + lock.environment() + " while " + lock.command()
-                + " ran: " + how + "; nothing more was written", "check 'neckbeard lock status " + lock.environment()
+        return new CoordinatorException(ExitCode.LOCKED, "lock lost: the lock of " + lock.environment() + " was lost while "
+                + lock.command() + " ran: " + how + "; nothing more was written", "check 'neckbeard lock status " + lock.environment()
                 + "' and 'neckbeard history " + lock.environment() + "', then re-run", cause);
     }
 }
