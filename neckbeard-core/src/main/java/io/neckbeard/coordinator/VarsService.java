@@ -6,6 +6,7 @@ import io.neckbeard.core.NeckbeardException;
 import io.neckbeard.core.VarNames;
 import io.neckbeard.state.EnvironmentState;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,6 +19,11 @@ import java.util.function.Consumer;
  * leak them by default; changing them holds the lock and is audited with values masked.
  */
 public final class VarsService {
+    /** The largest value of one var, in UTF-8 bytes (Linux refuses an environment string over 128 KiB). */
+    public static final int MAX_VALUE_BYTES = 64 * 1024;
+    /** The most all of an environment's vars may take together, names and values, in UTF-8 bytes. */
+    public static final int MAX_TOTAL_BYTES = 1024 * 1024;
+
     private final Project project;
     private final Coordinator coordinator;
 
@@ -50,9 +56,24 @@ public final class VarsService {
                 throw usage("argument " + (i + 1) + " after 'set' is not NAME=VALUE", "e.g. neckbeard vars "
                         + environment + " set LOG_LEVEL=info");
             }
-            changes.put(checkedName(assignment.substring(0, equals)), assignment.substring(equals + 1));
+            String name = checkedName(assignment.substring(0, equals));
+            int size = bytes(assignment.substring(equals + 1));
+            if (size > MAX_VALUE_BYTES) {
+                throw usage("the value of " + name + " has " + size + " bytes; a config var may have at most "
+                        + MAX_VALUE_BYTES, "keep large data (files, certificates bundles) out of config vars: ship it "
+                        + "in the slug or a secret store, and put its path or address in the var");
+            }
+            changes.put(name, assignment.substring(equals + 1));
         }
-        return change(environment, "vars set", arguments, vars -> vars.putAll(changes));
+        return change(environment, "vars set", arguments, vars -> {
+            vars.putAll(changes);
+            int total = vars.entrySet().stream().mapToInt(var -> bytes(var.getKey()) + bytes(var.getValue())).sum();
+            if (total > MAX_TOTAL_BYTES) {
+                throw usage("the config vars of " + environment + " would take " + total + " bytes; together they may "
+                        + "take at most " + MAX_TOTAL_BYTES + ". Nothing was changed", "unset vars that are no longer "
+                        + "needed (neckbeard vars " + environment + " unset NAME), or keep large values out of config vars");
+            }
+        });
     }
 
     public VarsReport unset(String environment, List<String> names, List<String> arguments) {
@@ -77,6 +98,10 @@ public final class VarsService {
     private static VarsReport report(EnvironmentState state, boolean showValues) {
         return new VarsReport(state.environment(), new ArrayList<>(state.vars().keySet()),
                 showValues ? state.vars() : null);
+    }
+
+    private static int bytes(String text) {
+        return text.getBytes(StandardCharsets.UTF_8).length;
     }
 
     private static String checkedName(String name) {

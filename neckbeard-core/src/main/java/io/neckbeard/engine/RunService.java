@@ -1,8 +1,6 @@
 package io.neckbeard.engine;
 
 import io.neckbeard.config.NodeSpec;
-import io.neckbeard.coordinator.AuditEntry;
-import io.neckbeard.coordinator.Operator;
 import io.neckbeard.core.ExitCode;
 import io.neckbeard.core.NeckbeardException;
 import io.neckbeard.provider.Resource;
@@ -58,10 +56,8 @@ public final class RunService {
                 context.name() + " has no active generation to run on", "deploy it first: neckbeard up " + context.name()));
         List<NodeRecord> nodes = select(active, node, type);
         List<RunOutcome> outcomes = runAll(nodes, state, active.id(), command, timeout, output);
-        Operator operator = context.coordinator().operator();
         boolean ok = outcomes.stream().allMatch(RunOutcome::succeeded);
-        context.coordinator().backend().append(new AuditEntry(started, operator.user(), operator.host(), context.name(),
-                "run", audited, active.id(), ok ? "ok" : "failed", Duration.between(started, clock.instant())));
+        context.coordinator().audit(context.name(), "run", audited, active.id(), ok ? "ok" : "failed", started);
         return outcomes;
     }
 

@@ -46,6 +46,12 @@ public final class TerminateService {
      * @throws NeckbeardException exit 4 when the active or pending generation is selected without {@code force}
      */
     public DeployResult terminate(TerminateSelection selection, boolean force, Consumer<String> confirm, List<String> arguments) {
+        return context.coordinator().refusalsAudited(context.name(), "terminate", arguments,
+                () -> terminateChosen(selection, force, confirm, arguments));
+    }
+
+    private DeployResult terminateChosen(TerminateSelection selection, boolean force, Consumer<String> confirm,
+                                         List<String> arguments) {
         List<Generation> announced = chosen(context.coordinator().read(context.name()), selection, force);
         if (announced.isEmpty()) {
             progress.message("nothing to terminate in " + context.name() + " (" + selection.describe() + ")");

@@ -88,6 +88,67 @@ class CoordinatorServicesTest {
     }
 
     @Test
+    void varsSetRefusesAValueOverTheCapBeforeTakingTheLock() {
+        String tooLong = "x".repeat(VarsService.MAX_VALUE_BYTES + 1);
+
+        assertThatThrownBy(() -> new VarsService(project, coordinator).set("production", List.of("BIG=" + tooLong),
+                List.of("vars", "production", "set", "BIG=***")))
+                .isInstanceOfSatisfying(NeckbeardException.class, e -> assertThat(e.exitCode()).isEqualTo(ExitCode.USAGE))
+                .hasMessageContaining("BIG has 65537 bytes").hasMessageNotContaining("xxx");
+        assertThat(backend.read("production").version()).isZero();
+    }
+
+    @Test
+    void varsSetRefusesToGrowTheVarsPastTheTotalCapAndLeavesTheStateAsItWas() {
+        VarsService vars = new VarsService(project, coordinator);
+        String value = "x".repeat(VarsService.MAX_VALUE_BYTES);
+        for (int i = 0; i < 15; i++) {
+            vars.set("production", List.of("VAR_" + i + "=" + value), List.of());
+        }
+        EnvironmentState before = backend.read("production");
+
+        assertThatThrownBy(() -> vars.set("production", List.of("ONE_MORE=" + value), List.of("vars", "set")))
+                .isInstanceOfSatisfying(NeckbeardException.class, e -> assertThat(e.exitCode()).isEqualTo(ExitCode.USAGE))
+                .hasMessageContaining("together they may take at most 1048576");
+        assertThat(backend.read("production")).isEqualTo(before);
+        assertThat(backend.audit("production", 1)).extracting(AuditEntry::result).containsExactly("failed");
+    }
+
+    @Test
+    void aScaleRefusedBeforeTheLockIsAuditedAsRefused() {
+        assertThatThrownBy(() -> new ScaleService(project, coordinator).scale("production", List.of("app=3"),
+                List.of("scale", "production", "app=3"))).isInstanceOf(NeckbeardException.class);
+
+        assertThat(backend.audit("production", 5)).singleElement().satisfies(entry -> {
+            assertThat(entry.command()).isEqualTo("scale");
+            assertThat(entry.result()).isEqualTo("refused");
+        });
+    }
+
+    @Test
+    void aRefusalAfterTheLockIsAuditedOnceBySession() {
+        assertThatThrownBy(() -> coordinator.refusalsAudited("production", "promote", List.of(), () -> {
+            try (EnvironmentSession session = coordinator.session("production", "promote", List.of())) {
+                session.result("refused");
+                throw new NeckbeardException(ExitCode.REFUSED, "refusing", null);
+            }
+        })).isInstanceOf(NeckbeardException.class);
+
+        assertThat(backend.audit("production", 5)).extracting(AuditEntry::result).containsExactly("refused");
+    }
+
+    @Test
+    void lockReleaseWithoutForceOfALiveLockIsAuditedAsLocked() {
+        backend.acquire("production", "bob@desk", "desk", ProcessHandle.current().pid(), "up", Duration.ofMinutes(5));
+
+        assertThatThrownBy(() -> new LockService(project, coordinator).release("production", false,
+                List.of("lock", "release", "production"))).isInstanceOf(LockedException.class);
+
+        assertThat(backend.audit("production", 1)).extracting(AuditEntry::command, AuditEntry::result)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("lock release", "locked"));
+    }
+
+    @Test
     void rejectsCountAboveMaxCount() {
         assertThatThrownBy(() -> new ScaleService(project, coordinator).scale("production", List.of("app=11"), List.of()))
                 .isInstanceOfSatisfying(NeckbeardException.class, e -> assertThat(e.exitCode()).isEqualTo(ExitCode.REFUSED))
