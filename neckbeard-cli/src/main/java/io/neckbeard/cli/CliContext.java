@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import io.neckbeard.core.ExitCode;
 import io.neckbeard.core.Json;
 import io.neckbeard.core.NeckbeardException;
+import io.neckbeard.engine.NodeOutcome;
 import io.neckbeard.plugin.Plugins;
 
 import java.io.BufferedReader;
@@ -23,6 +24,8 @@ public final class CliContext {
     private final GlobalOptions options;
     private final PrintWriter out;
     private final PrintWriter err;
+    private final List<NodeOutcome> finishedNodes = new ArrayList<>();
+    private boolean jsonPrinted;
     private Plugins plugins;
 
     CliContext(GlobalOptions options, PrintWriter out, PrintWriter err) {
@@ -60,13 +63,31 @@ public final class CliContext {
         }
     }
 
-    /** Prints {@code result} as the command's one JSON document. */
-    public void printJson(Object result) {
+    /**
+     * Prints {@code result} as the command's one JSON document. Only the first call prints: after
+     * Ctrl-C the interruption report is that document, and the command's own result or error,
+     * should it still come, is not printed as a second one.
+     */
+    public synchronized void printJson(Object result) {
+        if (jsonPrinted) {
+            return;
+        }
+        jsonPrinted = true;
         try {
             out.println(Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(result));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot render JSON output", e);
         }
+    }
+
+    /** Called for every node a command finished with, for the interruption report. */
+    synchronized void nodeFinished(NodeOutcome outcome) {
+        finishedNodes.add(outcome);
+    }
+
+    /** The nodes finished so far, in order. */
+    synchronized List<NodeOutcome> finishedNodes() {
+        return List.copyOf(finishedNodes);
     }
 
     /** Built-in SPI implementations plus JARs in ~/.neckbeard/plugins/ and --plugin-path. */

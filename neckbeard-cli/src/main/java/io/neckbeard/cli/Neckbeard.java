@@ -53,17 +53,20 @@ public final class Neckbeard implements Runnable {
         Neckbeard root = new Neckbeard();
         PrintWriter outWriter = new PrintWriter(out, true, StandardCharsets.UTF_8);
         PrintWriter errWriter = new PrintWriter(err, true, StandardCharsets.UTF_8);
+        Interruption interruption = Interruption.register(errWriter);
         CommandLine commandLine = new CommandLine(root)
                 .setOut(outWriter)
                 .setErr(errWriter)
                 .setExecutionStrategy(parseResult -> {
                     root.context = new CliContext(root.options, outWriter, errWriter);
+                    interruption.context(root.context);
                     Logging.configure(root.options);
                     return new CommandLine.RunLast().execute(parseResult);
                 })
                 .setExecutionExceptionHandler(new ErrorHandler(() -> root.context))
                 .setParameterExceptionHandler(new UsageErrorHandler(() -> root.options));
         int code = commandLine.execute(args);
+        interruption.unregister();
         outWriter.flush();
         errWriter.flush();
         return code;
