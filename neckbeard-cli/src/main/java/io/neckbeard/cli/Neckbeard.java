@@ -25,6 +25,7 @@ import picocli.CommandLine.Mixin;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /** The {@code neckbeard} command. {@link #run} is what tests drive; {@link #main} only exits with it. */
 @Command(name = "neckbeard",
@@ -65,11 +66,22 @@ public final class Neckbeard implements Runnable {
                 })
                 .setExecutionExceptionHandler(new ErrorHandler(() -> root.context))
                 .setParameterExceptionHandler(new UsageErrorHandler(() -> root.options));
+        if (asksForNoColor(args)) {
+            commandLine.setColorScheme(CommandLine.Help.defaultColorScheme(CommandLine.Help.Ansi.OFF));
+        }
         int code = commandLine.execute(args);
         interruption.unregister();
         outWriter.flush();
         errWriter.flush();
         return code;
+    }
+
+    /**
+     * Help is printed while parsing, before {@code --no-color} is an option value: picocli itself
+     * only knows NO_COLOR, so the flag is looked for among the words before {@code --}.
+     */
+    private static boolean asksForNoColor(String[] args) {
+        return Arrays.asList(args).stream().takeWhile(arg -> !arg.equals("--")).anyMatch("--no-color"::equals);
     }
 
     public CliContext context() {
