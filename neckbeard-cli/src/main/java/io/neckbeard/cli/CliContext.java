@@ -22,14 +22,16 @@ import java.util.List;
  */
 public final class CliContext {
     private final GlobalOptions options;
+    private final StandardInput in;
     private final PrintWriter out;
     private final PrintWriter err;
     private final List<NodeOutcome> finishedNodes = new ArrayList<>();
     private boolean jsonPrinted;
     private Plugins plugins;
 
-    CliContext(GlobalOptions options, PrintWriter out, PrintWriter err) {
+    CliContext(GlobalOptions options, StandardInput in, PrintWriter out, PrintWriter err) {
         this.options = options;
+        this.in = in;
         this.out = out;
         this.err = err;
     }
@@ -44,6 +46,11 @@ public final class CliContext {
 
     public boolean json() {
         return options.json();
+    }
+
+    /** Standard input, when it carries input (a pipe or a file) rather than a terminal or nothing. */
+    public StandardInput in() {
+        return in;
     }
 
     /** Standard output: the result (text, or exactly one JSON document). */

@@ -46,11 +46,16 @@ public final class Neckbeard implements Runnable {
     private CliContext context;
 
     public static void main(String[] args) {
-        System.exit(run(System.out, System.err, args));
+        System.exit(run(StandardInput.ofProcess(), System.out, System.err, args));
+    }
+
+    /** Runs one command line with no standard input (as with {@code </dev/null}); returns its exit code. */
+    public static int run(PrintStream out, PrintStream err, String... args) {
+        return run(StandardInput.none(), out, err, args);
     }
 
     /** Runs one command line; returns its exit code. */
-    public static int run(PrintStream out, PrintStream err, String... args) {
+    public static int run(StandardInput in, PrintStream out, PrintStream err, String... args) {
         Neckbeard root = new Neckbeard();
         PrintWriter outWriter = new PrintWriter(out, true, StandardCharsets.UTF_8);
         PrintWriter errWriter = new PrintWriter(err, true, StandardCharsets.UTF_8);
@@ -59,7 +64,7 @@ public final class Neckbeard implements Runnable {
                 .setOut(outWriter)
                 .setErr(errWriter)
                 .setExecutionStrategy(parseResult -> {
-                    root.context = new CliContext(root.options, outWriter, errWriter);
+                    root.context = new CliContext(root.options, in, outWriter, errWriter);
                     interruption.context(root.context);
                     Logging.configure(root.options);
                     return new CommandLine.RunLast().execute(parseResult);
