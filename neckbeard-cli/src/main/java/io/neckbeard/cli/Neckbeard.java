@@ -21,6 +21,8 @@ import io.neckbeard.cli.command.VarsCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -42,6 +44,9 @@ public final class Neckbeard implements Runnable {
 
     @Mixin
     GlobalOptions options = new GlobalOptions();
+
+    @Spec
+    CommandSpec spec;
 
     private CliContext context;
 
@@ -93,8 +98,9 @@ public final class Neckbeard implements Runnable {
         return context;
     }
 
+    /** A bare {@code neckbeard}: the help, exit 0. */
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(new CommandLine(this), "a command is required");
+        spec.commandLine().usage(spec.commandLine().getOut());
     }
 }

@@ -24,4 +24,42 @@ class HelpTest {
         assertThat(Cli.with().run("up", "--help", "--no-color").out()).doesNotContain(ESC).contains("Usage: neckbeard up");
         assertThat(Cli.with().run("--no-color", "help", "up").out()).doesNotContain(ESC).contains("Usage: neckbeard up");
     }
+
+    @Test
+    void bareNeckbeardPrintsTheHelpAndExitsZero() {
+        Cli.Run run = Cli.with().run();
+
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.out()).contains("Usage: neckbeard").contains("terminate").contains("completion");
+    }
+
+    @Test
+    void anUnknownCommandFromAnotherToolPointsAtTheCommandThatMeansTheSame() {
+        Cli.Run deploy = Cli.with().run("deploy", "production");
+        Cli.Run destroy = Cli.with().run("destroy", "production");
+        Cli.Run console = Cli.with().run("console");
+
+        assertThat(deploy.exit()).isEqualTo(2);
+        assertThat(deploy.err()).contains("error: unknown command 'deploy'").contains("fix: use neckbeard up ENV")
+                .doesNotContain("Did you mean");
+        assertThat(destroy.err()).contains("fix: use neckbeard terminate ENV");
+        assertThat(console.err()).contains("fix: use neckbeard ssh ENV NODE");
+    }
+
+    @Test
+    void aPlannedCommandSaysItIsNotYetAvailable() {
+        Cli.Run logs = Cli.with().run("-o", "json", "logs", "production");
+
+        assertThat(logs.exit()).isEqualTo(2);
+        assertThat(logs.err()).contains("error: 'neckbeard logs' is not yet available").contains("neckbeard run ENV");
+        assertThat(logs.json().at("/error/message").asText()).isEqualTo("'neckbeard logs' is not yet available");
+    }
+
+    @Test
+    void aTypoStillGetsTheNearestCommand() {
+        Cli.Run typo = Cli.with().run("stauts", "production");
+
+        assertThat(typo.exit()).isEqualTo(2);
+        assertThat(typo.err()).contains("status");
+    }
 }
