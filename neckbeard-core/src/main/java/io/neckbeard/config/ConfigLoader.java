@@ -48,6 +48,21 @@ public final class ConfigLoader {
     }
 
     /**
+     * The project a command run in {@code start} means, found as git finds its repository: the
+     * nearest of {@code start} and the directories above it holding {@code neckbeard/config.yml};
+     * {@code start} itself when none does (loading then says what is missing where).
+     */
+    public static Path findProjectRoot(Path start) {
+        Path absolute = start.toAbsolutePath().normalize();
+        for (Path dir = absolute; dir != null; dir = dir.getParent()) {
+            if (Files.isRegularFile(dir.resolve("neckbeard").resolve("config.yml"))) {
+                return dir;
+            }
+        }
+        return absolute;
+    }
+
+    /**
      * Loads {@code <root>/neckbeard/config.yml} and the named environments (every
      * {@code neckbeard/envs/*.yml} when {@code environments} is empty), validating all of it.
      *
