@@ -1,14 +1,11 @@
 package io.neckbeard.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import io.neckbeard.core.ExitCode;
 import io.neckbeard.core.Json;
-import io.neckbeard.core.NeckbeardException;
 import io.neckbeard.engine.NodeOutcome;
 import io.neckbeard.plugin.Plugins;
 
 import java.io.BufferedReader;
-import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -122,27 +119,10 @@ public final class CliContext {
         return answer == null || answer.isBlank() ? fallback : answer.trim();
     }
 
-    /**
-     * Asks for confirmation on the terminal. {@code --yes} answers it; without a terminal and
-     * without {@code --yes} the command is refused (exit 2) rather than left waiting.
-     */
-    public void confirm(String question) {
-        if (options.yes()) {
-            return;
-        }
-        if (System.console() == null) {
-            throw new NeckbeardException(ExitCode.USAGE, question + " needs confirmation, and standard input is not a terminal",
-                    "add --yes to confirm non-interactively");
-        }
-        err.print(question + " [y/N] ");
-        err.flush();
-        try {
-            String answer = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
-            if (answer == null || !answer.trim().toLowerCase(java.util.Locale.ROOT).startsWith("y")) {
-                throw new NeckbeardException(ExitCode.USAGE, "not confirmed; nothing was done", null);
-            }
-        } catch (IOException e) {
-            throw new NeckbeardException(ExitCode.USAGE, "cannot read the confirmation", "add --yes", e);
-        }
+    /** Asks for confirmation on the terminal (see {@link Prompt}). */
+    public void confirm(String question, String action) {
+        BufferedReader terminal = System.console() == null ? null
+                : new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        new Prompt(options.yes(), terminal, err).confirm(question, action);
     }
 }

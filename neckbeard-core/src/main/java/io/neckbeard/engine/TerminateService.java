@@ -15,7 +15,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
@@ -44,20 +43,22 @@ public final class TerminateService {
      * @param confirm asks the operator (throws when not confirmed)
      * @throws NeckbeardException exit 4 when the active or pending generation is selected without {@code force}
      */
-    public DeployResult terminate(TerminateSelection selection, boolean force, Consumer<String> confirm, List<String> arguments) {
+    public DeployResult terminate(TerminateSelection selection, boolean force, Confirmation confirm, List<String> arguments) {
         return context.coordinator().refusalsAudited(context.name(), "terminate", arguments,
                 () -> terminateChosen(selection, force, confirm, arguments));
     }
 
-    private DeployResult terminateChosen(TerminateSelection selection, boolean force, Consumer<String> confirm,
+    private DeployResult terminateChosen(TerminateSelection selection, boolean force, Confirmation confirm,
                                          List<String> arguments) {
         List<Generation> announced = chosen(context.coordinator().read(context.name()), selection, force);
         if (announced.isEmpty()) {
             progress.message("nothing to terminate in " + context.name() + " (" + selection.describe() + ")");
             return new DeployResult(context.name(), 0, "ok", List.of());
         }
-        confirm.accept("Terminate generation " + ids(announced) + " of " + context.name() + " ("
-                + announced.stream().mapToInt(g -> g.nodes().size()).sum() + " nodes)? Their resources are destroyed.");
+        int nodes = announced.stream().mapToInt(g -> g.nodes().size()).sum();
+        confirm.confirm("Terminate generation " + ids(announced) + " of " + context.name() + " (" + nodes
+                + " nodes)? Their resources are destroyed.", "terminate would destroy " + nodes + " nodes (generation "
+                + ids(announced) + " of " + context.name() + ")");
         Hooks hooks = context.hooks(progress::message);
         hooks.before("terminate", newest(announced));
         String result = "failed";
