@@ -20,7 +20,8 @@ import java.util.stream.Collectors;
 /**
  * {@code terminate ENV (--generation N | --old | --all) [--force]}: deregisters, stops and
  * terminates every node of the selected generations and marks them {@code terminated} (the
- * records are kept for the history). The active and pending generations need {@code --force}.
+ * records are kept for the history). The active generation, and a pending one that was built,
+ * need {@code --force}; a pending generation whose build failed does not.
  */
 public final class TerminateService {
     private final DeployContext context;
@@ -41,7 +42,7 @@ public final class TerminateService {
 
     /**
      * @param confirm asks the operator (throws when not confirmed)
-     * @throws NeckbeardException exit 4 when the active or pending generation is selected without {@code force}
+     * @throws NeckbeardException exit 4 when the active or a built pending generation is selected without {@code force}
      */
     public DeployResult terminate(TerminateSelection selection, boolean force, Confirmation confirm, List<String> arguments) {
         return context.coordinator().refusalsAudited(context.name(), "terminate", arguments,
@@ -127,13 +128,23 @@ public final class TerminateService {
         }
         List<Generation> chosen = selection.select(state);
         List<Generation> live = chosen.stream()
-                .filter(g -> g.state() == GenerationState.ACTIVE || g.state() == GenerationState.PENDING).toList();
+                .filter(g -> g.state() == GenerationState.ACTIVE || (g.state() == GenerationState.PENDING && built(g))).toList();
         if (!force && !live.isEmpty()) {
             throw new NeckbeardException(ExitCode.REFUSED, "refusing to terminate " + live.stream()
                     .map(g -> "the " + g.state().id() + " generation " + g.id()).collect(Collectors.joining(" and "))
                     + " of " + context.name() + " without --force", "add --force if you really mean to destroy it");
         }
         return chosen;
+    }
+
+    /**
+     * Whether a pending generation was built: its last {@code up --pending} finished and recorded
+     * the slug, and every node runs it. One that failed (or was interrupted) never served and is
+     * not ready to promote, so terminating it needs no {@code --force}.
+     */
+    private static boolean built(Generation pending) {
+        return pending.slug() != null && !pending.nodes().isEmpty()
+                && pending.nodes().stream().allMatch(n -> pending.slug().equals(n.provisionedSlug()));
     }
 
     private NodeOutcome finished(NodeOutcome outcome) {
