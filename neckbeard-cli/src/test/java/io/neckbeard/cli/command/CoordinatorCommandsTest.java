@@ -119,6 +119,31 @@ class CoordinatorCommandsTest {
     }
 
     @Test
+    void varsSetPrintsOneLineOfNamesAndGetPrintsTheValueOnly() {
+        Cli.Run set = cli.run("vars", "production", "set", "DATABASE_URL=postgres://secret", "LOG_LEVEL=info");
+
+        assertThat(set.exit()).as(set.err()).isZero();
+        assertThat(set.out()).isEqualTo("production: set DATABASE_URL, LOG_LEVEL\n");
+        assertThat(set.err()).doesNotContain("secret");
+        assertThat(cli.run("vars", "production", "get", "DATABASE_URL").out()).isEqualTo("postgres://secret\n");
+        assertThat(cli.run("vars", "production", "get", "LOG_LEVEL", "-o", "json").json().get("value").asText())
+                .isEqualTo("info");
+        assertThat(cli.run("vars", "production", "unset", "LOG_LEVEL").out()).isEqualTo("production: unset LOG_LEVEL\n");
+        Cli.Run missing = cli.run("vars", "production", "get", "LOG_LEVEL");
+        assertThat(missing.exit()).isEqualTo(2);
+        assertThat(missing.out()).isEmpty();
+        assertThat(missing.err()).contains("production has no config var LOG_LEVEL").contains("its vars are: DATABASE_URL");
+    }
+
+    @Test
+    void varsHelpShowsEveryFormInItsUsageLine() {
+        Cli.Run help = cli.run("vars", "--help");
+
+        assertThat(help.out().replaceAll("\\s+", " ")).contains("ENV [set K=V... | unset K... | get K]")
+                .doesNotContain("K......");
+    }
+
+    @Test
     void varsWithABadNameExitsTwo() {
         Cli.Run run = cli.run("vars", "production", "set", "bad-name=1");
 
