@@ -82,6 +82,20 @@ class CoordinatorCommandsTest {
     }
 
     @Test
+    void scaleWithoutCountsShowsEachTypesCountAndWhereItComesFrom() {
+        Cli.Run fromConfig = cli.run("scale", "production");
+        cli.run("scale", "production", "app=6");
+        Cli.Run scaled = cli.run("scale", "production", "-o", "json");
+
+        assertThat(fromConfig.exit()).as(fromConfig.err()).isZero();
+        assertThat(fromConfig.out()).containsPattern("(?m)^TYPE +COUNT +SOURCE$").containsPattern("(?m)^app +4 +config$");
+        assertThat(scaled.json().at("/types/0/type").asText()).isEqualTo("app");
+        assertThat(scaled.json().at("/types/0/count").asInt()).isEqualTo(6);
+        assertThat(scaled.json().at("/types/0/source").asText()).isEqualTo("coordinator");
+        assertThat(backend.read("production").version()).as("showing writes nothing").isEqualTo(1);
+    }
+
+    @Test
     void scaleUnderTheHaTargetExitsFourNamingTheAz() {
         Cli.Run run = cli.run("scale", "production", "app=3");
 
