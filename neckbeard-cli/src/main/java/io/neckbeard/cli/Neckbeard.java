@@ -1,6 +1,7 @@
 package io.neckbeard.cli;
 
 import io.neckbeard.cli.command.CheckCommand;
+import io.neckbeard.cli.command.CompleteCommand;
 import io.neckbeard.cli.command.CompletionCommand;
 import io.neckbeard.cli.command.HistoryCommand;
 import io.neckbeard.cli.command.InitCommand;
@@ -38,7 +39,7 @@ import java.util.Arrays;
                 InitCommand.class, CheckCommand.class, ShowCommand.class, PlanCommand.class, UpCommand.class,
                 StatusCommand.class, PromoteCommand.class, RollbackCommand.class, TerminateCommand.class,
                 ScaleCommand.class, VarsCommand.class, LockCommand.class, HistoryCommand.class,
-                NodeCommand.class, RunCommand.class, SshCommand.class, PackageCommand.class, CompletionCommand.class,
+                NodeCommand.class, RunCommand.class, SshCommand.class, PackageCommand.class, CompletionCommand.class, CompleteCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Neckbeard implements Runnable {
 
