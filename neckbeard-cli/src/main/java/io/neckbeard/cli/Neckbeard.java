@@ -3,6 +3,7 @@ package io.neckbeard.cli;
 import io.neckbeard.cli.command.CheckCommand;
 import io.neckbeard.cli.command.CompleteCommand;
 import io.neckbeard.cli.command.CompletionCommand;
+import io.neckbeard.cli.command.HelpCommand;
 import io.neckbeard.cli.command.HistoryCommand;
 import io.neckbeard.cli.command.InitCommand;
 import io.neckbeard.cli.command.LockCommand;
@@ -40,8 +41,11 @@ import java.util.Arrays;
                 StatusCommand.class, PromoteCommand.class, RollbackCommand.class, TerminateCommand.class,
                 ScaleCommand.class, VarsCommand.class, LockCommand.class, HistoryCommand.class,
                 NodeCommand.class, RunCommand.class, SshCommand.class, PackageCommand.class, CompletionCommand.class, CompleteCommand.class,
-                CommandLine.HelpCommand.class})
+                HelpCommand.class})
 public final class Neckbeard implements Runnable {
+
+    /** Wide enough that no option's description breaks inside a path such as ~/.neckbeard/plugins/. */
+    private static final int USAGE_WIDTH = 100;
 
     @Mixin
     GlobalOptions options = new GlobalOptions();
@@ -67,6 +71,7 @@ public final class Neckbeard implements Runnable {
         PrintWriter errWriter = new PrintWriter(err, true, StandardCharsets.UTF_8);
         Interruption interruption = Interruption.register(errWriter);
         CommandLine commandLine = new CommandLine(root)
+                .setUsageHelpWidth(USAGE_WIDTH)
                 .setOut(outWriter)
                 .setErr(errWriter)
                 .setExecutionStrategy(parseResult -> {

@@ -62,4 +62,30 @@ class HelpTest {
         assertThat(typo.exit()).isEqualTo(2);
         assertThat(typo.err()).contains("status");
     }
+
+    @Test
+    void helpOfANestedCommandShowsThatCommand() {
+        Cli.Run help = Cli.with().run("help", "lock", "status");
+
+        assertThat(help.exit()).as(help.err()).isZero();
+        assertThat(help.out()).startsWith("Usage: neckbeard lock status").contains("ENV");
+    }
+
+    @Test
+    void helpOfAnUnknownCommandSaysSoLikeTheCommandItself() {
+        Cli.Run deploy = Cli.with().run("help", "deploy");
+        Cli.Run typo = Cli.with().run("help", "lock", "stauts");
+
+        assertThat(deploy.exit()).isEqualTo(2);
+        assertThat(deploy.err()).contains("unknown command 'deploy'").contains("use neckbeard up ENV");
+        assertThat(typo.exit()).isEqualTo(2);
+        assertThat(typo.err()).contains("status");
+    }
+
+    @Test
+    void helpNeverBreaksAPathAcrossLines() {
+        assertThat(Cli.with().run("--help").out()).contains("~/.neckbeard/plugins/");
+        assertThat(Cli.with().run("up", "--help").out()).contains("~/.neckbeard/plugins/");
+        assertThat(Cli.with().run("help", "vars").out()).contains("~/.neckbeard/plugins/");
+    }
 }
