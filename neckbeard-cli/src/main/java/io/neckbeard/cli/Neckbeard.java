@@ -40,8 +40,8 @@ import java.util.Arrays;
                 InitCommand.class, CheckCommand.class, ShowCommand.class, PlanCommand.class, UpCommand.class,
                 StatusCommand.class, PromoteCommand.class, RollbackCommand.class, TerminateCommand.class,
                 ScaleCommand.class, VarsCommand.class, LockCommand.class, HistoryCommand.class,
-                NodeCommand.class, RunCommand.class, SshCommand.class, PackageCommand.class, CompletionCommand.class, CompleteCommand.class,
-                HelpCommand.class})
+                NodeCommand.class, RunCommand.class, SshCommand.class, PackageCommand.class, CompletionCommand.class,
+                CompleteCommand.class, HelpCommand.class})
 public final class Neckbeard implements Runnable {
 
     /** Wide enough that no option's description breaks inside a path such as ~/.neckbeard/plugins/. */
