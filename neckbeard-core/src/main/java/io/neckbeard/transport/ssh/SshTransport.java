@@ -30,6 +30,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
@@ -72,6 +73,17 @@ public final class SshTransport implements Transport {
 
     @Override
     public CommandResult run(String command, Map<String, String> environment, Duration timeout, Consumer<String> output) {
+        return run(command, environment, null, timeout, output);
+    }
+
+    /**
+     * With {@code stdin}, the script is followed on the channel's input by a line no script holds
+     * (a fresh marker); the shell reads the script up to it line by line, which never reads past it,
+     * and the command then reads the rest: {@code stdin}, copied on a thread of its own.
+     */
+    @Override
+    public CommandResult run(String command, Map<String, String> environment, InputStream stdin, Duration timeout,
+                             Consumer<String> output) {
         StringBuilder script = new StringBuilder();
         environment.forEach((name, value) -> {
             if (!VARIABLE.matcher(name).matches()) {
@@ -81,9 +93,16 @@ public final class SshTransport implements Transport {
             script.append("export ").append(name).append('=').append(quote(value)).append('\n');
         });
         script.append(command);
-        byte[] stdin = script.toString().getBytes(StandardCharsets.UTF_8);
         // The script goes on stdin, not on the command line, which every user of the host can read (ps, /proc/*/cmdline).
-        return exec(SCRIPT_FROM_STDIN, out -> out.write(stdin), timeout, output, Commands.firstLine(command));
+        if (stdin == null) {
+            byte[] bytes = script.toString().getBytes(StandardCharsets.UTF_8);
+            return exec(SCRIPT_FROM_STDIN, out -> out.write(bytes), null, timeout, output, Commands.firstLine(command));
+        }
+        String marker = "neckbeard-end-of-script-" + UUID.randomUUID();
+        byte[] bytes = (script + "\n" + marker + "\n").getBytes(StandardCharsets.UTF_8);
+        String readUpToMarker = "/bin/sh -c " + quote("s=; while IFS= read -r l && [ \"$l\" != " + marker + " ]; do s=\"$s$l\n\"; done; "
+                + "eval \"$s\"");
+        return exec(readUpToMarker, out -> out.write(bytes), stdin, timeout, output, Commands.firstLine(command));
     }
 
     @Override
@@ -92,11 +111,11 @@ public final class SshTransport implements Transport {
         CommandResult result;
         if (Files.isDirectory(local)) {
             result = exec("/bin/sh -c " + quote("mkdir -p " + target + " && tar -xf - -C " + target), out -> TarStream.write(local, out),
-                    COPY_TIMEOUT, line -> { }, "upload of " + local);
+                    null, COPY_TIMEOUT, line -> { }, "upload of " + local);
         } else {
             String mode = Integer.toOctalString(modeOf(local));
             result = exec("/bin/sh -c " + quote("mkdir -p \"$(dirname " + target + ")\" && cat > " + target + " && chmod " + mode + " " + target),
-                    out -> Files.copy(local, out), COPY_TIMEOUT, line -> { }, "upload of " + local);
+                    out -> Files.copy(local, out), null, COPY_TIMEOUT, line -> { }, "upload of " + local);
         }
         if (!result.succeeded()) {
             throw failure(ExitCode.FAILED, "cannot copy " + local + " to " + remotePath + " on " + describe() + ": "
@@ -123,7 +142,7 @@ public final class SshTransport implements Transport {
         String command = "dir=\"$(dirname " + target + ")\" && mkdir -p \"$dir\""
                 + " && tmp=\"$(mktemp \"$dir/.neckbeard.XXXXXX\")\" && cat > \"$tmp\" && chmod " + Integer.toOctalString(mode)
                 + " \"$tmp\" && mv -f \"$tmp\" " + target;
-        CommandResult result = exec("/bin/sh -c " + quote(command), out -> out.write(content), COPY_TIMEOUT, line -> { },
+        CommandResult result = exec("/bin/sh -c " + quote(command), out -> out.write(content), null, COPY_TIMEOUT, line -> { },
                 "write of " + remotePath);
         if (!result.succeeded()) {
             throw failure(ExitCode.FAILED, "cannot write " + remotePath + " on " + describe() + ": " + result.outputTail(),
@@ -175,21 +194,31 @@ public final class SshTransport implements Transport {
         }
     }
 
-    /** What a command reads on stdin; null for nothing (stdin is closed at once, like /dev/null). */
+    /** What a command reads on stdin first. */
     private interface Input {
         void writeTo(OutputStream out) throws IOException;
     }
 
-    private CommandResult exec(String command, Input input, Duration timeout, Consumer<String> output, String what) {
+    /**
+     * Runs {@code command}: writes {@code input} to its stdin, then {@code rest} when not null (on a
+     * thread of its own, so a never-ending input cannot hold up the wait), then closes its stdin.
+     */
+    private CommandResult exec(String command, Input input, InputStream rest, Duration timeout, Consumer<String> output,
+                               String what) {
         ClientSession current = session();
         RemoteOutput lines = new RemoteOutput(Commands.TAIL_LINES);
         try (ChannelExec channel = current.createExecChannel(command)) {
             channel.setOut(lines);
             channel.setErr(lines);
             channel.open().verify(settings.connectTimeout());
-            try (OutputStream stdin = channel.getInvertedIn()) {
-                if (input != null) {
-                    input.writeTo(stdin);
+            OutputStream stdin = channel.getInvertedIn();
+            try {
+                input.writeTo(stdin);
+                if (rest == null) {
+                    stdin.close();
+                } else {
+                    stdin.flush(); // the channel sends what it buffered only when flushed or closed
+                    feed(rest, stdin);
                 }
             } catch (IOException e) {
                 // The command may have exited before reading all its input (e.g. mkdir refused): then its status and
@@ -224,6 +253,22 @@ public final class SshTransport implements Transport {
             throw failure(ExitCode.FAILED, "lost the SSH connection to " + describe() + " during the " + what + ": " + e.getMessage(),
                     "check the host and its sshd, then run the command again", e);
         }
+    }
+
+    private void feed(InputStream rest, OutputStream stdin) {
+        Thread feeder = new Thread(() -> {
+            try (stdin) {
+                byte[] buffer = new byte[8192];
+                for (int read = rest.read(buffer); read >= 0; read = rest.read(buffer)) {
+                    stdin.write(buffer, 0, read);
+                    stdin.flush(); // input arriving slowly (typed, or a pipe) reaches the command as it comes
+                }
+            } catch (IOException e) {
+                // the command exited or closed its input before reading all of it, as it may
+            }
+        }, "neckbeard-stdin-" + host);
+        feeder.setDaemon(true);
+        feeder.start();
     }
 
     private synchronized ClientSession session() {
