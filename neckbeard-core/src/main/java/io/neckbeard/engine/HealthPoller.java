@@ -27,16 +27,35 @@ final class HealthPoller {
      * in a moment, whatever the interval, and one that starts slowly is polled every interval.
      */
     static HealthResult await(HealthSettings settings, HealthTarget target) {
+        return await(settings, target, null);
+    }
+
+    /**
+     * The same, looking at the node's processes before each observation (when {@code processes}
+     * is not null): the node is not healthy while one of them does not run, and the wait ends at
+     * once, unhealthy, when one has exited since the deploy started it.
+     */
+    static HealthResult await(HealthSettings settings, HealthTarget target, ProcessWatch processes) {
         long deadline = System.nanoTime() + settings.timeout().toNanos();
         Duration wait = FIRST_RETRY;
         while (true) {
-            HealthResult result = observe(settings, target);
+            ProcessWatch.Verdict verdict = processes == null ? null : processes.observe();
+            if (verdict != null && verdict.failed()) {
+                return verdict.unhealthy();
+            }
+            HealthResult result = verdict != null && !verdict.running() ? verdict.unhealthy() : observe(settings, target);
             if (result.healthy() || System.nanoTime() >= deadline) {
                 return result;
             }
             sleep(wait.compareTo(settings.interval()) < 0 ? wait : settings.interval());
             wait = wait.multipliedBy(2);
         }
+    }
+
+    /** One look at the processes (when not null), then, if they all run, one observation of the check. */
+    static HealthResult observe(HealthSettings settings, HealthTarget target, ProcessWatch processes) {
+        ProcessWatch.Verdict verdict = processes == null ? null : processes.observe();
+        return verdict != null && !verdict.running() ? verdict.unhealthy() : observe(settings, target);
     }
 
     /** One observation; a check that throws counts as unhealthy, with its message as the detail. */

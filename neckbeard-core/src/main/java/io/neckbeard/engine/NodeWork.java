@@ -14,6 +14,7 @@ import io.neckbeard.provider.ResourceProvider;
 import io.neckbeard.provider.Tags;
 import io.neckbeard.provisioner.ProvisionRequest;
 import io.neckbeard.provisioner.ServicePeers;
+import io.neckbeard.stack.ProcfileEntry;
 import io.neckbeard.stack.StackTarget;
 import io.neckbeard.state.NodeHealth;
 import io.neckbeard.state.NodeRecord;
@@ -83,8 +84,14 @@ final class NodeWork {
                     provision(node, resource, params, transport);
                 }
                 step = step(plan, "health");
-                HealthResult result = HealthPoller.await(health, new HealthTarget(node.name(), resource.address(),
-                        target.port() == 0 ? null : target.port(), resource, provider, transport));
+                List<String> processes = context.stack().processes(slug).stream().map(ProcfileEntry::name).toList();
+                // without a configured check, the port is checked only where a web process listens on it
+                Integer port = target.port() == 0 || !health.configured() && !processes.contains(ProcfileEntry.WEB)
+                        ? null : target.port();
+                long started = System.nanoTime();
+                HealthResult result = HealthPoller.await(health, new HealthTarget(node.name(), resource.address(), port,
+                        resource, provider, transport), context.processWatch(transport, resource, node.name(),
+                        writer.generation(), processes, plan.has(Action.PROVISION)));
                 NodeHealth observed = new NodeHealth(result.healthy(), Instant.now(), result.detail());
                 // The digests are recorded only for a node that came up healthy, so a re-run provisions it again.
                 if (plan.has(Action.PROVISION) && result.healthy()) {
@@ -93,8 +100,10 @@ final class NodeWork {
                     writer.health(node.name(), observed);
                 }
                 if (!result.healthy()) {
-                    return outcome(plan, "failed", "health: not healthy within " + health.timeout().toSeconds() + "s: "
-                            + result.detail());
+                    // the wait ends early only when a process exited: its cause is the detail
+                    boolean timedOut = System.nanoTime() - started >= health.timeout().toNanos();
+                    return outcome(plan, "failed", "health: " + (timedOut ? "not healthy within "
+                            + health.timeout().toSeconds() + "s: " : "") + result.detail());
                 }
                 if (plan.joinsService()) {
                     step = step(plan, "register");

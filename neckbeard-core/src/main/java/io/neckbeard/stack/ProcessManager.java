@@ -21,4 +21,11 @@ public interface ProcessManager {
 
     /** The shell lines that stop every process the Stack started on the node; the Stack runs them in its stop script. */
     List<String> stopScript(StackTarget target);
+
+    /**
+     * The shell lines that print the state of each named process (every process the manager
+     * started when {@code processes} is empty) in the format {@link ProcessStatus} reads. They
+     * change nothing on the node.
+     */
+    List<String> inspectScript(StackTarget target, List<String> processes);
 }

@@ -97,6 +97,17 @@ public final class Stack {
         StackCommands.run(transport, "stop the processes", StackCommands.lines(script), line -> { });
     }
 
+    /**
+     * The state of the node's processes: those named, or every process the Stack started when
+     * {@code processes} is empty. One command on the node; changes nothing.
+     */
+    public List<ProcessStatus> inspect(Transport transport, StackTarget target, List<String> processes) {
+        List<String> output = new ArrayList<>();
+        StackCommands.run(transport, "inspect the processes",
+                StackCommands.lines(processManager(target).inspectScript(target, processes)), output::add);
+        return ProcessStatus.parse(output);
+    }
+
     private ProcessManager processManager(StackTarget target) {
         ProcessManager manager = processManagers.get(target.processManager());
         if (manager == null) {
