@@ -7,6 +7,7 @@ import io.neckbeard.health.HealthTarget;
 import io.neckbeard.loadbalancer.LoadBalancer;
 import io.neckbeard.loadbalancer.Target;
 import io.neckbeard.loadbalancer.TargetHealth;
+import io.neckbeard.stack.ProcfileEntry;
 
 import java.time.Duration;
 import java.util.List;
@@ -43,7 +44,7 @@ final class HealthPoller {
             if (verdict != null && verdict.failed()) {
                 return verdict.unhealthy();
             }
-            HealthResult result = verdict != null && !verdict.running() ? verdict.unhealthy() : observe(settings, target);
+            HealthResult result = observe(settings, target, verdict);
             if (result.healthy() || System.nanoTime() >= deadline) {
                 return result;
             }
@@ -54,8 +55,23 @@ final class HealthPoller {
 
     /** One look at the processes (when not null), then, if they all run, one observation of the check. */
     static HealthResult observe(HealthSettings settings, HealthTarget target, ProcessWatch processes) {
-        ProcessWatch.Verdict verdict = processes == null ? null : processes.observe();
-        return verdict != null && !verdict.running() ? verdict.unhealthy() : observe(settings, target);
+        return observe(settings, target, processes == null ? null : processes.observe());
+    }
+
+    /**
+     * Unhealthy while a process does not run; else the check's observation. The default check
+     * looks at the node's port only where a {@code web} process listens on it.
+     */
+    private static HealthResult observe(HealthSettings settings, HealthTarget target, ProcessWatch.Verdict verdict) {
+        if (verdict == null) {
+            return observe(settings, target);
+        }
+        if (!verdict.running()) {
+            return verdict.unhealthy();
+        }
+        boolean portless = !settings.configured() && !verdict.processes().contains(ProcfileEntry.WEB);
+        return observe(settings, portless ? new HealthTarget(target.node(), target.address(), null, target.resource(),
+                target.provider(), target.transport()) : target);
     }
 
     /** One observation; a check that throws counts as unhealthy, with its message as the detail. */

@@ -14,6 +14,7 @@ import io.neckbeard.provider.ResourceProvider;
 import io.neckbeard.provider.Tags;
 import io.neckbeard.provisioner.ProvisionRequest;
 import io.neckbeard.provisioner.ServicePeers;
+import io.neckbeard.stack.ProcessStatus;
 import io.neckbeard.stack.ProcfileEntry;
 import io.neckbeard.stack.StackTarget;
 import io.neckbeard.state.NodeHealth;
@@ -58,6 +59,7 @@ final class NodeWork {
 
     NodeOutcome run(NodePlan plan) {
         String step = "start";
+        String done = plan.reason();
         NodeSpec node = plan.spec();
         try {
             ResourceProvider provider = context.provider(node.resource());
@@ -83,16 +85,22 @@ final class NodeWork {
                     step = step(plan, "provision");
                     provision(node, resource, params, transport);
                 }
-                step = step(plan, "health");
                 List<String> processes = context.stack().processes(slug).stream().map(ProcfileEntry::name).toList();
-                // without a configured check, the port is checked only where a web process listens on it
-                Integer port = target.port() == 0 || !health.configured() && !processes.contains(ProcfileEntry.WEB)
-                        ? null : target.port();
+                ProcessWatch watch = context.processWatch(transport, resource, node.name(), writer.generation(), processes,
+                        plan.has(Action.PROVISION) || plan.has(Action.RESTART));
+                String restarted = null;
+                if (plan.has(Action.RESTART)) {
+                    step = step(plan, "restart");
+                    restarted = "restarted " + restart(watch, node.name(), transport);
+                    done = plan.reason() + "; " + restarted;
+                }
+                step = step(plan, "health");
                 long started = System.nanoTime();
-                HealthResult result = HealthPoller.await(health, new HealthTarget(node.name(), resource.address(), port,
-                        resource, provider, transport), context.processWatch(transport, resource, node.name(),
-                        writer.generation(), processes, plan.has(Action.PROVISION)));
-                NodeHealth observed = new NodeHealth(result.healthy(), Instant.now(), result.detail());
+                HealthResult result = HealthPoller.await(health, new HealthTarget(node.name(), resource.address(),
+                        target.port() == 0 ? null : target.port(), resource, provider, transport), watch);
+                // a repair is recorded with the node's health, which names what was restarted
+                NodeHealth observed = new NodeHealth(result.healthy(), Instant.now(),
+                        restarted == null ? result.detail() : restarted + "; " + result.detail());
                 // The digests are recorded only for a node that came up healthy, so a re-run provisions it again.
                 if (plan.has(Action.PROVISION) && result.healthy()) {
                     writer.provisioned(node.name(), slug.digest(), configDigest(plan, params), observed);
@@ -110,10 +118,10 @@ final class NodeWork {
                     balancer.register(List.of(target));
                     HealthPoller.awaitInService(balancer, List.of(target), health.timeout(), health.interval());
                     writer.operational(node.name(), true);
-                    return outcome(plan, "ok", plan.reason() + "; serving at " + servingAt(node, resource, target));
+                    return outcome(plan, "ok", done + "; serving at " + servingAt(node, resource, target));
                 }
             }
-            return outcome(plan, "ok", plan.reason());
+            return outcome(plan, "ok", done);
         } catch (RuntimeException e) {
             return outcome(plan, "failed", step + ": " + Failures.describe(e));
         }
@@ -122,6 +130,14 @@ final class NodeWork {
     private String step(NodePlan plan, String step) {
         progress.step(plan.name(), step);
         return step;
+    }
+
+    /** Restarts the node's stopped processes from its current release; returns their names. */
+    private String restart(ProcessWatch watch, String node, Transport transport) {
+        List<String> stopped = watch.inspect().stream().filter(ProcessStatus::stopped).map(ProcessStatus::name).toList();
+        List<ProcfileEntry> processes = context.stack().processes(slug).stream().filter(p -> stopped.contains(p.name())).toList();
+        context.stack().restart(transport, watch.target(), processes, line -> progress.output(node, line));
+        return processes.isEmpty() ? "nothing (every process ran again)" : String.join(", ", stopped);
     }
 
     private LaunchRequest launchRequest(NodePlan plan) {

@@ -22,33 +22,42 @@ record ProcessWatch(Stack stack, Transport transport, StackTarget target, List<S
         processes = List.copyOf(processes);
     }
 
-    /** What one look found. */
-    record Verdict(boolean running, boolean failed, String detail) {
+    /**
+     * What one look found.
+     *
+     * @param processes the names of the processes looked at
+     */
+    record Verdict(boolean running, boolean failed, String detail, List<String> processes) {
         HealthResult unhealthy() {
             return HealthResult.unhealthy(detail);
         }
     }
 
+    /** The processes as their process manager reports them now. */
+    List<ProcessStatus> inspect() {
+        return stack.inspect(transport, target, processes);
+    }
+
     Verdict observe() {
         List<ProcessStatus> statuses;
         try {
-            statuses = stack.inspect(transport, target, processes);
+            statuses = inspect();
         } catch (RuntimeException e) {
-            return new Verdict(false, false, "cannot look at the processes: " + Failures.describe(e));
+            return new Verdict(false, false, "cannot look at the processes: " + Failures.describe(e), processes);
         }
+        List<String> names = statuses.stream().map(ProcessStatus::name).toList();
         List<ProcessStatus> exited = statuses.stream().filter(ProcessStatus::exited).toList();
         if (sinceDeploy && !exited.isEmpty()) {
-            return new Verdict(false, true, describe(exited));
+            return new Verdict(false, true, describe(exited), names);
         }
         List<ProcessStatus> notRunning = statuses.stream().filter(s -> !s.running()).toList();
         if (!notRunning.isEmpty()) {
-            return new Verdict(false, false, describe(notRunning));
+            return new Verdict(false, false, describe(notRunning), names);
         }
         if (statuses.isEmpty()) {
-            return new Verdict(false, false, "no process of the Stack was started on the node");
+            return new Verdict(false, false, "no process of the Stack was started on the node", names);
         }
-        return new Verdict(true, false, statuses.stream().map(ProcessStatus::name).collect(Collectors.joining(", "))
-                + (statuses.size() == 1 ? " runs" : " run"));
+        return new Verdict(true, false, String.join(", ", names) + (names.size() == 1 ? " runs" : " run"), names);
     }
 
     private static String describe(List<ProcessStatus> statuses) {

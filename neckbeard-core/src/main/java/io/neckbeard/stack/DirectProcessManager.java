@@ -95,6 +95,19 @@ public final class DirectProcessManager implements ProcessManager {
         processes.forEach(p -> keep.append(p.name()).append(' '));
         script.add("for f in \"$R\"/run/*.pid; do [ -e \"$f\" ] || continue; n=${f##*/}; n=${n%.pid}; "
                 + "case " + quote(keep.toString()) + " in *\" $n \"*) ;; *) stop_process \"$n\"; echo \"stopped $n\";; esac; done");
+        script.addAll(restartEach(processes));
+        return script;
+    }
+
+    @Override
+    public List<String> restartOnlyScript(Transport transport, StackTarget target, List<ProcfileEntry> processes) {
+        List<String> script = new ArrayList<>(List.of("R=" + quote(target.root()), StackCommands.STOP_GROUP, STOP_PROCESS, START));
+        script.addAll(restartEach(processes));
+        return script;
+    }
+
+    private static List<String> restartEach(List<ProcfileEntry> processes) {
+        List<String> script = new ArrayList<>();
         for (ProcfileEntry process : processes) {
             script.add("stop_process " + process.name());
             script.add("start_process " + process.name() + " " + quote(process.command()) + " " + (process.web() ? "1" : "0"));

@@ -20,6 +20,8 @@ import java.util.Map;
 public record ProcessStatus(String name, String state, int exits, Integer lastExitCode, Instant lastExitAt,
                             List<String> logTail) {
     public static final String RUNNING = "running";
+    public static final String STOPPED = "stopped";
+    public static final String MISSING = "missing";
     static final String PROCESS_LINE = "nb-process";
     static final String LOG_LINE = "nb-log";
     static final int LOG_LINES = 20;
@@ -34,7 +36,12 @@ public record ProcessStatus(String name, String state, int exits, Integer lastEx
 
     /** Exited (or was killed) since it was started: the deploy that started it did not take. */
     public boolean exited() {
-        return exits > 0 || "stopped".equals(state);
+        return exits > 0 || STOPPED.equals(state);
+    }
+
+    /** Nothing of it runs and nothing will restart it (killed, or never started). */
+    public boolean stopped() {
+        return STOPPED.equals(state) || MISSING.equals(state);
     }
 
     /** {@code web exited with code 3 (2 exits; restarting)}, {@code web is not running (its process group is gone)}. */
@@ -42,8 +49,8 @@ public record ProcessStatus(String name, String state, int exits, Integer lastEx
         String text = exits > 0
                 ? name + " exited" + (lastExitCode == null ? "" : " with code " + lastExitCode) + " (" + exits
                 + (exits == 1 ? " exit" : " exits") + " since it was started; " + state + ")"
-                : "missing".equals(state) ? name + " was never started"
-                : name + " is " + state + ("stopped".equals(state) ? " (nothing of its process group runs)" : "");
+                : MISSING.equals(state) ? name + " was never started"
+                : name + " is " + state + (STOPPED.equals(state) ? " (nothing of its process group runs)" : "");
         return logTail.isEmpty() ? text : text + "; last lines of logs/" + name + ".log:\n  " + String.join("\n  ", logTail);
     }
 

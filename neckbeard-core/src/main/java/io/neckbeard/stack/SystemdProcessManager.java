@@ -44,6 +44,12 @@ public final class SystemdProcessManager implements ProcessManager {
     }
 
     @Override
+    public List<String> restartOnlyScript(Transport transport, StackTarget target, List<ProcfileEntry> processes) {
+        return List.of("systemctl restart " + String.join(" ",
+                processes.stream().map(p -> quote(unitName(target.app(), p.name()))).toList()));
+    }
+
+    @Override
     public List<String> stopScript(StackTarget target) {
         return List.of("systemctl stop " + quote(target.app() + "-*.service") + " || true");
     }

@@ -4,21 +4,31 @@ import io.neckbeard.cli.CliContext;
 import io.neckbeard.cli.TextTable;
 import io.neckbeard.coordinator.StatusReport;
 import io.neckbeard.coordinator.StatusService;
+import io.neckbeard.engine.DeployContext;
+import io.neckbeard.engine.LiveHealth;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.io.PrintWriter;
+import java.time.temporal.ChronoUnit;
 
-/** {@code status ENV}: what the coordinator remembers of each generation and node, and who holds the lock. */
+/**
+ * {@code status ENV [--cached]}: what the coordinator remembers of each generation and node, and
+ * who holds the lock, with each running node's health checked now (or as last recorded with {@code --cached}).
+ */
 @Command(name = "status", aliases = "view", description = "Generations, nodes, health, operational state, lock holder.")
 public final class StatusCommand extends NeckbeardCommand {
     @Parameters(index = "0", paramLabel = "ENV", description = "The environment.")
     String environment;
 
+    @Option(names = "--cached", description = "Show the health recorded by the last deploy instead of checking the nodes now.")
+    boolean cached;
+
     @Override
     protected int execute(CliContext cli) {
-        StatusReport report = CoordinatorCommands.with(cli, environment,
-                (project, coordinator) -> new StatusService(project, coordinator).status(environment));
+        StatusReport report = cached ? CoordinatorCommands.with(cli, environment,
+                (project, coordinator) -> new StatusService(project, coordinator).status(environment)) : live(cli);
         if (cli.json()) {
             cli.printJson(report);
             return 0;
@@ -34,14 +44,27 @@ public final class StatusCommand extends NeckbeardCommand {
             out.println();
             out.println("generation " + generation.id() + "  " + generation.state() + "  created "
                     + generation.createdAt() + "  slug " + (generation.slug() == null ? "-" : generation.slug()));
-            TextTable table = new TextTable("NODE", "TYPE", "AZ", "RESOURCE", "ADDRESS", "HEALTHY", "OPERATIONAL");
+            TextTable table = new TextTable("NODE", "TYPE", "AZ", "RESOURCE", "ADDRESS", "HEALTHY", "OPERATIONAL", "CHECKED AT");
             for (StatusReport.NodeStatus node : generation.nodes()) {
                 table.row(node.name(), node.type(), node.az(), node.resourceId(), node.address(),
-                        node.healthy() == null ? "unknown" : yesNo(node.healthy()), yesNo(node.operational()));
+                        node.healthy() == null ? "unknown" : yesNo(node.healthy()), yesNo(node.operational()),
+                        node.checkedAt() == null ? "-" : node.checkedAt().truncatedTo(ChronoUnit.SECONDS).toString());
             }
             table.print(out, "  ");
+            for (StatusReport.NodeStatus node : generation.nodes()) {
+                if (Boolean.FALSE.equals(node.healthy()) && node.healthDetail() != null) {
+                    out.println("  " + node.name() + ": " + node.healthDetail().replace("\n", "\n  "));
+                }
+            }
         }
         return 0;
+    }
+
+    /** Every running node's health checked now, in parallel, each bounded by a short timeout. */
+    private StatusReport live(CliContext cli) {
+        try (DeployContext context = DeployContext.openWithoutProvisioning(cli.project(), environment, cli.plugins())) {
+            return new StatusService(context.project(), context.coordinator()).status(environment, new LiveHealth(context));
+        }
     }
 
     private static String yesNo(boolean value) {
