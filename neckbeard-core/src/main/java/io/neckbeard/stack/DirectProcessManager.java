@@ -149,7 +149,10 @@ public final class DirectProcessManager implements ProcessManager {
                 "inspect() {",
                 "  nb_pid=; [ ! -f \"$R/run/$1.pid\" ] || read -r nb_pid < \"$R/run/$1.pid\" || true",
                 "  if [ -z \"$nb_pid\" ]; then nb_state=missing",
-                "  elif ! group_running \"$nb_pid\"; then nb_state=stopped",
+                // right after the start the leader may not have made its group yet: it runs, so the process does
+                "  elif ! group_running \"$nb_pid\" && ! { read -r nb_st 2>/dev/null < \"/proc/$nb_pid/stat\" "
+                        + "&& nb_st=${nb_st##*\") \"} && [ \"${nb_st%% *}\" != Z ] && [ \"${nb_st%% *}\" != X ]; }; then",
+                "    nb_state=stopped",
                 "  elif [ -e \"$R/run/$1.down\" ]; then nb_state=down",
                 "  else nb_state=running; fi",
                 "  nb_exits='0 - -'; [ ! -f \"$R/run/$1.exits\" ] || read -r nb_exits < \"$R/run/$1.exits\" || true",
