@@ -44,13 +44,19 @@ public record ProcessStatus(String name, String state, int exits, Integer lastEx
         return STOPPED.equals(state) || MISSING.equals(state);
     }
 
-    /** {@code web exited with code 3 (2 exits; restarting)}, {@code web is not running (its process group is gone)}. */
+    /** {@code web exited with code 3, 2 times since it was started (being restarted)}, {@code web is stopped (...)}; then the log tail. */
     public String describe() {
+        String now = switch (state) {
+            case "down" -> " (being restarted)";
+            case RUNNING -> " (running again)";
+            case STOPPED -> " (nothing of its process group runs)";
+            default -> "";
+        };
         String text = exits > 0
-                ? name + " exited" + (lastExitCode == null ? "" : " with code " + lastExitCode) + " (" + exits
-                + (exits == 1 ? " exit" : " exits") + " since it was started; " + state + ")"
+                ? name + " exited" + (lastExitCode == null ? "" : " with code " + lastExitCode)
+                + (exits > 1 ? ", " + exits + " times since it was started" : "") + now
                 : MISSING.equals(state) ? name + " was never started"
-                : name + " is " + state + (STOPPED.equals(state) ? " (nothing of its process group runs)" : "");
+                : name + " is " + state + now;
         return logTail.isEmpty() ? text : text + "; last lines of logs/" + name + ".log:\n  " + String.join("\n  ", logTail);
     }
 

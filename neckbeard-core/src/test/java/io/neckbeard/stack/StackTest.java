@@ -193,7 +193,7 @@ class StackTest {
         assertThat(worker.exited()).isTrue();
         assertThat(worker.logTail()).contains("boom: missing DATABASE_URL",
                 "neckbeard: worker exited with code 3; restarting it in 1s", "neckbeard: worker exited with code 3; restarting it in 2s");
-        assertThat(worker.describe()).startsWith("worker exited with code 3 (").contains("boom: missing DATABASE_URL");
+        assertThat(worker.describe()).startsWith("worker exited with code 3, ").contains("boom: missing DATABASE_URL");
         assertThat(Files.readString(root.resolve("run/worker.exits"))).startsWith(worker.exits() + " 3 ");
         assertThat(pid(root.resolve("run/worker.pid"))).isEqualTo(supervisor);
         assertThat(Processes.running(supervisor)).isTrue();
