@@ -152,11 +152,12 @@ public final class DeployContext implements AutoCloseable {
      *
      * @param processes   the Procfile's process names; empty for every process the Stack started there
      * @param sinceDeploy the processes were just started: an exit since then is a failure
+     * @param configVars  the environment's config vars, whose values are masked in the log lines quoted
      */
     ProcessWatch processWatch(Transport transport, Resource resource, String node, long generation, List<String> processes,
-                              boolean sinceDeploy) {
+                              boolean sinceDeploy, Map<String, String> configVars) {
         return new ProcessWatch(stack, transport, StackTarget.forResource(resource, project.stack(), project.app(), name(), node,
-                generation, Map.of()), processes, sinceDeploy);
+                generation, Map.of()), processes, sinceDeploy, configVars.values());
     }
 
     public Provisioner provisioner() {

@@ -58,7 +58,7 @@ final class GenerationSwitch {
             session.generation(target.id());
             Map<String, NodeHealth> health;
             try {
-                health = gate(target, session.state().scale(), gateVerb, resources);
+                health = gate(target, session.state(), gateVerb, resources);
             } catch (NeckbeardException refused) {
                 result = "refused";
                 session.result(result);
@@ -88,7 +88,7 @@ final class GenerationSwitch {
      *
      * @throws NeckbeardException exit 4 listing the unhealthy nodes; nothing has been changed
      */
-    Map<String, NodeHealth> gate(Generation target, Map<String, Integer> scale, String command, RefreshedResources resources) {
+    Map<String, NodeHealth> gate(Generation target, EnvironmentState state, String command, RefreshedResources resources) {
         Map<String, NodeHealth> health = new LinkedHashMap<>();
         if (target.nodes().isEmpty()) {
             throw new NeckbeardException(ExitCode.REFUSED, "refusing to " + command + " " + context.name()
@@ -96,7 +96,7 @@ final class GenerationSwitch {
         }
         for (NodeRecord record : target.nodes()) {
             progress.step(record.name(), "health");
-            HealthResult result = new NodeHealthCheck(context).check(record, target.id(), scale, resources);
+            HealthResult result = new NodeHealthCheck(context, state).check(record, target.id(), resources);
             health.put(record.name(), new NodeHealth(result.healthy(), Instant.now(), result.detail()));
         }
         List<String> unhealthy = health.entrySet().stream().filter(e -> !e.getValue().healthy())

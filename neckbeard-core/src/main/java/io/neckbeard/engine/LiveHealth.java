@@ -43,7 +43,7 @@ public final class LiveHealth implements StatusService.LiveHealth {
             return thread;
         });
         try {
-            NodeHealthCheck checks = new NodeHealthCheck(context);
+            NodeHealthCheck checks = new NodeHealthCheck(context, state);
             for (Generation generation : state.generations()) {
                 if (generation.state() == GenerationState.TERMINATED) {
                     continue;
@@ -52,7 +52,7 @@ public final class LiveHealth implements StatusService.LiveHealth {
                 for (NodeRecord record : generation.nodes()) {
                     // each its own refreshes: one instance is not thread-safe
                     nodes.put(record.name(), CompletableFuture.supplyAsync(() -> checks.check(record, generation.id(),
-                            state.scale(), new RefreshedResources(context)), executor));
+                            new RefreshedResources(context)), executor));
                 }
                 running.put(generation.id(), nodes);
             }

@@ -5,11 +5,11 @@ import io.neckbeard.health.HealthResult;
 import io.neckbeard.health.HealthTarget;
 import io.neckbeard.loadbalancer.Target;
 import io.neckbeard.provider.Resource;
+import io.neckbeard.state.EnvironmentState;
 import io.neckbeard.state.NodeRecord;
 import io.neckbeard.transport.Transport;
 
 import java.util.List;
-import java.util.Map;
 
 /**
  * One health observation of a recorded node, now: its resource must be running, every process
@@ -18,16 +18,19 @@ import java.util.Map;
  */
 final class NodeHealthCheck {
     private final DeployContext context;
+    private final EnvironmentState state;
 
-    NodeHealthCheck(DeployContext context) {
+    /** @param state the environment's state: its scale (to find a node's configuration) and config vars (masked in details) */
+    NodeHealthCheck(DeployContext context, EnvironmentState state) {
         this.context = context;
+        this.state = state;
     }
 
-    HealthResult check(NodeRecord record, long generation, Map<String, Integer> scale, RefreshedResources resources) {
+    HealthResult check(NodeRecord record, long generation, RefreshedResources resources) {
         if (record.resourceId() == null) {
             return HealthResult.unhealthy("never launched");
         }
-        NodeSpec spec = NodeRecords.spec(context, record, scale);
+        NodeSpec spec = NodeRecords.spec(context, record, state.scale());
         if (spec == null) {
             return HealthResult.unhealthy("type " + record.type() + " is no longer configured");
         }
@@ -41,7 +44,7 @@ final class NodeHealthCheck {
                 return HealthPoller.observe(context.healthCheck(record.type()), new HealthTarget(record.name(),
                                 resource.address(), target.port() == 0 ? null : target.port(), resource,
                                 context.provider(record.provider()), transport),
-                        context.processWatch(transport, resource, record.name(), generation, List.of(), false));
+                        context.processWatch(transport, resource, record.name(), generation, List.of(), false, state.vars()));
             }
         } catch (RuntimeException e) {
             return HealthResult.unhealthy(Failures.describe(e));

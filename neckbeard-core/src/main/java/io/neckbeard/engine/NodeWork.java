@@ -87,7 +87,7 @@ final class NodeWork {
                 }
                 List<String> processes = context.stack().processes(slug).stream().map(ProcfileEntry::name).toList();
                 ProcessWatch watch = context.processWatch(transport, resource, node.name(), writer.generation(), processes,
-                        plan.has(Action.PROVISION) || plan.has(Action.RESTART));
+                        plan.has(Action.PROVISION) || plan.has(Action.RESTART), vars);
                 String restarted = null;
                 if (plan.has(Action.RESTART)) {
                     step = step(plan, "restart");

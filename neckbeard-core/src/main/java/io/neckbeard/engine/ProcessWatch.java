@@ -6,6 +6,7 @@ import io.neckbeard.stack.Stack;
 import io.neckbeard.stack.StackTarget;
 import io.neckbeard.transport.Transport;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -16,10 +17,18 @@ import java.util.stream.Collectors;
  *
  * @param processes   the process names to look at; empty for every process the Stack started
  * @param sinceDeploy the deploy just started them: an exit since then is a failure
+ * @param secrets     the environment's config-var values: masked in the log lines a verdict quotes,
+ *                    which go to the state and to error messages
  */
-record ProcessWatch(Stack stack, Transport transport, StackTarget target, List<String> processes, boolean sinceDeploy) {
+record ProcessWatch(Stack stack, Transport transport, StackTarget target, List<String> processes, boolean sinceDeploy,
+                    Collection<String> secrets) {
+    /** Values this short are not masked: they would blank out ordinary words and numbers. */
+    static final int SHORTEST_MASKED = 4;
+    static final String MASK = "***";
+
     ProcessWatch {
         processes = List.copyOf(processes);
+        secrets = secrets.stream().filter(v -> v.length() >= SHORTEST_MASKED).toList();
     }
 
     /**
@@ -60,7 +69,11 @@ record ProcessWatch(Stack stack, Transport transport, StackTarget target, List<S
         return new Verdict(true, false, String.join(", ", names) + (names.size() == 1 ? " runs" : " run"), names);
     }
 
-    private static String describe(List<ProcessStatus> statuses) {
-        return statuses.stream().map(ProcessStatus::describe).collect(Collectors.joining("\n"));
+    private String describe(List<ProcessStatus> statuses) {
+        String text = statuses.stream().map(ProcessStatus::describe).collect(Collectors.joining("\n"));
+        for (String secret : secrets) {
+            text = text.replace(secret, MASK);
+        }
+        return text;
     }
 }

@@ -69,7 +69,7 @@ final class StoppedProcesses {
     /** "web is stopped, worker is missing", or null when every process runs (or the node cannot be asked). */
     private String stopped(NodePlan node, long generation, List<String> names) {
         try (Transport transport = context.transport(node.spec(), generation, node.resource())) {
-            List<ProcessStatus> statuses = context.processWatch(transport, node.resource(), node.name(), generation, names, false)
+            List<ProcessStatus> statuses = context.processWatch(transport, node.resource(), node.name(), generation, names, false, Map.of())
                     .inspect();
             String stopped = statuses.stream().filter(ProcessStatus::stopped)
                     .map(s -> s.name() + " is " + s.state()).collect(Collectors.joining(", "));

@@ -24,7 +24,8 @@ class HealthPollerTest {
 
     /**
      * A deploy's process that has exited (its supervisor recorded it) ends the wait at once,
-     * however long the timeout, with the exit code and the end of its log; the check is not asked.
+     * however long the timeout, with the exit code and the end of its log (config-var values
+     * masked, but for values too short to be told from ordinary words); the check is not asked.
      */
     @Test
     @Timeout(20)
@@ -35,10 +36,11 @@ class HealthPollerTest {
         gone.waitFor();
         Files.writeString(root.resolve("run/web.pid"), gone.pid() + "\n");
         Files.writeString(root.resolve("run/web.exits"), "1 3 1800000000\n");
-        Files.writeString(root.resolve("logs/web.log"), "Error: listen EADDRINUSE: address already in use :::3000\n");
+        Files.writeString(root.resolve("logs/web.log"), "connecting to postgres://app:s3cret-pw@db/app\n"
+                + "Error: listen EADDRINUSE: address already in use :::3000\n");
         StackTarget target = new StackTarget(root.toString(), 2, "direct", "shop", "dev", "web-1", 1, null, Map.of());
         ProcessWatch watch = new ProcessWatch(Stack.standard(), new LocalTransport(root, "local:web-1"), target,
-                List.of("web"), true);
+                List.of("web"), true, List.of("s3cret-pw", "app"));
         AtomicInteger calls = new AtomicInteger();
 
         HealthResult result = HealthPoller.await(new HealthSettings(healthyAfter(Integer.MAX_VALUE, calls), Duration.ofSeconds(2),
@@ -46,7 +48,8 @@ class HealthPollerTest {
 
         assertThat(result.healthy()).isFalse();
         assertThat(result.detail()).startsWith("web exited with code 3 (nothing of its process group runs)")
-                .contains("last lines of logs/web.log:\n  Error: listen EADDRINUSE");
+                .contains("last lines of logs/web.log:\n  connecting to postgres://app:***@db/app\n  Error: listen EADDRINUSE")
+                .doesNotContain("s3cret-pw");
         assertThat(calls).hasValue(0);
     }
 
