@@ -8,6 +8,7 @@ import io.neckbeard.config.validate.Problems;
 import io.neckbeard.config.yaml.YamlFile;
 import io.neckbeard.config.yaml.YamlReader;
 import io.neckbeard.core.ExitCode;
+import io.neckbeard.core.Names;
 import io.neckbeard.core.NeckbeardException;
 import io.neckbeard.plugin.Plugins;
 import io.neckbeard.provider.ResourceProviderFactory;
@@ -57,7 +58,7 @@ public final class ConfigLoader {
     public Project load(Path root, List<String> environments) {
         Path dir = root.resolve("neckbeard");
         Path configPath = dir.resolve("config.yml");
-        if (!Files.isRegularFile(configPath)) {
+        if (!Files.exists(configPath)) {
             throw new NeckbeardException(ExitCode.USAGE, "no neckbeard/config.yml in " + root,
                     "run 'neckbeard init' to create one, or point -C/--project at your project directory");
         }
@@ -88,6 +89,12 @@ public final class ConfigLoader {
 
         Map<String, LoadedProject.LoadedEnvironment> loaded = new LinkedHashMap<>();
         for (String name : new LinkedHashSet<>(environments.isEmpty() ? envNames : environments)) {
+            if (!Names.isSafe(name)) {
+                Path file = display(dir.resolve("envs").resolve(name + ".yml"));
+                problems.accept(new Problem(file, 1, 1, "", "environment file name '" + name + "' is not a valid environment name",
+                        Names.RULE + ", then rename " + file));
+                continue;
+            }
             EnvDefinition definition = envFile.apply(name);
             if (definition == null) {
                 continue;

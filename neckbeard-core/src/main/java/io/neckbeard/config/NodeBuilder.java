@@ -110,14 +110,26 @@ final class NodeBuilder {
     }
 
     private void validate(NodeTypeDefinition type, int index, Map<String, Object> values, NavigableMap<String, LeafSource> sources) {
+        List<ParamProblem> found = new ArrayList<>(AppEnv.problems(values));
         ResourceProviderFactory provider = providers.get(type.spec().resource());
-        if (provider == null) {
-            return;
+        if (provider != null) {
+            found.addAll(provider.validate(type.spec().name(), index, values));
         }
-        for (ParamProblem problem : provider.validate(type.spec().name(), index, values)) {
-            report(type, sources.get(problem.path()), problem.path(),
+        for (ParamProblem problem : found) {
+            report(type, source(sources, problem.path()), problem.path(),
                     "node type '" + type.spec().name() + "': " + problem.message(), problem.fix());
         }
+    }
+
+    /** The leaf at {@code path}, or for a mapping or list there its first leaf. */
+    private static LeafSource source(NavigableMap<String, LeafSource> sources, String path) {
+        LeafSource leaf = sources.get(path);
+        if (leaf != null) {
+            return leaf;
+        }
+        return sources.tailMap(path, false).entrySet().stream()
+                .filter(e -> e.getKey().startsWith(path + ".") || e.getKey().startsWith(path + "["))
+                .map(Map.Entry::getValue).findFirst().orElse(null);
     }
 
     /** At the leaf's source, or at the node type's params (or resource) when the leaf is not written anywhere. */

@@ -40,6 +40,7 @@ final class PluginChecks {
 
     void check(ConfigFile config) {
         check(config, PackagerFactory.class, config.packager().type(), "packager.type", "packager");
+        checkPackagerSettings(config);
         check(config, CoordinatorBackendFactory.class, config.coordinator().type(), "coordinator.type", "coordinator");
         check(config, ProvisionerFactory.class, config.provisioner().type(), "provisioner.type", "provisioner");
         if (projectRoot != null) {
@@ -82,6 +83,18 @@ final class PluginChecks {
             }
         } catch (NeckbeardException e) {
             problems.add(config.yaml(), path, e.getMessage(), e.remedy());
+        }
+    }
+
+    /** The packager's own settings (e.g. the tarball's follow_links), reported at the packager block. */
+    private void checkPackagerSettings(ConfigFile config) {
+        PackagerFactory factory = plugins.all(PackagerFactory.class).get(config.packager().type());
+        try {
+            if (factory != null) {
+                factory.validate(config.packager().settings());
+            }
+        } catch (NeckbeardException e) {
+            problems.add(config.yaml(), "packager", e.getMessage(), e.remedy());
         }
     }
 

@@ -9,7 +9,8 @@ import java.util.List;
  *
  * @param arguments  the command line with secret and config-var values masked
  * @param generation the generation the command acted on, or null
- * @param result     {@code ok}, {@code failed}, {@code refused}, {@code interrupted}, ...
+ * @param result     {@code ok}, {@code failed}, {@code refused} (exit 4), {@code locked} (exit 3, never ran),
+ *                   {@code interrupted}
  */
 public record AuditEntry(Instant at, String user, String host, String environment, String command,
                          List<String> arguments, Long generation, String result, Duration duration) {

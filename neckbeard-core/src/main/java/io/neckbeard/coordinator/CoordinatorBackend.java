@@ -28,6 +28,17 @@ public interface CoordinatorBackend extends AutoCloseable {
     EnvironmentState write(EnvironmentState state);
 
     /**
+     * {@link #write(EnvironmentState)} fenced by {@code lock}: stores {@code state} only if
+     * {@code lock} is still the environment's lock (same token, expired or not) as well, checked
+     * atomically with the version. A holder whose lock was broken or taken over can so never
+     * write over the work of whoever holds it now.
+     *
+     * @throws LockLostException when the environment's lock is not {@code lock} any more
+     * @throws ConflictException when someone else wrote in between
+     */
+    EnvironmentState write(EnvironmentState state, LockInfo lock);
+
+    /**
      * Takes the environment's lock for {@code ttl}; a lock past its expiry (or, for local files,
      * whose holder process is dead on this host) is taken over.
      *
@@ -49,7 +60,10 @@ public interface CoordinatorBackend extends AutoCloseable {
     /** The current lock, if any (an expired one is reported too: check {@code expiresAt}). */
     Optional<LockInfo> lock(String environment);
 
-    /** Breaks whatever lock is held; returns what was broken. */
+    /**
+     * Breaks whatever lock is held, a lock record that cannot be read (damaged) included; returns
+     * what was broken, empty when there was no lock or its record could not be read.
+     */
     Optional<LockInfo> forceRelease(String environment);
 
     /** Appends one entry; O(1) in the length of the trail. */

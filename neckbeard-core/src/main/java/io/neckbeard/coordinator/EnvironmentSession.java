@@ -21,6 +21,13 @@ public interface EnvironmentSession extends AutoCloseable {
      */
     EnvironmentState update(UnaryOperator<EnvironmentState> change);
 
+    /**
+     * The write that completes the command: {@link #update} that also records {@code result} in
+     * the same step, so an interruption (Ctrl-C, SIGTERM) landing after it is audited with this
+     * result, as the state says it happened, rather than as {@code interrupted}.
+     */
+    EnvironmentState complete(UnaryOperator<EnvironmentState> change, String result);
+
     /** Records the generation acted on, for the audit entry. */
     void generation(long generation);
 

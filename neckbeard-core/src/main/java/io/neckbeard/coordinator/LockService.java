@@ -1,8 +1,8 @@
 package io.neckbeard.coordinator;
 
 import io.neckbeard.config.Project;
+import io.neckbeard.core.ExitCode;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,13 +27,17 @@ public final class LockService {
                            boolean stale) {
     }
 
-    /** @param lock the lock held (status) or the lock released (release), or null */
-    public record LockReport(String environment, LockView lock) {
+    /**
+     * @param lock    the lock held (status) or the lock released (release), or null
+     * @param damaged what was wrong with a lock record that {@code --force} removed although it
+     *                could not be read, or null
+     */
+    public record LockReport(String environment, LockView lock, String damaged) {
     }
 
     public LockReport status(String environment) {
         project.environment(environment);
-        return new LockReport(environment, coordinator.backend().lock(environment).map(this::view).orElse(null));
+        return new LockReport(environment, coordinator.backend().lock(environment).map(this::view).orElse(null), null);
     }
 
     /**
@@ -45,28 +49,41 @@ public final class LockService {
         Instant started = coordinator.clock().instant();
         CoordinatorBackend backend = coordinator.backend();
         Optional<LockInfo> released;
+        String damaged = null;
         if (force) {
+            damaged = damage(environment);
             released = backend.forceRelease(environment);
         } else {
             released = backend.lock(environment);
             if (released.isPresent()) {
                 if (!isStale(released.get())) {
+                    coordinator.audit(environment, "lock release", arguments, null, "locked", started);
                     throw new LockedException(released.get(), "neckbeard lock release " + environment
                             + " --force breaks it (only when you are sure its holder is gone)");
                 }
                 backend.release(released.get());
             }
         }
-        if (released.isPresent()) {
-            Operator operator = coordinator.operator();
+        if (released.isPresent() || damaged != null) {
             List<String> audited = new ArrayList<>(arguments);
-            audited.add("(released the lock of " + released.get().holder() + ", pid " + released.get().pid() + ", '"
-                    + released.get().command() + "')");
-            backend.append(new AuditEntry(started, operator.user(), operator.host(), environment,
-                    force ? "lock release --force" : "lock release", audited, null, "ok",
-                    Duration.between(started, coordinator.clock().instant())));
+            audited.add(released.map(lock -> "(released the lock of " + lock.holder() + ", pid " + lock.pid() + ", '"
+                    + lock.command() + "')").orElse("(removed a lock record that could not be read: " + damaged + ")"));
+            coordinator.audit(environment, force ? "lock release --force" : "lock release", audited, null, "ok", started);
         }
-        return new LockReport(environment, released.map(this::view).orElse(null));
+        return new LockReport(environment, released.map(this::view).orElse(null), released.isPresent() ? null : damaged);
+    }
+
+    /** What is wrong with the environment's lock record, or null when it reads (or there is none). */
+    private String damage(String environment) {
+        try {
+            coordinator.backend().lock(environment);
+            return null;
+        } catch (CoordinatorException e) {
+            if (e.exitCode() != ExitCode.USAGE) {
+                throw e;
+            }
+            return e.getMessage();
+        }
     }
 
     private LockView view(LockInfo lock) {

@@ -36,6 +36,10 @@ final class LockedSession implements EnvironmentSession {
     private Long generation;
     private String result = "ok";
     private boolean lockLost;
+    /** The command's completing write is stored: an interruption no longer changes its result. */
+    private boolean completed;
+    /** The exit 3 a write met after the lock was lost, if any; {@link #close()} ends the command with it. */
+    private CoordinatorException refusedWrite;
     private boolean closed;
 
     private LockedSession(CoordinatorBackend backend, LockInfo lock, Operator operator, List<String> arguments,
@@ -76,24 +80,34 @@ final class LockedSession implements EnvironmentSession {
     }
 
     /**
-     * Writes with compare-and-set. Under our lock nobody else writes, so a conflict means the
-     * lock was broken or taken over: nothing more is written (no retry on top of the new
-     * holder's state), and the command fails with exit 3. Any failure here is audited as such.
+     * Writes with compare-and-set, fenced by our lock's token: a write after the lock was broken
+     * or taken over is refused by the backend itself, even before the renewal thread notices.
+     * Under our lock nobody else writes, so a conflict also means the lock was lost: nothing more
+     * is written (no retry on top of the new holder's state), and the command fails with exit 3,
+     * also when its caller carries on (see {@link #close()}). Any failure here is audited as such.
      */
     @Override
     public synchronized EnvironmentState update(UnaryOperator<EnvironmentState> change) {
         try {
             requireOpen();
-            state = backend.write(change.apply(state));
+            state = backend.write(change.apply(state), lock);
             return state;
+        } catch (LockLostException lost) {
+            throw fencedOff(lost);
         } catch (ConflictException conflict) {
-            lockLost = true;
-            result = "failed";
-            throw lost("its state was written by someone else", conflict);
+            throw fencedOff(lost("its state was written by someone else", conflict));
         } catch (RuntimeException e) {
             result = e instanceof NeckbeardException known && known.exitCode() == ExitCode.REFUSED ? "refused" : "failed";
             throw e;
         }
+    }
+
+    @Override
+    public synchronized EnvironmentState complete(UnaryOperator<EnvironmentState> change, String outcome) {
+        EnvironmentState stored = update(change);
+        result = outcome;
+        completed = true;
+        return stored;
     }
 
     @Override
@@ -106,21 +120,35 @@ final class LockedSession implements EnvironmentSession {
         this.result = outcome;
     }
 
+    /**
+     * Appends the audit entry and releases the lock; then, if a write was refused because the lock
+     * was lost, throws exit 3: a command that handles failures step by step (per node) may have
+     * carried on after the refusal, and must still not end as if it had run under its lock.
+     */
     @Override
     public void close() {
-        finish(null);
+        finish(false);
         try {
             Runtime.getRuntime().removeShutdownHook(shutdownHook);
         } catch (IllegalStateException shuttingDown) {
             // The JVM is already shutting down; the hook will find the session closed.
         }
+        CoordinatorException refused;
+        synchronized (this) {
+            refused = refusedWrite;
+        }
+        if (refused != null) {
+            // A new exception: when the refusal itself is what ends the command, this one is added to it as suppressed.
+            throw new CoordinatorException(ExitCode.LOCKED, refused.getMessage(), refused.remedy(), refused);
+        }
     }
 
-    private void interrupted() {
-        finish("interrupted");
+    /** The shutdown hook's work; package-private for tests. */
+    void interrupted() {
+        finish(true);
     }
 
-    private void finish(String overrideResult) {
+    private void finish(boolean interrupted) {
         LockInfo held;
         AuditEntry entry;
         synchronized (this) {
@@ -131,7 +159,7 @@ final class LockedSession implements EnvironmentSession {
             renewer.shutdownNow();
             Instant now = clock.instant();
             entry = new AuditEntry(started, operator.user(), operator.host(), lock.environment(), lock.command(),
-                    arguments, generation, overrideResult == null ? result : overrideResult, Duration.between(started, now));
+                    arguments, generation, interrupted && !completed ? "interrupted" : result, Duration.between(started, now));
             held = lock;
         }
         try {
@@ -164,13 +192,23 @@ final class LockedSession implements EnvironmentSession {
             throw new IllegalStateException("the session of " + lock.environment() + " is closed");
         }
         if (lockLost) {
-            throw lost("it was broken or taken over", null);
+            throw fencedOff(lost("it was broken or taken over", null));
         }
     }
 
+    /** Records that a write was refused because the lock is no longer ours. */
+    private CoordinatorException fencedOff(CoordinatorException refusal) {
+        lockLost = true;
+        result = "failed";
+        if (refusedWrite == null) {
+            refusedWrite = refusal;
+        }
+        return refusal;
+    }
+
     private CoordinatorException lost(String how, Throwable cause) {
-        return new CoordinatorException(ExitCode.LOCKED, "lost the lock of " + lock.environment() + " while " + lock.command()
-                + " ran: " + how + "; nothing more was written", "check 'neckbeard lock status " + lock.environment()
+        return new CoordinatorException(ExitCode.LOCKED, "lock lost: the lock of " + lock.environment() + " was lost while "
+                + lock.command() + " ran: " + how + "; nothing more was written", "check 'neckbeard lock status " + lock.environment()
                 + "' and 'neckbeard history " + lock.environment() + "', then re-run", cause);
     }
 }

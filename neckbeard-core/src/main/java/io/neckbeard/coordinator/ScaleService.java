@@ -39,6 +39,10 @@ public final class ScaleService {
     /** @param assignments {@code TYPE=COUNT} each; @param arguments the masked command line for the audit entry */
     public ScaleReport scale(String environment, List<String> assignments, List<String> arguments) {
         EnvironmentSpec spec = project.environment(environment);
+        return coordinator.refusalsAudited(environment, "scale", arguments, () -> scale(environment, spec, assignments, arguments));
+    }
+
+    private ScaleReport scale(String environment, EnvironmentSpec spec, List<String> assignments, List<String> arguments) {
         Map<String, Integer> changed = new LinkedHashMap<>();
         for (String assignment : assignments) {
             String[] parts = assignment.split("=", 2);

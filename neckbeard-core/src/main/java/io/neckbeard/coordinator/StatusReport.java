@@ -1,5 +1,7 @@
 package io.neckbeard.coordinator;
 
+import io.neckbeard.state.GenerationState;
+
 import java.time.Instant;
 import java.util.List;
 
@@ -14,6 +16,12 @@ public record StatusReport(String environment, Lock lock, List<GenerationStatus>
         generations = List.copyOf(generations);
     }
 
+    /** The same report without the terminated generations (what {@code status} shows unless {@code --all}). */
+    public StatusReport withoutTerminated() {
+        return new StatusReport(environment, lock, generations.stream()
+                .filter(g -> !GenerationState.TERMINATED.id().equals(g.state())).toList());
+    }
+
     public record Lock(String holder, Instant acquiredAt, String command) {
     }
 
@@ -24,11 +32,13 @@ public record StatusReport(String environment, Lock lock, List<GenerationStatus>
     }
 
     /**
+     * @param port         the port the node serves on, or null
+     * @param url          where it serves HTTP, or null
      * @param healthy      the health check's verdict (live, or the last recorded one with {@code --cached}), or null when never checked
      * @param checkedAt    when that verdict was observed, or null
      * @param healthDetail why, in the check's words (e.g. a process's exit code and log tail), or null
      */
-    public record NodeStatus(String name, String type, String az, String resourceId, String address, Boolean healthy,
-                             boolean operational, Instant checkedAt, String healthDetail) {
+    public record NodeStatus(String name, String type, String az, String resourceId, String address, Integer port,
+                             String url, Boolean healthy, boolean operational, Instant checkedAt, String healthDetail) {
     }
 }

@@ -54,7 +54,7 @@ public final class StatusService {
     private static StatusReport.NodeStatus node(NodeRecord node, NodeHealth live) {
         NodeHealth health = live != null ? live : node.lastHealth();
         return new StatusReport.NodeStatus(node.name(), node.type(), node.az(), node.resourceId(), node.address(),
-                health == null ? null : health.healthy(), node.operational(), health == null ? null : health.checkedAt(),
-                health == null ? null : health.detail());
+                node.port(), node.url(), health == null ? null : health.healthy(), node.operational(),
+                health == null ? null : health.checkedAt(), health == null ? null : health.detail());
     }
 }

@@ -3,14 +3,15 @@ package io.neckbeard.coordinator;
 import io.neckbeard.config.Project;
 import io.neckbeard.core.ExitCode;
 import io.neckbeard.core.NeckbeardException;
+import io.neckbeard.core.VarNames;
 import io.neckbeard.state.EnvironmentState;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-import java.util.regex.Pattern;
 
 /**
  * {@code vars ENV [set K=V... | unset K...]}: the shared config vars exported to the app.
@@ -18,7 +19,10 @@ import java.util.regex.Pattern;
  * leak them by default; changing them holds the lock and is audited with values masked.
  */
 public final class VarsService {
-    private static final Pattern NAME = Pattern.compile("[A-Z_][A-Z0-9_]*");
+    /** The largest value of one var, in UTF-8 bytes (Linux refuses an environment string over 128 KiB). */
+    public static final int MAX_VALUE_BYTES = 64 * 1024;
+    /** The most all of an environment's vars may take together, names and values, in UTF-8 bytes. */
+    public static final int MAX_TOTAL_BYTES = 1024 * 1024;
 
     private final Project project;
     private final Coordinator coordinator;
@@ -52,9 +56,24 @@ public final class VarsService {
                 throw usage("argument " + (i + 1) + " after 'set' is not NAME=VALUE", "e.g. neckbeard vars "
                         + environment + " set LOG_LEVEL=info");
             }
-            changes.put(checkedName(assignment.substring(0, equals)), assignment.substring(equals + 1));
+            String name = checkedName(assignment.substring(0, equals));
+            int size = bytes(assignment.substring(equals + 1));
+            if (size > MAX_VALUE_BYTES) {
+                throw usage("the value of " + name + " has " + size + " bytes; a config var may have at most "
+                        + MAX_VALUE_BYTES, "keep large data (files, certificates bundles) out of config vars: ship it "
+                        + "in the slug or a secret store, and put its path or address in the var");
+            }
+            changes.put(name, assignment.substring(equals + 1));
         }
-        return change(environment, "vars set", arguments, vars -> vars.putAll(changes));
+        return change(environment, "vars set", arguments, vars -> {
+            vars.putAll(changes);
+            int total = vars.entrySet().stream().mapToInt(var -> bytes(var.getKey()) + bytes(var.getValue())).sum();
+            if (total > MAX_TOTAL_BYTES) {
+                throw usage("the config vars of " + environment + " would take " + total + " bytes; together they may "
+                        + "take at most " + MAX_TOTAL_BYTES + ". Nothing was changed", "unset vars that are no longer "
+                        + "needed (neckbeard vars " + environment + " unset NAME), or keep large values out of config vars");
+            }
+        });
     }
 
     public VarsReport unset(String environment, List<String> names, List<String> arguments) {
@@ -81,10 +100,13 @@ public final class VarsService {
                 showValues ? state.vars() : null);
     }
 
+    private static int bytes(String text) {
+        return text.getBytes(StandardCharsets.UTF_8).length;
+    }
+
     private static String checkedName(String name) {
-        if (!NAME.matcher(name).matches()) {
-            throw usage("'" + name + "' is not a valid config var name",
-                    "use upper-case letters, digits and '_', not starting with a digit (e.g. DATABASE_URL)");
+        if (!VarNames.valid(name)) {
+            throw usage("'" + name + "' is not a valid config var name", VarNames.RULE);
         }
         return name;
     }

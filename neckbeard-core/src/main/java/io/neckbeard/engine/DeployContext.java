@@ -114,7 +114,7 @@ public final class DeployContext implements AutoCloseable {
      * {@code ${node.address}} as they do when the node is provisioned.
      */
     public Transport transport(NodeSpec node, long generation, Resource resource) {
-        return provider(resource.provider()).transport(resource, node, NodeParams.resolve(node, generation, resource).values());
+        return provider(resource.provider()).transport(resource, node, NodeParams.resolve(node, generation, resource));
     }
 
     /** The load balancer of a node type; the {@code none} balancer when the type names none. */
@@ -157,7 +157,7 @@ public final class DeployContext implements AutoCloseable {
     ProcessWatch processWatch(Transport transport, Resource resource, String node, long generation, List<String> processes,
                               boolean sinceDeploy, Map<String, String> configVars) {
         return new ProcessWatch(stack, transport, StackTarget.forResource(resource, project.stack(), project.app(), name(), node,
-                generation, Map.of()), processes, sinceDeploy, configVars.values());
+                generation, Map.of(), Map.of()), processes, sinceDeploy, configVars.values());
     }
 
     public Provisioner provisioner() {

@@ -45,6 +45,13 @@ final class GenerationSwitch {
      */
     DeployResult activate(String command, String gateVerb, BiFunction<EnvironmentState, RefreshedResources, Generation> choose,
                           List<String> arguments) {
+        return context.coordinator().refusalsAudited(context.name(), command, arguments,
+                () -> chooseAndActivate(command, gateVerb, choose, arguments));
+    }
+
+    private DeployResult chooseAndActivate(String command, String gateVerb,
+                                           BiFunction<EnvironmentState, RefreshedResources, Generation> choose,
+                                           List<String> arguments) {
         RefreshedResources resources = new RefreshedResources(context);
         long announced = choose.apply(context.coordinator().read(context.name()), resources).id();
         Hooks hooks = context.hooks(progress::message);
@@ -146,8 +153,9 @@ final class GenerationSwitch {
             previous.nodes().forEach(record -> outcomes.add(finished(record, "deregister",
                     "generation " + previous.id() + " is old now")));
         }
-        session.update(state -> activate(state, target.id(), health));
-        return DeployResult.of(context.name(), target.id(), outcomes);
+        DeployResult result = DeployResult.of(context.name(), target.id(), outcomes);
+        EnvironmentState switched = session.complete(state -> activate(state, target.id(), health), result.result());
+        return result.servingFrom(switched.generation(target.id()).orElseThrow());
     }
 
     private static List<Target> targets(List<NodeRecord> records) {
@@ -172,7 +180,7 @@ final class GenerationSwitch {
     private static NodeRecord withHealth(NodeRecord r, NodeHealth health) {
         return new NodeRecord(r.name(), r.type(), r.az(), r.provider(), r.resourceId(), r.address(), r.launchedAt(),
                 r.provisionedSlug(), r.provisionedConfig(), health == null ? r.lastHealth() : health, r.operational(),
-                r.attributes());
+                r.attributes(), r.port(), r.url());
     }
 
     private NodeOutcome finished(NodeRecord record, String action, String detail) {

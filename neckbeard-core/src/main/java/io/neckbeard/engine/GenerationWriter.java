@@ -57,22 +57,30 @@ final class GenerationWriter {
         return current(session.state()).nodes();
     }
 
-    /** Records a (new, or found again) resource for the node: not provisioned, not operational. */
-    void resource(String node, String type, String az, Resource resource) {
+    /** Records a (new, or found again) resource for the node and where it serves: not provisioned, not operational. */
+    void resource(String node, String type, String az, Resource resource, Integer port, String url) {
         NodeRecord record = new NodeRecord(node, type, az, resource.provider(), resource.id(), resource.address(),
-                Instant.now(), null, null, null, false, resource.attributes());
+                Instant.now(), null, null, null, false, resource.attributes(), port, url);
         replace(node, old -> record);
+    }
+
+    /** Where the node serves, for a record written before it was known (or that changed since). */
+    void endpoint(String node, Integer port, String url) {
+        change(node, r -> new NodeRecord(r.name(), r.type(), r.az(), r.provider(), r.resourceId(), r.address(),
+                r.launchedAt(), r.provisionedSlug(), r.provisionedConfig(), r.lastHealth(), r.operational(), r.attributes(),
+                port, url));
     }
 
     /** The slug and config it now runs, and its health right after: one write. */
     void provisioned(String node, String slug, String config, NodeHealth health) {
         change(node, r -> new NodeRecord(r.name(), r.type(), r.az(), r.provider(), r.resourceId(), r.address(),
-                r.launchedAt(), slug, config, health, r.operational(), r.attributes()));
+                r.launchedAt(), slug, config, health, r.operational(), r.attributes(), r.port(), r.url()));
     }
 
     void health(String node, NodeHealth health) {
         change(node, r -> new NodeRecord(r.name(), r.type(), r.az(), r.provider(), r.resourceId(), r.address(),
-                r.launchedAt(), r.provisionedSlug(), r.provisionedConfig(), health, r.operational(), r.attributes()));
+                r.launchedAt(), r.provisionedSlug(), r.provisionedConfig(), health, r.operational(), r.attributes(),
+                r.port(), r.url()));
     }
 
     void operational(String node, boolean operational) {
@@ -90,7 +98,7 @@ final class GenerationWriter {
 
     static NodeRecord operational(NodeRecord r, boolean operational) {
         return new NodeRecord(r.name(), r.type(), r.az(), r.provider(), r.resourceId(), r.address(), r.launchedAt(),
-                r.provisionedSlug(), r.provisionedConfig(), r.lastHealth(), operational, r.attributes());
+                r.provisionedSlug(), r.provisionedConfig(), r.lastHealth(), operational, r.attributes(), r.port(), r.url());
     }
 
     static Generation withNodes(Generation g, List<NodeRecord> nodes) {

@@ -3,6 +3,7 @@ package io.neckbeard.engine;
 import io.neckbeard.config.NodeGroup;
 import io.neckbeard.config.NodeSpec;
 import io.neckbeard.provider.Resource;
+import io.neckbeard.provider.Tags;
 import io.neckbeard.state.NodeRecord;
 
 import java.util.HashMap;
@@ -12,6 +13,16 @@ import java.util.Map;
 /** Turning what the coordinator remembers of a node back into what the SPIs work with. */
 final class NodeRecords {
     private NodeRecords() {
+    }
+
+    /**
+     * Refuses (exit 4) a recorded node's resource whose tags name another environment or app (a
+     * mistaken {@code node adopt}): neckbeard must neither deploy to it nor destroy it.
+     */
+    static void requireOwned(DeployContext context, String node, Resource resource) {
+        Tags.requireOwner(resource, context.project().app(), context.name(), "it is recorded as node " + node + " of "
+                + context.name() + ": remove that record with `neckbeard node forget " + context.name() + " " + node
+                + "`, then run the command again");
     }
 
     /** The recorded resource, as last seen (refresh it to learn whether it still runs). */

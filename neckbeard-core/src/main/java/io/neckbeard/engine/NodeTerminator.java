@@ -66,7 +66,7 @@ final class NodeTerminator {
             progress.step(record.name(), "stop processes");
             try (Transport transport = context.transport(spec, generation, resource)) {
                 context.stack().stop(transport, StackTarget.forResource(resource, context.project().stack(),
-                        context.project().app(), context.name(), record.name(), generation, Map.of()));
+                        context.project().app(), context.name(), record.name(), generation, Map.of(), Map.of()));
             } catch (NeckbeardException e) {
                 if (provider.holdsOneGeneration()) {
                     // the host outlives the node: a process left there would keep serving the old release

@@ -1,5 +1,6 @@
 package io.neckbeard.engine;
 
+import io.neckbeard.config.AppEnv;
 import io.neckbeard.config.NodeSpec;
 import io.neckbeard.config.ResolvedParams;
 import io.neckbeard.config.TypedSettings;
@@ -26,6 +27,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Function;
 
 /**
@@ -67,15 +69,21 @@ final class NodeWork {
             if (plan.has(Action.LAUNCH)) {
                 step = step(plan, "launch");
                 resource = provider.launch(launchRequest(plan));
-                writer.resource(node.name(), node.type(), node.az(), resource);
-            } else if (plan.record() == null || !resource.id().equals(plan.record().resourceId())) {
-                writer.resource(node.name(), node.type(), node.az(), resource);
+            }
+            Target target = target(node, resource);
+            TypedSettings check = context.nodeType(node.type()).healthCheck();
+            Integer port = Endpoint.port(target, check);
+            String url = Endpoint.url(resource.address(), port, servesHttp(check));
+            NodeRecord record = plan.record();
+            if (plan.has(Action.LAUNCH) || record == null || !resource.id().equals(record.resourceId())) {
+                writer.resource(node.name(), node.type(), node.az(), resource, port, url);
+            } else if (!Objects.equals(record.port(), port) || !Objects.equals(record.url(), url)) {
+                writer.endpoint(node.name(), port, url);
             }
             ResolvedParams params = NodeParams.resolve(node, writer.generation(), resource);
             HealthSettings health = context.healthCheck(node.type());
             LoadBalancer balancer = context.loadBalancer(node.type());
-            Target target = target(node, resource);
-            try (Transport transport = provider.transport(resource, node, params.values())) {
+            try (Transport transport = provider.transport(resource, node, params)) {
                 if (plan.has(Action.TAKE_OUT)) {
                     step = step(plan, "take-out");
                     balancer.deregister(List.of(target));
@@ -118,7 +126,8 @@ final class NodeWork {
                     balancer.register(List.of(target));
                     HealthPoller.awaitInService(balancer, List.of(target), health.timeout(), health.interval());
                     writer.operational(node.name(), true);
-                    return outcome(plan, "ok", done + "; serving at " + servingAt(node, resource, target));
+                    return outcome(plan, "ok", done + "; serving at "
+                            + new Endpoint(node.name(), resource.address(), port, url).display());
                 }
             }
             return outcome(plan, "ok", done);
@@ -164,7 +173,7 @@ final class NodeWork {
 
     private void provision(NodeSpec node, Resource resource, ResolvedParams params, Transport transport) {
         StackTarget stackTarget = StackTarget.forResource(resource, context.project().stack(), context.project().app(),
-                context.name(), node.name(), writer.generation(), vars);
+                context.name(), node.name(), writer.generation(), AppEnv.of(params.values()), vars);
         ProvisionRequest request = new ProvisionRequest(context.project().app(), context.name(), writer.generation(), node,
                 params, context.roles(node.services()), peers(node), context.project().root(),
                 context.provisionerSettings(), stackTarget.root() + "/provision");
@@ -214,10 +223,8 @@ final class NodeWork {
         return outcome;
     }
 
-    /** A URL for a node checked over HTTP (what an operator clicks), else address and port. */
-    private String servingAt(NodeSpec node, Resource resource, Target target) {
-        String hostPort = resource.address() + (target.port() == 0 ? "" : ":" + target.port());
-        TypedSettings check = context.nodeType(node.type()).healthCheck();
-        return check != null && "http".equals(check.type()) ? "http://" + hostPort + "/" : hostPort;
+    /** A node serves HTTP when its type is checked over HTTP or the slug has a {@code web} process. */
+    private boolean servesHttp(TypedSettings check) {
+        return check != null && "http".equals(check.type()) || context.stack().processes(slug).stream().anyMatch(ProcfileEntry::web);
     }
 }

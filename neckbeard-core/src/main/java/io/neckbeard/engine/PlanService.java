@@ -56,6 +56,7 @@ public final class PlanService {
         List<NodePlan> work = nodes.stream().filter(NodePlan::isWork).toList();
         int limit = parallel != null ? parallel : Math.max(1, work.size());
         try {
+            requireOwned(generation, discovered);
             if (pending && generation == null) {
                 requireRoomBeside(state, desired);
             }
@@ -86,6 +87,21 @@ public final class PlanService {
             }
         }
         return more;
+    }
+
+    /** Refuses (exit 4) when a recorded node's resource belongs to another environment by its tags (a mistaken adopt). */
+    private void requireOwned(Generation generation, List<Resource> discovered) {
+        if (generation == null) {
+            return;
+        }
+        Map<String, Resource> byId = new HashMap<>();
+        discovered.forEach(resource -> byId.putIfAbsent(resource.id(), resource));
+        for (NodeRecord record : generation.nodes()) {
+            Resource resource = byId.get(record.resourceId());
+            if (resource != null) {
+                NodeRecords.requireOwned(context, record.name(), resource);
+            }
+        }
     }
 
     /**

@@ -1,8 +1,6 @@
 package io.neckbeard.engine;
 
 import io.neckbeard.config.NodeSpec;
-import io.neckbeard.coordinator.AuditEntry;
-import io.neckbeard.coordinator.Operator;
 import io.neckbeard.core.ExitCode;
 import io.neckbeard.core.NeckbeardException;
 import io.neckbeard.provider.Resource;
@@ -58,10 +56,8 @@ public final class RunService {
                 context.name() + " has no active generation to run on", "deploy it first: neckbeard up " + context.name()));
         List<NodeRecord> nodes = select(active, node, type);
         List<RunOutcome> outcomes = runAll(nodes, state, active.id(), command, timeout, output);
-        Operator operator = context.coordinator().operator();
         boolean ok = outcomes.stream().allMatch(RunOutcome::succeeded);
-        context.coordinator().backend().append(new AuditEntry(started, operator.user(), operator.host(), context.name(),
-                "run", audited, active.id(), ok ? "ok" : "failed", Duration.between(started, clock.instant())));
+        context.coordinator().audit(context.name(), "run", audited, active.id(), ok ? "ok" : "failed", started);
         return outcomes;
     }
 
@@ -120,7 +116,7 @@ public final class RunService {
                 return new RunOutcome(record.name(), -1, "its node type " + record.type() + " is no longer configured");
             }
             String root = StackTarget.forResource(resource, context.project().stack(), context.project().app(),
-                    context.name(), record.name(), generation, Map.of()).root();
+                    context.name(), record.name(), generation, Map.of(), Map.of()).root();
             // Like the app's own processes: in the current release, with the env file's variables. The
             // braces keep a command list ("a; b") from running when the release cannot be entered.
             String inRelease = "cd " + quote(root + "/current") + " && set -a && . " + quote(root + "/shared/env")

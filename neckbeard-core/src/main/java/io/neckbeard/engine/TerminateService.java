@@ -4,6 +4,7 @@ import io.neckbeard.coordinator.EnvironmentSession;
 import io.neckbeard.core.ExitCode;
 import io.neckbeard.core.NeckbeardException;
 import io.neckbeard.engine.hooks.Hooks;
+import io.neckbeard.provider.Resource;
 import io.neckbeard.state.EnvironmentState;
 import io.neckbeard.state.Generation;
 import io.neckbeard.state.GenerationState;
@@ -37,7 +38,7 @@ public final class TerminateService {
         List<Generation> chosen = chosen(context.coordinator().read(context.name()), selection, force);
         List<NodeOutcome> nodes = new ArrayList<>();
         chosen.forEach(g -> g.nodes().forEach(n -> nodes.add(outcome(n, g, "planned"))));
-        return new DeployResult(context.name(), newest(chosen), "dry-run", nodes);
+        return new DeployResult(context.name(), newest(chosen), "dry-run", nodes).acting(idList(chosen));
     }
 
     /**
@@ -45,11 +46,18 @@ public final class TerminateService {
      * @throws NeckbeardException exit 4 when the active or pending generation is selected without {@code force}
      */
     public DeployResult terminate(TerminateSelection selection, boolean force, Consumer<String> confirm, List<String> arguments) {
+        return context.coordinator().refusalsAudited(context.name(), "terminate", arguments,
+                () -> terminateChosen(selection, force, confirm, arguments));
+    }
+
+    private DeployResult terminateChosen(TerminateSelection selection, boolean force, Consumer<String> confirm,
+                                         List<String> arguments) {
         List<Generation> announced = chosen(context.coordinator().read(context.name()), selection, force);
         if (announced.isEmpty()) {
             progress.message("nothing to terminate in " + context.name() + " (" + selection.describe() + ")");
             return new DeployResult(context.name(), 0, "ok", List.of());
         }
+        requireOwned(announced);
         confirm.accept("Terminate generation " + ids(announced) + " of " + context.name() + " ("
                 + announced.stream().mapToInt(g -> g.nodes().size()).sum() + " nodes)? Their resources are destroyed.");
         Hooks hooks = context.hooks(progress::message);
@@ -63,7 +71,7 @@ public final class TerminateService {
             for (Generation generation : chosen) {
                 outcomes.addAll(terminate(session, generation));
             }
-            DeployResult terminated = DeployResult.of(context.name(), newest(chosen), outcomes);
+            DeployResult terminated = DeployResult.of(context.name(), newest(chosen), outcomes).acting(idList(chosen));
             result = terminated.result();
             session.result(result);
             return terminated;
@@ -129,6 +137,18 @@ public final class TerminateService {
         return chosen;
     }
 
+    /** Refuses (exit 4, before anything is touched) when a node's resource belongs to another environment by its tags. */
+    private void requireOwned(List<Generation> generations) {
+        for (Generation generation : generations) {
+            for (NodeRecord record : generation.nodes()) {
+                if (record.resourceId() != null) {
+                    Resource resource = context.provider(record.provider()).refresh(NodeRecords.resource(record));
+                    NodeRecords.requireOwned(context, record.name(), resource);
+                }
+            }
+        }
+    }
+
     private NodeOutcome finished(NodeOutcome outcome) {
         progress.finished(outcome);
         return outcome;
@@ -145,5 +165,9 @@ public final class TerminateService {
 
     private static String ids(List<Generation> generations) {
         return generations.stream().map(g -> Long.toString(g.id())).collect(Collectors.joining(", "));
+    }
+
+    private static List<Long> idList(List<Generation> generations) {
+        return generations.stream().map(Generation::id).toList();
     }
 }

@@ -40,6 +40,10 @@ public final class UpService {
      * @throws io.neckbeard.core.NeckbeardException exit 4 when the HA floor leaves no room, before anything is touched
      */
     public DeployResult up(boolean pending, Integer parallel, List<String> arguments) {
+        return context.coordinator().refusalsAudited(context.name(), "up", arguments, () -> deploy(pending, parallel, arguments));
+    }
+
+    private DeployResult deploy(boolean pending, Integer parallel, List<String> arguments) {
         EnvironmentState before = context.coordinator().read(context.name());
         long announced = (pending ? before.pending() : before.active()).map(Generation::id).orElse(before.nextGenerationId());
         Hooks hooks = context.hooks(progress::message);
@@ -97,7 +101,7 @@ public final class UpService {
             writer.generation(g -> new Generation(g.id(), g.state(), g.createdAt(), plan.slug().digest(),
                     generationDigest(g.nodes()), g.nodes()));
         }
-        return result;
+        return result.servingFrom(session.state().generation(id).orElseThrow());
     }
 
     /** The seed of a new node: the same node of the seed environment's active generation, unless that is this generation. */

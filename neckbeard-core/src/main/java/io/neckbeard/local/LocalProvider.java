@@ -1,6 +1,7 @@
 package io.neckbeard.local;
 
 import io.neckbeard.config.NodeSpec;
+import io.neckbeard.config.ResolvedParams;
 import io.neckbeard.core.FileTrees;
 import io.neckbeard.core.Json;
 import io.neckbeard.provider.LaunchRequest;
@@ -18,6 +19,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.DirectoryIteratorException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -61,7 +63,7 @@ final class LocalProvider implements ResourceProvider {
     @Override
     public List<Resource> discover(String app, String environment) {
         List<Resource> found = new ArrayList<>();
-        for (Path dir : nodeDirs(nodesRoot.resolve(environment))) {
+        for (Path dir : nodeDirs(FileTrees.within(nodesRoot, environment))) {
             LocalNode node = read(dir);
             if (node != null && app.equals(node.app())) {
                 found.add(resource(dir, node));
@@ -73,9 +75,14 @@ final class LocalProvider implements ResourceProvider {
     @Override
     public Resource launch(LaunchRequest request) {
         String node = request.node().name();
-        Path dir = nodesRoot.resolve(request.environment()).resolve(LocalNode.dirName(request.generation(), node));
+        Path dir = FileTrees.within(nodesRoot, request.environment(), LocalNode.dirName(request.generation(), node));
         LocalNode launched = ports.locked(() -> {
             LocalNode existing = read(dir);
+            if (existing == null && !isEmptyOrMissing(dir)) {
+                throw new ProviderException("refusing to launch local node " + node + " into " + dir
+                        + ": the directory exists, holds files and has no " + NODE_FILE + ", so neckbeard did not create it",
+                        "move " + dir + " out of the way if it is not needed, then run the command again");
+            }
             if (existing != null) {
                 if (!existing.clientToken().equals(request.clientToken())) {
                     throw new ProviderException("local node " + dir + " exists but was launched with another client token",
@@ -121,6 +128,7 @@ final class LocalProvider implements ResourceProvider {
         Path dir = dirOf(resource);
         LocalNode node = read(dir);
         if (node == null) {
+            warnIfNotOurs(dir);
             return new Resource(resource.id(), resource.provider(), resource.address(), "gone", resource.tags(), resource.attributes());
         }
         return resource(dir, node);
@@ -129,7 +137,8 @@ final class LocalProvider implements ResourceProvider {
     @Override
     public void terminate(Resource resource) {
         Path dir = dirOf(resource);
-        if (!Files.exists(dir)) {
+        if (!Files.isRegularFile(dir.resolve(NODE_FILE))) {
+            warnIfNotOurs(dir);
             return;
         }
         Path stack = dir.resolve("stack");
@@ -153,6 +162,29 @@ final class LocalProvider implements ResourceProvider {
         LOG.info("terminated local node {}", dir);
     }
 
+    /**
+     * A node directory without its {@code node.json} is not (or no longer) neckbeard's: launch
+     * writes that marker only into a directory it created or found empty, and terminate removes
+     * it first. Such a directory is left alone, and said so.
+     */
+    private static void warnIfNotOurs(Path dir) {
+        if (Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
+            LOG.warn("left {} alone: it has no {}, so it is not a node directory neckbeard created; remove it by hand if it is not needed",
+                    dir, NODE_FILE);
+        }
+    }
+
+    private static boolean isEmptyOrMissing(Path dir) {
+        if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
+            return true;
+        }
+        try (Stream<Path> entries = Files.list(dir)) {
+            return entries.findAny().isEmpty();
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     /** Whether {@code run} holds a {@code *.pid} file; true when it cannot be listed (the stop script then looks itself). */
     private static boolean hasPidFiles(Path run) {
         if (!Files.isDirectory(run)) {
@@ -166,13 +198,14 @@ final class LocalProvider implements ResourceProvider {
     }
 
     @Override
-    public Transport transport(Resource resource, NodeSpec node, Map<String, Object> params) {
+    public Transport transport(Resource resource, NodeSpec node, ResolvedParams params) {
         return transports.apply(dirOf(resource), "local:" + node.name());
     }
 
+    /** The resource's node directory, from its recorded {@code dir} or its id, verified to be under {@code .neckbeard/local/}. */
     private Path dirOf(Resource resource) {
         String dir = resource.attributes().get("dir");
-        return dir != null ? Path.of(dir) : nodesRoot.resolve(resource.id());
+        return FileTrees.within(nodesRoot, dir != null ? dir : resource.id());
     }
 
     private static Resource resource(Path dir, LocalNode node) {
@@ -253,7 +286,9 @@ final class LocalProvider implements ResourceProvider {
     private static void write(Path dir, LocalNode node) {
         try {
             Files.createDirectories(dir);
-            Path temp = Files.createTempFile(dir, NODE_FILE, ".tmp");
+            // written beside the node directory, so a crash leaves that directory empty (still launchable), never
+            // holding a stray file without node.json (which launch refuses as not neckbeard's)
+            Path temp = Files.createTempFile(dir.getParent(), NODE_FILE, ".tmp");
             Json.mapper().writerWithDefaultPrettyPrinter().writeValue(temp.toFile(), node);
             Files.move(temp, dir.resolve(NODE_FILE), StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {

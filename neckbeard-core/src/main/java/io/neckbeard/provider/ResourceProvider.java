@@ -1,10 +1,10 @@
 package io.neckbeard.provider;
 
 import io.neckbeard.config.NodeSpec;
+import io.neckbeard.config.ResolvedParams;
 import io.neckbeard.transport.Transport;
 
 import java.util.List;
-import java.util.Map;
 
 /**
  * Launches and tracks one kind of resource (EC2 instance, RDS database, local process group).
@@ -24,8 +24,13 @@ public interface ResourceProvider {
     /** Destroys the resource; a resource that is already gone is not an error. */
     void terminate(Resource resource);
 
-    /** How to run commands on and copy files to the node (SSH for servers, local for the local provider). */
-    Transport transport(Resource resource, NodeSpec node, Map<String, Object> params);
+    /**
+     * How to run commands on and copy files to the node (SSH for servers, local for the local provider).
+     *
+     * @param params the node's resolved tree: its values to use, and which of them came from {@code ${env:VAR}}
+     *               (a message names such a setting, never its value)
+     */
+    Transport transport(Resource resource, NodeSpec node, ResolvedParams params);
 
     /**
      * True when a node's resource is a fixed machine that holds one generation at a time (the
@@ -34,5 +39,14 @@ public interface ResourceProvider {
      */
     default boolean holdsOneGeneration() {
         return false;
+    }
+
+    /**
+     * Whether resources carry the {@link Tags} they were launched with, so whose a resource is can
+     * be told from it ({@code node adopt}, {@code up} and {@code terminate} refuse another
+     * environment's). The {@code static} provider's hosts carry none.
+     */
+    default boolean tagsResources() {
+        return true;
     }
 }

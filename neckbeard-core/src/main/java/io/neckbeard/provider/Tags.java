@@ -1,5 +1,8 @@
 package io.neckbeard.provider;
 
+import io.neckbeard.core.ExitCode;
+import io.neckbeard.core.NeckbeardException;
+
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -12,6 +15,23 @@ public final class Tags {
     public static final String NAME = "Name";
 
     private Tags() {
+    }
+
+    /**
+     * Refuses (exit 4) a resource whose tags name another app or environment than (app,
+     * environment): it is someone else's, and deploying to it or destroying it would hit them. A
+     * resource without these tags passes (one that is gone, or a provider's that carries none).
+     *
+     * @param fix what the operator should do instead
+     */
+    public static void requireOwner(Resource resource, String app, String environment, String fix) {
+        String taggedApp = resource.tags().get(APP);
+        String taggedEnv = resource.tags().get(ENV);
+        if (taggedApp != null && !taggedApp.equals(app) || taggedEnv != null && !taggedEnv.equals(environment)) {
+            String owner = (taggedEnv == null ? "" : "environment " + taggedEnv + " ") + "of app " + (taggedApp == null ? app : taggedApp);
+            throw new NeckbeardException(ExitCode.REFUSED, "resource " + resource.id() + " (" + resource.provider()
+                    + ") belongs to " + owner + " by its tags, not to " + environment + " of " + app, fix);
+        }
     }
 
     public static Map<String, String> of(String app, String environment, long generation, String node) {

@@ -2,6 +2,7 @@ package io.neckbeard.stack;
 
 import io.neckbeard.core.ExitCode;
 import io.neckbeard.core.NeckbeardException;
+import io.neckbeard.core.VarNames;
 import io.neckbeard.packager.Slug;
 import io.neckbeard.transport.Transport;
 
@@ -128,9 +129,16 @@ public final class Stack {
         return manager;
     }
 
-    /** {@code KEY='value'} lines: config vars, then the Stack's own variables (which win). */
+    /**
+     * {@code KEY='value'} lines: the node's {@code app_env}, then the config vars (which win), then
+     * the Stack's own variables (which win over both). {@code /bin/sh} reads the file with {@code .},
+     * so it must hold nothing but assignments: every name is checked here, whatever checked it
+     * before (a name read from a hand-edited state must not become a command), and every value is
+     * single-quoted.
+     */
     static String envFile(StackTarget target, Slug slug) {
-        Map<String, String> vars = new TreeMap<>(target.configVars());
+        Map<String, String> vars = new TreeMap<>(target.appEnv());
+        vars.putAll(target.configVars());
         vars.put("NECKBEARD_APP", target.app());
         vars.put("NECKBEARD_ENV", target.environment());
         vars.put("NECKBEARD_NODE", target.node());
@@ -140,7 +148,13 @@ public final class Stack {
             vars.put("PORT", target.port().toString());
         }
         StringBuilder text = new StringBuilder();
-        vars.forEach((key, value) -> text.append(key).append('=').append(quote(value)).append('\n'));
+        vars.forEach((key, value) -> {
+            if (!VarNames.valid(key)) {
+                throw new StackException("the env file of " + target.node() + " was not written: '" + key
+                        + "' is not a valid variable name", VarNames.RULE + " for app_env keys and config var names");
+            }
+            text.append(key).append('=').append(quote(value)).append('\n');
+        });
         return text.toString();
     }
 

@@ -1,6 +1,7 @@
 package io.neckbeard.state;
 
 import io.neckbeard.core.ExitCode;
+import io.neckbeard.core.VarNames;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -16,7 +17,8 @@ import java.util.TreeMap;
  * Everything the coordinator keeps about one environment. Immutable: every change returns a
  * new state, and the compact constructor is the one place the invariants are enforced
  * (at most one active and one pending generation; unique node names per generation;
- * generations ordered by id; a terminated generation keeps no node records).
+ * generations ordered by id; a terminated generation keeps no node records; config var names
+ * that {@link VarNames} accepts, since they end up in a file {@code /bin/sh} reads on every node).
  *
  * @param version   compare-and-set version: 0 for an environment never written; a backend writes
  *                  a state only if the stored version still equals this one, then stores version + 1
@@ -45,6 +47,11 @@ public record EnvironmentState(String environment, long version, List<Generation
                 if (!names.add(node.name())) {
                     throw invalid("node " + node.name() + " appears twice in generation " + generation.id());
                 }
+            }
+        }
+        for (String name : vars.keySet()) {
+            if (!VarNames.valid(name)) {
+                throw invalid("config var name '" + name + "' is not a valid variable name (" + VarNames.RULE + ")");
             }
         }
         if (active > 1) {

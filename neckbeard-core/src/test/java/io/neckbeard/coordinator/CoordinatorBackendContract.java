@@ -14,7 +14,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -75,6 +78,79 @@ public abstract class CoordinatorBackendContract {
     }
 
     @Test
+    void roundTripsTextThatYamlReadersRefuseOrMisread() {
+        String hostile = "c1\u0080\u0085\u009f nonchar\ufffe\uffff bom\ufeff seps\u2028\u2029 c0\u0000\u001b\u007f"
+                + " astral\ud83d\ude00 lone\ud800 quote\"back\\slash: #x";
+        String longName = "V".repeat(1500);
+        EnvironmentState state = EnvironmentState.empty("production").withVars(Map.of("HOSTILE", hostile, longName, hostile));
+
+        EnvironmentState written = backend.write(state);
+
+        assertThat(reopened.read("production")).isEqualTo(written);
+        assertThat(reopened.read("production").vars()).containsEntry(longName, hostile);
+    }
+
+    /** A property test: random Unicode from every range (controls, separators, non-characters, astral) in every text field. */
+    @Test
+    void roundTripsRandomUnicodeInEveryTextField() {
+        long seed = System.nanoTime();
+        Random random = new Random(seed);
+        for (int round = 0; round < 40; round++) {
+            EnvironmentState written = backend.write(randomTextState(backend.read("production"), random));
+
+            assertThat(reopened.read("production")).as("seed %d, round %d", seed, round).isEqualTo(written);
+            AuditEntry entry = new AuditEntry(Instant.parse("2024-05-01T10:00:00Z"), randomText(random), randomText(random),
+                    "production", randomText(random), List.of(randomText(random), randomText(random)), (long) round,
+                    randomText(random), Duration.ofMillis(round));
+            backend.append(entry);
+            assertThat(reopened.audit("production", 1)).as("seed %d, round %d", seed, round).containsExactly(entry);
+        }
+    }
+
+    /**
+     * {@code base} with every free-text field (var values, node fields, attributes, health detail, url)
+     * random; var names follow the name rule, some longer than a YAML implicit key may be.
+     */
+    private static EnvironmentState randomTextState(EnvironmentState base, Random random) {
+        Map<String, String> vars = new TreeMap<>();
+        Map<String, String> attributes = new TreeMap<>();
+        for (int i = 0; i < 6; i++) {
+            vars.put("V" + i + "_" + Integer.toString(random.nextInt(Integer.MAX_VALUE), 36).toUpperCase(Locale.ROOT),
+                    randomText(random));
+            attributes.put(randomText(random), randomText(random));
+        }
+        vars.put("K".repeat(1000 + random.nextInt(1200)), randomText(random));
+        Instant at = Instant.parse("2024-05-01T10:00:00Z");
+        NodeRecord node = new NodeRecord("n-" + randomText(random), randomText(random), randomText(random),
+                randomText(random), randomText(random), randomText(random), at, randomText(random), randomText(random),
+                new NodeHealth(random.nextBoolean(), at, randomText(random)), random.nextBoolean(), attributes,
+                1 + random.nextInt(65535), randomText(random));
+        Generation generation = new Generation(base.nextGenerationId(), GenerationState.OLD, at, randomText(random),
+                randomText(random), List.of(node));
+        return new EnvironmentState(base.environment(), base.version(), List.of(generation),
+                Map.of(randomText(random), random.nextInt(100)), vars);
+    }
+
+    /** Up to 40 code points from ranges a YAML or JSON writer must escape, and from anywhere else (no lone surrogates). */
+    protected static String randomText(Random random) {
+        int[][] ranges = {{0x00, 0x1f}, {0x7f, 0x9f}, {0x85, 0x85}, {0xa0, 0xff}, {0x2028, 0x2029}, {0xfeff, 0xfeff},
+                {0xfffe, 0xffff}, {0x20, 0x7e}, {0x100, 0xd7ff}, {0xe000, 0xfffd}, {0x10000, 0x10ffff}};
+        String[] yamlWords = {": ", " #", "- ", "? ", "'", "\"", "\\", "{", "[", "&a", "*a", "!", "|", ">", "%", "@",
+                "`", "~", "null", "true", "No", "0x1F", "1e3", "---", "...", "\r\n", " "};
+        StringBuilder text = new StringBuilder();
+        int length = random.nextInt(41);
+        for (int i = 0; i < length; i++) {
+            if (random.nextInt(5) == 0) {
+                text.append(yamlWords[random.nextInt(yamlWords.length)]);
+            } else {
+                int[] range = ranges[random.nextInt(ranges.length)];
+                text.appendCodePoint(range[0] + random.nextInt(range[1] - range[0] + 1));
+            }
+        }
+        return text.toString();
+    }
+
+    @Test
     void eachWriteStoresTheNextVersion() {
         EnvironmentState first = backend.write(EnvironmentState.empty("production").withVars(Map.of("A", "1")));
         EnvironmentState second = backend.write(first.withVars(Map.of("A", "2")));
@@ -128,6 +204,40 @@ public abstract class CoordinatorBackendContract {
 
         assertThat(reopened.read("production").vars()).containsEntry("WHERE", "prod");
         assertThat(reopened.read("staging").vars()).containsEntry("WHERE", "stage");
+    }
+
+    @Test
+    void aWriteFencedByTheHeldLockIsStored() {
+        LockInfo held = backend.acquire("production", "alice@" + HOST, HOST, LIVE_PID, "up", LONG);
+
+        EnvironmentState written = backend.write(EnvironmentState.empty("production").withVars(Map.of("A", "1")), held);
+
+        assertThat(reopened.read("production")).isEqualTo(written);
+    }
+
+    @Test
+    void aWriteFencedByABrokenLockIsRefusedAndStoresNothing() {
+        EnvironmentState base = backend.write(EnvironmentState.empty("production"));
+        LockInfo held = backend.acquire("production", "alice@" + HOST, HOST, LIVE_PID, "up", LONG);
+        reopened.forceRelease("production");
+
+        assertThatThrownBy(() -> backend.write(base.withVars(Map.of("A", "1")), held))
+                .isInstanceOf(LockLostException.class).hasMessageContaining("lock lost");
+        assertThat(reopened.read("production")).isEqualTo(base);
+    }
+
+    @Test
+    void aWriteFencedByALockSomeoneTookOverIsRefusedAndTheNewHolderWrites() throws InterruptedException {
+        EnvironmentState base = backend.write(EnvironmentState.empty("production"));
+        LockInfo old = backend.acquire("production", "alice@" + HOST, HOST, LIVE_PID, "up", Duration.ofMillis(100));
+        Thread.sleep(300);
+        LockInfo current = reopened.acquire("production", "bob@" + HOST, HOST, LIVE_PID, "vars set", LONG);
+
+        assertThatThrownBy(() -> backend.write(base.withVars(Map.of("WHO", "alice")), old))
+                .isInstanceOf(LockLostException.class).hasMessageContaining("bob@" + HOST);
+        EnvironmentState theirs = reopened.write(base.withVars(Map.of("WHO", "bob")), current);
+
+        assertThat(backend.read("production")).isEqualTo(theirs);
     }
 
     @Test
@@ -337,7 +447,8 @@ public abstract class CoordinatorBackendContract {
         Instant created = Instant.parse("2024-05-01T10:00:00Z");
         NodeRecord app1 = new NodeRecord("app-1", "app", "us-east-1a", "ec2", "i-0abc", "10.0.0.5",
                 created.plusSeconds(30), "sha256:aaa", "sha256:cfg1",
-                new NodeHealth(true, created.plusSeconds(90), "HTTP 200"), true, Map.of("port", "8080"));
+                new NodeHealth(true, created.plusSeconds(90), "HTTP 200"), true, Map.of("port", "8080"), 8080,
+                "http://10.0.0.5:8080/");
         NodeRecord app2 = new NodeRecord("app-2", "app", "us-east-1b", "ec2", null, null, null, null, null,
                 null, false, Map.of());
         NodeRecord db1 = new NodeRecord("db-1", "db", "us-east-1a", "rds", "prod-db-1", "db.internal", created,

@@ -2,13 +2,19 @@ package io.neckbeard.coordinator;
 
 import io.neckbeard.core.ExitCode;
 import io.neckbeard.core.NeckbeardException;
+import io.neckbeard.plugin.Plugins;
+import io.neckbeard.provider.ProviderContext;
+import io.neckbeard.provider.ResourceProvider;
+import io.neckbeard.provider.ResourceProviderFactory;
+import io.neckbeard.state.EnvironmentState;
 import io.neckbeard.state.Generation;
 import io.neckbeard.state.GenerationState;
 import io.neckbeard.state.NodeHealth;
 import io.neckbeard.state.NodeRecord;
-import io.neckbeard.state.EnvironmentState;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,6 +29,15 @@ class CoordinatorServicesTest {
     private final InMemoryCoordinatorBackend backend = new InMemoryCoordinatorBackend();
     private final Coordinator coordinator = new Coordinator(backend, ME, Duration.ofMinutes(5), Clock.systemUTC());
     private final FixedProject project = new FixedProject();
+    @TempDir
+    Path localProject;
+
+    /** Adopted ids are looked up with a real local provider, where they are nobody's (no such node directory). */
+    private NodeService nodes() {
+        ResourceProvider local = Plugins.builtIn().find(ResourceProviderFactory.class, "local", "resource provider")
+                .create(new ProviderContext(localProject, "hello", null));
+        return new NodeService(project, coordinator, type -> local);
+    }
 
     @Test
     void statusListsNewestGenerationFirstWithHealthAndLock() {
@@ -73,6 +88,67 @@ class CoordinatorServicesTest {
     }
 
     @Test
+    void varsSetRefusesAValueOverTheCapBeforeTakingTheLock() {
+        String tooLong = "x".repeat(VarsService.MAX_VALUE_BYTES + 1);
+
+        assertThatThrownBy(() -> new VarsService(project, coordinator).set("production", List.of("BIG=" + tooLong),
+                List.of("vars", "production", "set", "BIG=***")))
+                .isInstanceOfSatisfying(NeckbeardException.class, e -> assertThat(e.exitCode()).isEqualTo(ExitCode.USAGE))
+                .hasMessageContaining("BIG has 65537 bytes").hasMessageNotContaining("xxx");
+        assertThat(backend.read("production").version()).isZero();
+    }
+
+    @Test
+    void varsSetRefusesToGrowTheVarsPastTheTotalCapAndLeavesTheStateAsItWas() {
+        VarsService vars = new VarsService(project, coordinator);
+        String value = "x".repeat(VarsService.MAX_VALUE_BYTES);
+        for (int i = 0; i < 15; i++) {
+            vars.set("production", List.of("VAR_" + i + "=" + value), List.of());
+        }
+        EnvironmentState before = backend.read("production");
+
+        assertThatThrownBy(() -> vars.set("production", List.of("ONE_MORE=" + value), List.of("vars", "set")))
+                .isInstanceOfSatisfying(NeckbeardException.class, e -> assertThat(e.exitCode()).isEqualTo(ExitCode.USAGE))
+                .hasMessageContaining("together they may take at most 1048576");
+        assertThat(backend.read("production")).isEqualTo(before);
+        assertThat(backend.audit("production", 1)).extracting(AuditEntry::result).containsExactly("failed");
+    }
+
+    @Test
+    void aScaleRefusedBeforeTheLockIsAuditedAsRefused() {
+        assertThatThrownBy(() -> new ScaleService(project, coordinator).scale("production", List.of("app=3"),
+                List.of("scale", "production", "app=3"))).isInstanceOf(NeckbeardException.class);
+
+        assertThat(backend.audit("production", 5)).singleElement().satisfies(entry -> {
+            assertThat(entry.command()).isEqualTo("scale");
+            assertThat(entry.result()).isEqualTo("refused");
+        });
+    }
+
+    @Test
+    void aRefusalAfterTheLockIsAuditedOnceBySession() {
+        assertThatThrownBy(() -> coordinator.refusalsAudited("production", "promote", List.of(), () -> {
+            try (EnvironmentSession session = coordinator.session("production", "promote", List.of())) {
+                session.result("refused");
+                throw new NeckbeardException(ExitCode.REFUSED, "refusing", null);
+            }
+        })).isInstanceOf(NeckbeardException.class);
+
+        assertThat(backend.audit("production", 5)).extracting(AuditEntry::result).containsExactly("refused");
+    }
+
+    @Test
+    void lockReleaseWithoutForceOfALiveLockIsAuditedAsLocked() {
+        backend.acquire("production", "bob@desk", "desk", ProcessHandle.current().pid(), "up", Duration.ofMinutes(5));
+
+        assertThatThrownBy(() -> new LockService(project, coordinator).release("production", false,
+                List.of("lock", "release", "production"))).isInstanceOf(LockedException.class);
+
+        assertThat(backend.audit("production", 1)).extracting(AuditEntry::command, AuditEntry::result)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("lock release", "locked"));
+    }
+
+    @Test
     void rejectsCountAboveMaxCount() {
         assertThatThrownBy(() -> new ScaleService(project, coordinator).scale("production", List.of("app=11"), List.of()))
                 .isInstanceOfSatisfying(NeckbeardException.class, e -> assertThat(e.exitCode()).isEqualTo(ExitCode.REFUSED))
@@ -113,7 +189,7 @@ class CoordinatorServicesTest {
 
     @Test
     void adoptCreatesTheFirstGenerationAndForgetRemovesTheNode() {
-        NodeService nodes = new NodeService(project, coordinator);
+        NodeService nodes = nodes();
 
         NodeService.NodeChange adopted = nodes.adopt("production", "app-2", "i-0new", List.of("node", "adopt"));
         NodeRecord record = backend.read("production").active().orElseThrow().nodes().get(0);
@@ -131,7 +207,7 @@ class CoordinatorServicesTest {
 
     @Test
     void forgettingAnUnknownNodeIsAUsageErrorAuditedAsFailed() {
-        assertThatThrownBy(() -> new NodeService(project, coordinator).forget("production", "app-9", List.of()))
+        assertThatThrownBy(() -> nodes().forget("production", "app-9", List.of()))
                 .isInstanceOfSatisfying(NeckbeardException.class, e -> assertThat(e.exitCode()).isEqualTo(ExitCode.USAGE));
 
         assertThat(backend.audit("production", 1)).singleElement()

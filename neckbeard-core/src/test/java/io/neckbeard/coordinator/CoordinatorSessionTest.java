@@ -12,6 +12,7 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.groups.Tuple.tuple;
 
 class CoordinatorSessionTest {
     private static final Operator ALICE = new Operator("alice", "laptop", ProcessHandle.current().pid());
@@ -76,15 +77,94 @@ class CoordinatorSessionTest {
 
     @Test
     void refusesToWriteAfterItsLockWasBroken() throws InterruptedException {
-        try (EnvironmentSession session = coordinator(Duration.ofMillis(150)).session("production", "up", List.of())) {
-            backend.forceRelease("production");
-            Thread.sleep(300);
+        EnvironmentSession session = coordinator(Duration.ofMillis(150)).session("production", "up", List.of());
+        backend.forceRelease("production");
+        Thread.sleep(300);
 
-            assertThatThrownBy(() -> session.update(s -> s.withVars(Map.of("A", "1"))))
-                    .isInstanceOfSatisfying(CoordinatorException.class, e -> assertThat(e.exitCode()).isEqualTo(ExitCode.LOCKED))
-                    .hasMessageContaining("was broken or taken over");
-        }
+        assertThatThrownBy(() -> session.update(s -> s.withVars(Map.of("A", "1"))))
+                .isInstanceOfSatisfying(CoordinatorException.class, e -> assertThat(e.exitCode()).isEqualTo(ExitCode.LOCKED))
+                .hasMessageContaining("was broken or taken over");
+        assertThatThrownBy(session::close).hasMessageContaining("was broken or taken over");
         assertThat(backend.read("production").version()).isZero();
+    }
+
+    @Test
+    void aBrokenHoldersNextWriteIsRefusedAtOnceAndTheNewHolderProceeds() {
+        Coordinator coordinator = coordinator(Duration.ofMinutes(5));
+        EnvironmentSession broken = coordinator.session("production", "up", List.of("up", "production"));
+        backend.forceRelease("production");
+        EnvironmentSession next = coordinator.session("production", "vars set", List.of());
+
+        assertThatThrownBy(() -> broken.update(s -> s.withVars(Map.of("OLD", "1"))))
+                .isInstanceOfSatisfying(LockLostException.class, e -> assertThat(e.exitCode()).isEqualTo(ExitCode.LOCKED))
+                .hasMessageContaining("lock lost").hasMessageContaining("'vars set'");
+        assertThatThrownBy(broken::close).isInstanceOfSatisfying(CoordinatorException.class,
+                e -> assertThat(e.exitCode()).isEqualTo(ExitCode.LOCKED)).hasMessageContaining("lock lost");
+        EnvironmentState stored = next.update(s -> s.withVars(Map.of("NEW", "1")));
+        next.close();
+
+        assertThat(backend.read("production")).isEqualTo(stored);
+        assertThat(stored.vars()).containsOnlyKeys("NEW");
+        assertThat(backend.audit("production", 2)).extracting(AuditEntry::command, AuditEntry::result)
+                .containsExactly(tuple("vars set", "ok"),
+                        tuple("up", "failed"));
+    }
+
+    @Test
+    void aCommandThatCarriesOnAfterAFencedOffWriteStillEndsWithExitThree() {
+        Coordinator coordinator = coordinator(Duration.ofMinutes(5));
+
+        assertThatThrownBy(() -> {
+            try (EnvironmentSession session = coordinator.session("production", "up", List.of())) {
+                backend.forceRelease("production");
+                try {
+                    session.update(s -> s.withVars(Map.of("NODE", "web-1")));
+                } catch (CoordinatorException perNodeFailure) {
+                    // as the engine does: one node failed, the others go on
+                }
+            }
+        }).isInstanceOfSatisfying(CoordinatorException.class, e -> assertThat(e.exitCode()).isEqualTo(ExitCode.LOCKED))
+                .hasMessageContaining("lock lost");
+        assertThat(backend.audit("production", 1)).extracting(AuditEntry::result).containsExactly("failed");
+    }
+
+    @Test
+    void anInterruptionAfterTheCompletingWriteIsAuditedWithWhatTheStateSays() {
+        LockedSession session = (LockedSession) coordinator(Duration.ofMinutes(5))
+                .session("production", "promote", List.of("promote", "production"));
+        session.result("failed");
+        session.complete(s -> s.withVars(Map.of("SWITCHED", "yes")), "ok");
+
+        session.interrupted();
+
+        assertThat(backend.audit("production", 1)).extracting(AuditEntry::result).containsExactly("ok");
+        assertThat(backend.lock("production")).isEmpty();
+    }
+
+    @Test
+    void anInterruptionBeforeTheCompletingWriteIsAuditedAsInterrupted() {
+        LockedSession session = (LockedSession) coordinator(Duration.ofMinutes(5))
+                .session("production", "up", List.of("up", "production"));
+        session.result("failed");
+        session.update(s -> s.withVars(Map.of("HALFWAY", "yes")));
+
+        session.interrupted();
+
+        assertThat(backend.audit("production", 1)).extracting(AuditEntry::result).containsExactly("interrupted");
+    }
+
+    @Test
+    void aCommandRefusedBecauseTheLockIsHeldIsAuditedAsLocked() {
+        backend.acquire("production", "bob@desk", "desk", 1, "up", Duration.ofMinutes(5));
+
+        assertThatThrownBy(() -> coordinator(Duration.ofMinutes(5)).session("production", "vars set",
+                List.of("vars", "production", "set", "A=***"))).isInstanceOf(LockedException.class);
+
+        assertThat(backend.audit("production", 1)).singleElement().satisfies(entry -> {
+            assertThat(entry.command()).isEqualTo("vars set");
+            assertThat(entry.result()).isEqualTo("locked");
+            assertThat(entry.arguments()).containsExactly("vars", "production", "set", "A=***");
+        });
     }
 
     @Test
@@ -96,7 +176,7 @@ class CoordinatorSessionTest {
                 .isInstanceOfSatisfying(CoordinatorException.class, e -> assertThat(e.exitCode()).isEqualTo(ExitCode.LOCKED))
                 .hasMessageContaining("written by someone else");
         assertThatThrownBy(() -> session.update(s -> s.withVars(Map.of("OURS", "2")))).isInstanceOf(CoordinatorException.class);
-        session.close();
+        assertThatThrownBy(session::close).hasMessageContaining("written by someone else");
 
         assertThat(backend.read("production")).isEqualTo(theirs);
         assertThat(backend.audit("production", 1)).extracting(AuditEntry::result).containsExactly("failed");

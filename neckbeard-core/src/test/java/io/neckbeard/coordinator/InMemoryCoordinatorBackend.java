@@ -61,6 +61,17 @@ public final class InMemoryCoordinatorBackend implements CoordinatorBackend {
     }
 
     @Override
+    public EnvironmentState write(EnvironmentState state, LockInfo lock) {
+        synchronized (store) {
+            LockInfo current = store.locks.get(state.environment());
+            if (current == null || !current.token().equals(lock.token())) {
+                throw LockLostException.of(lock, Optional.ofNullable(current));
+            }
+            return write(state);
+        }
+    }
+
+    @Override
     public LockInfo acquire(String environment, String holder, String host, long pid, String command, Duration ttl) {
         synchronized (store) {
             Instant now = Instant.now();

@@ -1,6 +1,7 @@
 package io.neckbeard.engine;
 
 import io.neckbeard.config.NodeSpec;
+import io.neckbeard.config.ResolvedParams;
 import io.neckbeard.local.LocalProviderFactory;
 import io.neckbeard.provider.LaunchRequest;
 import io.neckbeard.provider.ParamProblem;
@@ -91,7 +92,7 @@ public final class CountingLocalProviderFactory implements ResourceProviderFacto
         }
 
         @Override
-        public Transport transport(Resource resource, NodeSpec node, Map<String, Object> params) {
+        public Transport transport(Resource resource, NodeSpec node, ResolvedParams params) {
             record("transport " + resource.id());
             return local.transport(resource, node, params);
         }

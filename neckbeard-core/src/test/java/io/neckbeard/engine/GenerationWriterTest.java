@@ -34,7 +34,7 @@ class GenerationWriterTest {
                 String node = "web-" + i;
                 seen.add(pool.submit(() -> {
                     writer.resource(node, "web", "az-a", new Resource("r-" + node, "local", "127.0.0.1", "running",
-                            Map.of(), Map.of("port", "1")));
+                            Map.of(), Map.of("port", "1")), 1, null);
                     writer.provisioned(node, "sha256:slug", "sha256:cfg", new NodeHealth(true, Instant.EPOCH, "200"));
                     writer.operational(node, true);
                     NodeRecord stored = backend.read("prod").generation(1).orElseThrow().nodes().stream()

@@ -1,5 +1,6 @@
 package io.neckbeard.health;
 
+import io.neckbeard.config.ResolvedParams;
 import com.sun.net.httpserver.HttpServer;
 import io.neckbeard.config.NodeSpec;
 import io.neckbeard.config.Origin;
@@ -164,7 +165,8 @@ class BuiltInHealthChecksTest {
         Resource resource = provider.launch(new LaunchRequest("hello", "dev", 1, node, Map.of(), Tags.of("hello", "dev", 1, "app-1"),
                 "t", null, dir));
         HealthCheck check = check("provider", Map.of());
-        HealthTarget target = new HealthTarget("app-1", resource.address(), null, resource, provider, provider.transport(resource, node, Map.of()));
+        HealthTarget target = new HealthTarget("app-1", resource.address(), null, resource, provider,
+                provider.transport(resource, node, ResolvedParams.plain(Map.of())));
 
         assertThat(check.check(target).healthy()).isTrue();
         provider.terminate(resource);

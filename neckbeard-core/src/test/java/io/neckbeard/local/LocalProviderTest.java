@@ -1,13 +1,16 @@
 package io.neckbeard.local;
 
+import io.neckbeard.config.ResolvedParams;
 import io.neckbeard.config.NodeSpec;
 import io.neckbeard.config.ParamTree;
 import io.neckbeard.config.StackSettings;
 import io.neckbeard.core.FileTrees;
+import io.neckbeard.core.NeckbeardException;
 import io.neckbeard.core.Json;
 import io.neckbeard.plugin.Plugins;
 import io.neckbeard.provider.LaunchRequest;
 import io.neckbeard.provider.ProviderContext;
+import io.neckbeard.provider.ProviderException;
 import io.neckbeard.provider.Resource;
 import io.neckbeard.provider.ResourceProvider;
 import io.neckbeard.provider.ResourceProviderFactory;
@@ -35,6 +38,7 @@ import java.util.function.Consumer;
 import static io.neckbeard.local.LocalTransportTest.alive;
 import static io.neckbeard.local.LocalTransportTest.waitUntilGone;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class LocalProviderTest {
     @TempDir
@@ -136,9 +140,9 @@ class LocalProviderTest {
         Path dir = Path.of(node.attributes().get("dir"));
         List<Long> group = startProcessGroup(provider, node);
         // what the engine does before it terminates a node
-        try (Transport transport = provider.transport(node, node("app-1"), Map.of())) {
+        try (Transport transport = provider.transport(node, node("app-1"), ResolvedParams.plain(Map.of()))) {
             Stack.standard().stop(transport, StackTarget.forResource(node, new StackSettings("/srv/hello", 5, "systemd"),
-                    "hello", "dev", "app-1", 1, Map.of()));
+                    "hello", "dev", "app-1", 1, Map.of(), Map.of()));
         }
         for (long pid : group) {
             waitUntilGone(pid);
@@ -155,7 +159,7 @@ class LocalProviderTest {
     /** A process group like the direct process manager's (its leader's pid in stack/run/web.pid), with a child: all its pids. */
     private static List<Long> startProcessGroup(ResourceProvider provider, Resource node) throws Exception {
         Path dir = Path.of(node.attributes().get("dir"));
-        try (Transport transport = provider.transport(node, node("app-1"), Map.of())) {
+        try (Transport transport = provider.transport(node, node("app-1"), ResolvedParams.plain(Map.of()))) {
             transport.run("mkdir -p stack/run && setsid /bin/sh -c 'echo $$ > stack/run/web.pid; sleep 300 & wait' "
                     + ">/dev/null 2>&1 </dev/null & sleep 0.5", Map.of(), Duration.ofSeconds(10), l -> { });
         }
@@ -242,6 +246,57 @@ class LocalProviderTest {
         Files.writeString(copied, "changed on staging");
         provider.launch(request(project, "staging", 1, "db-1", seed));
         assertThat(copied).hasContent("changed on staging");
+    }
+
+    @Test
+    void aNodeNameThatLeadsOutOfTheNodesDirectoryIsRefusedBeforeAnythingIsWritten() throws Exception {
+        Path victim = Files.createDirectories(project.resolve("victim"));
+        Files.writeString(victim.resolve("precious"), "keep me");
+
+        assertThatThrownBy(() -> provider().launch(request(project, "dev", 1, "a/../../../../victim-1", null)))
+                .isInstanceOf(NeckbeardException.class).hasMessageContaining("is not inside");
+        assertThatThrownBy(() -> provider().launch(request(project, "../..", 1, "app-1", null)))
+                .isInstanceOf(NeckbeardException.class).hasMessageContaining("is not inside");
+
+        assertThat(victim).isDirectoryContaining(path -> path.getFileName().toString().equals("precious"));
+        assertThat(victim.resolve("node.json")).doesNotExist();
+    }
+
+    @Test
+    void terminateRefusesARecordedDirectoryOutsideTheNodesDirectory() throws Exception {
+        Path victim = Files.createDirectories(project.resolve("victim"));
+        Files.writeString(victim.resolve("precious"), "keep me");
+        Resource forged = new Resource("dev/g1-app-1", "local", "127.0.0.1", "running", Map.of(), Map.of("dir", victim.toString()));
+
+        assertThatThrownBy(() -> provider().terminate(forged)).isInstanceOf(NeckbeardException.class);
+
+        assertThat(victim.resolve("precious")).hasContent("keep me");
+    }
+
+    @Test
+    void launchRefusesADirectoryThatHoldsFilesButNoNodeFile() throws Exception {
+        Path dir = Files.createDirectories(project.resolve(".neckbeard/local/dev/g1-app-1"));
+        Files.writeString(dir.resolve("notes.txt"), "mine");
+
+        assertThatThrownBy(() -> provider().launch(request(project, "dev", 1, "app-1", null)))
+                .isInstanceOf(ProviderException.class).hasMessageContaining("neckbeard did not create it");
+
+        assertThat(dir.resolve("node.json")).doesNotExist();
+        assertThat(dir.resolve("notes.txt")).hasContent("mine");
+    }
+
+    @Test
+    void terminateLeavesADirectoryWithoutItsNodeFileAlone() throws Exception {
+        ResourceProvider provider = provider();
+        Resource node = provider.launch(request(project, "dev", 1, "app-1", null));
+        Path dir = Path.of(node.attributes().get("dir"));
+        Files.delete(dir.resolve("node.json"));
+        Files.writeString(dir.resolve("notes.txt"), "not neckbeard's");
+
+        provider.terminate(node);
+
+        assertThat(dir.resolve("notes.txt")).hasContent("not neckbeard's");
+        assertThat(provider.refresh(node).state()).isEqualTo("gone");
     }
 
     @Test

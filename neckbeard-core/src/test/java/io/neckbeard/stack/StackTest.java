@@ -1,5 +1,6 @@
 package io.neckbeard.stack;
 
+import io.neckbeard.config.ResolvedParams;
 import io.neckbeard.config.StackSettings;
 import io.neckbeard.core.ExitCode;
 import io.neckbeard.core.NeckbeardException;
@@ -59,9 +60,9 @@ class StackTest {
         NodeSpec spec = new NodeSpec("app-1", "app", 1, "a", "small", "local", List.of("web"), new ParamTree(Map.of(), Map.of()));
         node = provider.launch(new LaunchRequest("hello", "dev", 1, spec, Map.of(), Tags.of("hello", "dev", 1, "app-1"),
                 "token-1", null, project));
-        transport = provider.transport(node, spec, Map.of());
+        transport = provider.transport(node, spec, ResolvedParams.plain(Map.of()));
         target = StackTarget.forResource(node, new StackSettings("/srv/hello", 2, "systemd"), "hello", "dev", "app-1", 1,
-                Map.of("GREETING", "it's me"));
+                Map.of(), Map.of("GREETING", "it's me"));
     }
 
     @AfterEach
@@ -276,8 +277,38 @@ class StackTest {
     }
 
     @Test
+    void appEnvGoesIntoTheEnvFileBeneathTheConfigVarsAndTheStacksOwnVariables() throws Exception {
+        StackTarget withAppEnv = new StackTarget(target.root(), 2, "direct", "hello", "dev", "app-1", 1, target.port(),
+                Map.of("GREETING", "from app_env", "LOG_LEVEL", "debug", "PORT", "1", "NECKBEARD_NODE", "other"),
+                Map.of("GREETING", "it's me"));
+
+        List<String> lines = Stack.envFile(withAppEnv, slug(null)).lines().toList();
+
+        assertThat(lines).contains("LOG_LEVEL='debug'", "GREETING='it'\\''s me'", "PORT='" + target.port() + "'",
+                "NECKBEARD_NODE='app-1'");
+        assertThat(lines).filteredOn(line -> line.startsWith("GREETING=") || line.startsWith("PORT=")
+                || line.startsWith("NECKBEARD_NODE=")).hasSize(3);
+    }
+
+    @Test
+    void aVariableNameThatIsNotAPlainNameIsRefusedBeforeAnythingRunsOnTheNode() throws Exception {
+        Path marker = temp.resolve("pwned");
+        StackTarget hostile = new StackTarget(target.root(), 2, "direct", "hello", "dev", "app-1", 1, target.port(),
+                Map.of(), Map.of("A=1; touch " + marker + "; B", "x"));
+        Slug slug = slug(null);
+
+        assertThatThrownBy(() -> Stack.standard().deploy(transport, slug, hostile, log::add))
+                .isInstanceOfSatisfying(StackException.class, e -> {
+                    assertThat(e.getMessage()).contains("env file of app-1 was not written", "is not a valid variable name");
+                    assertThat(e.remedy()).contains("upper-case letters");
+                });
+        assertThat(marker).doesNotExist();
+        assertThat(Path.of(target.root()).resolve("shared/env")).doesNotExist();
+    }
+
+    @Test
     void anUnknownProcessManagerIsAUsageErrorListingTheKnownOnes() throws Exception {
-        StackTarget runit = new StackTarget(target.root(), 2, "runit", "hello", "dev", "app-1", 1, target.port(), Map.of());
+        StackTarget runit = new StackTarget(target.root(), 2, "runit", "hello", "dev", "app-1", 1, target.port(), Map.of(), Map.of());
         Slug slug = slug(null);
 
         assertThatThrownBy(() -> Stack.standard().deploy(transport, slug, runit, log::add))

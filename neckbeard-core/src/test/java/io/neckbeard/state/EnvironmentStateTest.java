@@ -113,6 +113,13 @@ class EnvironmentStateTest {
         assertThatThrownBy(() -> state.vars().put("C", "3")).isInstanceOf(UnsupportedOperationException.class);
     }
 
+    @Test
+    void rejectsAConfigVarNameThatIsNotAVariableName() {
+        assertThatThrownBy(() -> new EnvironmentState("production", 1, List.of(), Map.of(), Map.of("A=1; touch F; B", "x")))
+                .isInstanceOf(StateException.class)
+                .hasMessageContaining("config var name 'A=1; touch F; B' is not a valid variable name");
+    }
+
     private static EnvironmentState state(Generation... generations) {
         return new EnvironmentState("production", 0, List.of(generations), Map.of(), Map.of());
     }

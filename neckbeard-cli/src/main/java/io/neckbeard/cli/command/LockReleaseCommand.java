@@ -11,7 +11,8 @@ import java.util.Map;
 
 /**
  * {@code lock release ENV [--force]}: releases a stale lock, or with {@code --force} breaks any
- * lock. JSON: {@code {"environment", "released": lock or null}}.
+ * lock, even one whose record cannot be read. JSON: {@code {"environment", "released": lock or null,
+ * "damaged": what was wrong with a removed lock record that could not be read, or null}}.
  */
 @Command(name = "release", description = "Release a stale lock; --force breaks a live one (audited).")
 public final class LockReleaseCommand extends NeckbeardCommand {
@@ -29,7 +30,10 @@ public final class LockReleaseCommand extends NeckbeardCommand {
             Map<String, Object> json = new LinkedHashMap<>();
             json.put("environment", environment);
             json.put("released", report.lock());
+            json.put("damaged", report.damaged());
             cli.printJson(json);
+        } else if (report.damaged() != null) {
+            cli.out().println("removed the lock file of " + environment + ", which could not be read: " + report.damaged());
         } else if (report.lock() == null) {
             cli.out().println(environment + " was not locked; nothing to release");
         } else {

@@ -2,6 +2,7 @@ package io.neckbeard.cli.command;
 
 import io.neckbeard.cli.CliContext;
 import io.neckbeard.coordinator.NodeService;
+import io.neckbeard.engine.DeployContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
@@ -19,8 +20,11 @@ public final class NodeAdoptCommand extends NeckbeardCommand {
 
     @Override
     protected int execute(CliContext cli) {
-        NodeService.NodeChange change = CoordinatorCommands.with(cli, environment, (project, coordinator) ->
-                new NodeService(project, coordinator).adopt(environment, node, resourceId, maskedArguments()));
+        NodeService.NodeChange change;
+        try (DeployContext context = DeployContext.openWithoutProvisioning(cli.project(), environment, cli.plugins())) {
+            change = new NodeService(context.project(), context.coordinator(), context::provider)
+                    .adopt(environment, node, resourceId, maskedArguments());
+        }
         if (cli.json()) {
             cli.printJson(change);
         } else {

@@ -2,6 +2,7 @@ package io.neckbeard.cli.command;
 
 import io.neckbeard.cli.CliContext;
 import io.neckbeard.coordinator.NodeService;
+import io.neckbeard.engine.DeployContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
@@ -16,8 +17,11 @@ public final class NodeForgetCommand extends NeckbeardCommand {
 
     @Override
     protected int execute(CliContext cli) {
-        NodeService.NodeChange change = CoordinatorCommands.with(cli, environment, (project, coordinator) ->
-                new NodeService(project, coordinator).forget(environment, node, maskedArguments()));
+        NodeService.NodeChange change;
+        try (DeployContext context = DeployContext.openWithoutProvisioning(cli.project(), environment, cli.plugins())) {
+            change = new NodeService(context.project(), context.coordinator(), context::provider)
+                    .forget(environment, node, maskedArguments());
+        }
         if (cli.json()) {
             cli.printJson(change);
         } else {

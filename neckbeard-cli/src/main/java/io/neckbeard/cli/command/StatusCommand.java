@@ -11,6 +11,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.io.PrintWriter;
+import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
 /**
@@ -22,33 +23,39 @@ public final class StatusCommand extends NeckbeardCommand {
     @Parameters(index = "0", paramLabel = "ENV", description = "The environment.")
     String environment;
 
+    @Option(names = "--all", description = "Also show the terminated generations.")
+    boolean all;
+
     @Option(names = "--cached", description = "Show the health recorded by the last deploy instead of checking the nodes now.")
     boolean cached;
 
     @Override
     protected int execute(CliContext cli) {
-        StatusReport report = cached ? CoordinatorCommands.with(cli, environment,
+        StatusReport full = cached ? CoordinatorCommands.with(cli, environment,
                 (project, coordinator) -> new StatusService(project, coordinator).status(environment)) : live(cli);
+        StatusReport report = all ? full : full.withoutTerminated();
         if (cli.json()) {
             cli.printJson(report);
             return 0;
         }
         PrintWriter out = cli.out();
         out.println(report.environment() + ": " + (report.lock() == null ? "not locked"
-                : "locked by " + report.lock().holder() + " since " + report.lock().acquiredAt() + " ('"
+                : "locked by " + report.lock().holder() + " since " + seconds(report.lock().acquiredAt()) + " ('"
                 + report.lock().command() + "')"));
-        if (report.generations().isEmpty()) {
+        if (full.generations().isEmpty()) {
             out.println("no generations yet (neckbeard up " + environment + " creates generation 1)");
         }
         for (StatusReport.GenerationStatus generation : report.generations()) {
             out.println();
             out.println("generation " + generation.id() + "  " + generation.state() + "  created "
-                    + generation.createdAt() + "  slug " + (generation.slug() == null ? "-" : generation.slug()));
-            TextTable table = new TextTable("NODE", "TYPE", "AZ", "RESOURCE", "ADDRESS", "HEALTHY", "OPERATIONAL", "CHECKED AT");
+                    + seconds(generation.createdAt()) + "  slug " + (generation.slug() == null ? "-" : generation.slug()));
+            TextTable table = new TextTable("NODE", "TYPE", "AZ", "RESOURCE", "ADDRESS", "URL", "HEALTHY", "OPERATIONAL",
+                    "CHECKED AT");
             for (StatusReport.NodeStatus node : generation.nodes()) {
-                table.row(node.name(), node.type(), node.az(), node.resourceId(), node.address(),
-                        node.healthy() == null ? "unknown" : yesNo(node.healthy()), yesNo(node.operational()),
-                        node.checkedAt() == null ? "-" : node.checkedAt().truncatedTo(ChronoUnit.SECONDS).toString());
+                table.row(node.name(), node.type(), node.az(), node.resourceId(),
+                        node.address() == null || node.port() == null ? node.address() : node.address() + ":" + node.port(),
+                        node.url(), node.healthy() == null ? "unknown" : yesNo(node.healthy()), yesNo(node.operational()),
+                        node.checkedAt() == null ? "-" : seconds(node.checkedAt()).toString());
             }
             table.print(out, "  ");
             for (StatusReport.NodeStatus node : generation.nodes()) {
@@ -56,6 +63,11 @@ public final class StatusCommand extends NeckbeardCommand {
                     out.println("  " + node.name() + ": " + node.healthDetail().replace("\n", "\n  "));
                 }
             }
+        }
+        int hidden = full.generations().size() - report.generations().size();
+        if (hidden > 0) {
+            out.println();
+            out.println(hidden + " terminated generation" + (hidden == 1 ? "" : "s") + " not shown (--all shows them)");
         }
         return 0;
     }
@@ -65,6 +77,11 @@ public final class StatusCommand extends NeckbeardCommand {
         try (DeployContext context = DeployContext.openWithoutProvisioning(cli.project(), environment, cli.plugins())) {
             return new StatusService(context.project(), context.coordinator()).status(environment, new LiveHealth(context));
         }
+    }
+
+    /** Text shows instants to the second; JSON keeps them whole. */
+    private static Instant seconds(Instant instant) {
+        return instant.truncatedTo(ChronoUnit.SECONDS);
     }
 
     private static String yesNo(boolean value) {

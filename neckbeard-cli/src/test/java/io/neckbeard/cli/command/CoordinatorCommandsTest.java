@@ -54,14 +54,14 @@ class CoordinatorCommandsTest {
         assertThat(generation.get("state").asText()).isEqualTo("active");
         JsonNode node = generation.get("nodes").get(0);
         assertThat(node.fieldNames()).toIterable()
-                .containsExactly("name", "type", "az", "resource_id", "address", "healthy", "operational", "checked_at",
-                        "health_detail");
+                .containsExactly("name", "type", "az", "resource_id", "address", "port", "url", "healthy", "operational",
+                        "checked_at", "health_detail");
         assertThat(node.get("resource_id").asText()).isEqualTo("i-0beef");
         assertThat(node.get("az").asText()).isEqualTo("us-east-1b");
         assertThat(node.get("healthy").isNull()).isTrue();
         assertThat(json.get("lock").fieldNames()).toIterable().containsExactly("holder", "acquired_at", "command");
         assertThat(text.out()).contains("locked by bob@desk").contains("generation 1  active")
-                .containsPattern("app-2\\s+app\\s+us-east-1b\\s+i-0beef\\s+-\\s+unknown\\s+no");
+                .containsPattern("app-2\\s+app\\s+us-east-1b\\s+i-0beef\\s+-\\s+-\\s+unknown\\s+no");
     }
 
     @Test
@@ -89,6 +89,8 @@ class CoordinatorCommandsTest {
         assertThat(run.exit()).isEqualTo(4);
         assertThat(run.err()).contains("us-east-1b").contains("min_per_az 2");
         assertThat(backend.read("production").version()).isZero();
+        assertThat(backend.audit("production", 5)).singleElement()
+                .satisfies(entry -> assertThat(entry.result()).isEqualTo("refused"));
     }
 
     @Test
@@ -126,6 +128,19 @@ class CoordinatorCommandsTest {
     }
 
     @Test
+    void varsSetPastTheSizeCapExitsTwoAndLeavesTheStateAsItWas() throws IOException {
+        assertThat(cli.run("vars", "production", "set", "SMALL=1").exit()).isZero();
+        Path state = project.resolve(".neckbeard/state/production/state.yml");
+        String before = Files.readString(state);
+
+        Cli.Run run = cli.run("vars", "production", "set", "BIG=" + "x".repeat(110 * 1024));
+
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err()).contains("a config var may have at most 65536");
+        assertThat(Files.readString(state)).isEqualTo(before);
+    }
+
+    @Test
     void historyHonoursTheLimitNewestFirst() {
         cli.run("scale", "production", "app=4");
         cli.run("scale", "production", "app=6");
@@ -144,6 +159,11 @@ class CoordinatorCommandsTest {
 
         assertThat(run.exit()).isEqualTo(3);
         assertThat(run.err()).contains("bob@desk").contains("since " + held.acquiredAt());
+        assertThat(backend.audit("production", 5)).singleElement().satisfies(entry -> {
+            assertThat(entry.command()).isEqualTo("vars set");
+            assertThat(entry.result()).isEqualTo("locked");
+            assertThat(entry.arguments()).contains("A=***");
+        });
     }
 
     @Test
@@ -185,5 +205,100 @@ class CoordinatorCommandsTest {
         assertThat(scale.exit()).isEqualTo(2);
         assertThat(Files.readString(state)).isEqualTo(damaged);
         assertThat(backend.lock("production")).isEmpty();
+    }
+
+    @Test
+    void aStateWithADuplicateKeyExitsTwoNamingTheLineAndIsLeftAlone() throws IOException {
+        Path state = writeState("version: 3\nenvironment: production\nvars:\n  A: \"1\"\nversion: 9\ngenerations: []\n");
+
+        Cli.Run set = cli.run("vars", "production", "set", "B=2");
+
+        assertThat(set.exit()).isEqualTo(2);
+        assertThat(set.err()).contains(state + ":5: duplicate key 'version' (first at line 1)");
+        assertThat(Files.readString(state)).isEqualTo("version: 3\nenvironment: production\nvars:\n  A: \"1\"\nversion: 9\n"
+                + "generations: []\n");
+    }
+
+    @Test
+    void aStateFileThatIsNotUtf8ExitsTwoNamingTheFileAsDamaged() throws IOException {
+        Path state = writeState("version: 1\nenvironment: production\ngenerations: []\n");
+        Files.write(state, new byte[] {'v', 'e', 'r', (byte) 0xff}, java.nio.file.StandardOpenOption.APPEND);
+
+        Cli.Run status = cli.run("status", "production");
+
+        assertThat(status.exit()).isEqualTo(2);
+        assertThat(status.err()).contains(state + ":4: not UTF-8 text").doesNotContain("writable");
+    }
+
+    @Test
+    void aNegativeVersionIsDamageForStatusAndVarsSetAlike() throws IOException {
+        Path state = writeState("version: -1\nenvironment: production\ngenerations: []\n");
+
+        Cli.Run status = cli.run("status", "production");
+        Cli.Run set = cli.run("vars", "production", "set", "A=1");
+
+        assertThat(status.exit()).isEqualTo(2);
+        assertThat(status.err()).contains(state + ":1: 'version' must be from 0 to");
+        assertThat(set.exit()).isEqualTo(2);
+        assertThat(Files.readString(state)).startsWith("version: -1\n");
+    }
+
+    @Test
+    void anEnvironmentWhoseStateIsALinkToAnotherOnesExitsTwoAndWritesNothing() throws IOException {
+        assertThat(cli.run("vars", "production", "set", "WHERE=prod").exit()).isZero();
+        Path prod = project.resolve(".neckbeard/state/production/state.yml");
+        String before = Files.readString(prod);
+        Path qa = project.resolve(".neckbeard/state/qa/state.yml");
+        Files.createDirectories(qa.getParent());
+        Files.createSymbolicLink(qa, prod);
+
+        Cli.Run set = cli.run("vars", "qa", "set", "WHERE=qa");
+        Cli.Run status = cli.run("status", "qa");
+
+        assertThat(set.exit()).isEqualTo(2);
+        assertThat(set.err()).contains(qa + ":2: this file holds the state of 'production', not of 'qa'");
+        assertThat(status.exit()).isEqualTo(2);
+        assertThat(Files.readString(prod)).isEqualTo(before);
+        assertThat(Files.isSymbolicLink(qa)).isTrue();
+    }
+
+    @Test
+    void historySkipsATornAuditLineAndTheNextEntryIsIntact() throws IOException {
+        cli.run("scale", "production", "app=4");
+        Path trail = project.resolve(".neckbeard/state/production/audit.log");
+        Files.writeString(trail, "{\"at\":\"2024-05-0", java.nio.file.StandardOpenOption.APPEND);
+        cli.run("scale", "production", "app=6");
+
+        Cli.Run history = cli.run("history", "production");
+
+        assertThat(history.exit()).isZero();
+        assertThat(history.out()).contains("app=6").contains("app=4");
+    }
+
+    @Test
+    void aForcedReleaseRemovesALockFileThatDoesNotParseAndIsAudited() throws IOException {
+        Path lock = project.resolve(".neckbeard/state/production/lock.yml");
+        Files.createDirectories(lock.getParent());
+        Files.writeString(lock, "holder: [bob\n");
+
+        Cli.Run plain = cli.run("lock", "release", "production");
+        Cli.Run forced = cli.run("lock", "release", "production", "--force", "-o", "json");
+
+        assertThat(plain.exit()).isEqualTo(2);
+        assertThat(forced.exit()).isZero();
+        assertThat(forced.json().get("damaged").asText()).contains(lock + ":");
+        assertThat(lock).doesNotExist();
+        assertThat(backend.audit("production", 1)).singleElement().satisfies(entry -> {
+            assertThat(entry.command()).isEqualTo("lock release --force");
+            assertThat(entry.arguments().toString()).contains("removed a lock record that could not be read");
+        });
+        assertThat(cli.run("vars", "production", "set", "A=1").exit()).isZero();
+    }
+
+    private Path writeState(String text) throws IOException {
+        Path state = project.resolve(".neckbeard/state/production/state.yml");
+        Files.createDirectories(state.getParent());
+        Files.writeString(state, text);
+        return state;
     }
 }

@@ -24,7 +24,8 @@ class InitCommandTest {
         assertThat(init.exit()).isZero();
         assertThat(init.out()).contains("created neckbeard/config.yml", "created neckbeard/envs/staging.yml",
                 "created neckbeard/envs/production.yml");
-        assertThat(Files.readString(project.resolve("neckbeard/config.yml"))).contains("app: my-shop").contains("# ");
+        assertThat(Files.readString(project.resolve("neckbeard/config.yml"))).contains("app: my-shop").contains("# ")
+                .contains("docs/configuration.md in the neckbeard repository");
         assertThat(check.out()).isEqualTo("ok: 2 environments, 6 nodes checked" + System.lineSeparator());
         assertThat(check.exit()).isZero();
     }

@@ -117,7 +117,8 @@ class EngineCommandsTest {
         Cli.Run up = project.run("up", "dev");
 
         assertThat(up.exit()).as(up.err()).isZero();
-        assertThat(up.out()).containsPattern("web-3 .*retire +ok").containsPattern("web-4 .*retire +ok");
+        assertThat(up.out()).containsPattern("web-3 .*retire +ok").containsPattern("web-4 .*retire +ok")
+                .contains("up dev: generation 1 ok (2 nodes, 2 retired)");
         assertThat(project.state("dev").active().orElseThrow().nodes()).extracting(NodeRecord::name)
                 .containsExactlyInAnyOrder("web-1", "web-2");
         assertThat(retired).hasSize(2).noneMatch(Processes::running);

@@ -63,6 +63,28 @@ class InitThenUpTest {
         }
     }
 
+    @Test
+    void theScaffoldedStagingEnvironmentDeploysInPlaceAgainAfterItsFirstUp() throws Exception {
+        project = Files.createDirectories(temp.resolve("shop")).toRealPath();
+        Cli cli = Cli.with("-C", project.toString());
+        assertThat(cli.run("init", "--app", "shop", "--provider", "local").exit()).isZero();
+        Files.writeString(project.resolve("Procfile"), "web: exec python3 -m http.server \"$PORT\" --bind 127.0.0.1\n");
+        Files.writeString(project.resolve("index.html"), "first\n");
+        Cli.Run first = cli.run("up", "staging");
+        assertThat(first.exit()).as(first.err()).isZero();
+
+        Files.writeString(project.resolve("index.html"), "second\n");
+        Cli.Run second = cli.run("up", "staging");
+
+        assertThat(second.exit()).as(second.err()).isZero();
+        Generation active = activeGeneration(project);
+        assertThat(active.id()).isEqualTo(1);
+        for (NodeRecord node : active.nodes()) {
+            Poll.until(node.name() + " serves the second release",
+                    () -> "second\n".equals(EngineProject.get(EngineProject.port(node), "/index.html")));
+        }
+    }
+
     private static Generation activeGeneration(Path project) {
         Plugins plugins = Plugins.builtIn();
         try (Coordinator coordinator = Coordinator.open(new ConfigLoader(plugins).load(project, List.of("staging")), plugins)) {

@@ -16,7 +16,8 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A value read from {@code ${env:VAR}} reaches the node, and nothing else: not the coordinator's
+ * A value read from {@code ${env:VAR}} reaches the node (its parameters, and the app's env file
+ * through {@code app_env}), and nothing else: not the coordinator's
  * files, not the audit trail, not the output, even with --verbose. A config var's value reaches the
  * node's env file but never the audit trail or the output.
  */
@@ -32,7 +33,9 @@ class SecretsIT {
         project.writeEnvironment("dev", """
                 extends: base
                 node_params:
-                  web: {db: {password: "${env:NB_TEST_SECRET}", url: "postgres://app:${env:NB_TEST_SECRET}@db/app"}}
+                  web:
+                    db: {password: "${env:NB_TEST_SECRET}", url: "postgres://app:${env:NB_TEST_SECRET}@db/app"}
+                    app_env: {API_TOKEN: "${env:NB_TEST_SECRET}"}
                 """);
     }
 
@@ -50,7 +53,7 @@ class SecretsIT {
         assertThat(history.await()).as(history.err()).isZero();
 
         assertThat(filesContaining(project.root().resolve(".neckbeard/local"), SECRET)).as("the nodes got the secret")
-                .isNotEmpty();
+                .anyMatch(file -> file.endsWith("stack/shared/env"));
         assertThat(filesContaining(project.root().resolve(".neckbeard/local"), VAR_VALUE)).as("the nodes got the var")
                 .isNotEmpty();
         assertThat(filesContaining(project.root().resolve(".neckbeard/state"), SECRET)).isEmpty();

@@ -5,6 +5,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
@@ -32,15 +33,30 @@ final class AtomicFiles {
         syncDirectory(dir);
     }
 
-    /** Appends one line and flushes it to disk; earlier content is never rewritten. */
+    /**
+     * Appends one line and flushes it to disk; earlier content is never rewritten. The line starts
+     * on a line of its own even when the file ends in a torn line (a crash mid-append), so one
+     * damaged line never takes the next entry with it.
+     */
     static void appendLine(Path file, String line) throws IOException {
+        String prefix = endsInsideALine(file) ? "\n" : "";
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.APPEND)) {
-            ByteBuffer bytes = ByteBuffer.wrap((line + "\n").getBytes(StandardCharsets.UTF_8));
+            ByteBuffer bytes = ByteBuffer.wrap((prefix + line + "\n").getBytes(StandardCharsets.UTF_8));
             while (bytes.hasRemaining()) {
                 channel.write(bytes);
             }
             channel.force(false);
+        }
+    }
+
+    private static boolean endsInsideALine(Path file) throws IOException {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            long size = channel.size();
+            ByteBuffer last = ByteBuffer.allocate(1);
+            return size > 0 && channel.read(last, size - 1) == 1 && last.get(0) != '\n';
+        } catch (NoSuchFileException e) {
+            return false;
         }
     }
 

@@ -10,6 +10,8 @@ import io.neckbeard.coordinator.LockedException;
 import io.neckbeard.coordinator.yaml.AuditLines;
 import io.neckbeard.coordinator.yaml.StateYaml;
 import io.neckbeard.core.ExitCode;
+import io.neckbeard.core.FileTrees;
+import io.neckbeard.core.Names;
 import io.neckbeard.state.EnvironmentState;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,7 +34,6 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -44,7 +45,6 @@ import java.util.stream.Stream;
  */
 public final class LocalYamlBackend implements CoordinatorBackend {
     private static final Logger LOG = LoggerFactory.getLogger(LocalYamlBackend.class);
-    private static final Pattern ENVIRONMENT_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]*");
     /** Shared by every instance in the JVM: two backends over one directory must still exclude each other. */
     private static final Map<Path, ReentrantLock> JVM_LOCKS = new ConcurrentHashMap<>();
 
@@ -88,18 +88,32 @@ public final class LocalYamlBackend implements CoordinatorBackend {
 
     @Override
     public EnvironmentState write(EnvironmentState state) {
+        return exclusive(state.environment(), () -> writeVersioned(state));
+    }
+
+    @Override
+    public EnvironmentState write(EnvironmentState state, LockInfo lock) {
+        return exclusive(state.environment(), () -> {
+            Optional<LockInfo> current = lock(state.environment());
+            if (current.isEmpty() || !current.get().token().equals(lock.token())) {
+                throw LockLostException.of(lock, current);
+            }
+            return writeVersioned(state);
+        });
+    }
+
+    /** The compare-and-set write; runs under both locks. */
+    private EnvironmentState writeVersioned(EnvironmentState state) throws IOException {
         String environment = state.environment();
         Path file = stateFile(environment);
-        return exclusive(environment, () -> {
-            long stored = storedVersion(file);
-            if (stored != state.version()) {
-                throw new ConflictException(environment, state.version(), stored);
-            }
-            EnvironmentState next = state.withVersion(stored + 1);
-            AtomicFiles.write(file, StateYaml.encode(next));
-            FileIdentity.of(file).ifPresent(identity -> parsed.put(file, new ParsedState(identity, next)));
-            return next;
-        });
+        long stored = storedVersion(environment, file);
+        if (stored != state.version()) {
+            throw new ConflictException(environment, state.version(), stored);
+        }
+        EnvironmentState next = state.withVersion(stored + 1);
+        AtomicFiles.write(file, StateYaml.encode(next));
+        FileIdentity.of(file).ifPresent(identity -> parsed.put(file, new ParsedState(identity, next)));
+        return next;
     }
 
     @Override
@@ -154,7 +168,16 @@ public final class LocalYamlBackend implements CoordinatorBackend {
     @Override
     public Optional<LockInfo> forceRelease(String environment) {
         return exclusive(environment, () -> {
-            Optional<LockInfo> current = lock(environment);
+            Optional<LockInfo> current;
+            try {
+                current = lock(environment);
+            } catch (CoordinatorException damaged) {
+                if (damaged.exitCode() != ExitCode.USAGE) {
+                    throw damaged;
+                }
+                LOG.warn("removing a lock file that does not parse: {}", damaged.getMessage());
+                current = Optional.empty();
+            }
             Files.deleteIfExists(lockFile(environment));
             return current;
         });
@@ -176,12 +199,28 @@ public final class LocalYamlBackend implements CoordinatorBackend {
             return List.of();
         }
         try {
-            List<String> lines = TailReader.lastLines(file, limit);
-            List<AuditEntry> entries = new ArrayList<>(lines.size());
-            for (int i = 0; i < lines.size(); i++) {
-                entries.add(AuditLines.decode(lines.get(i), file + " (line " + (i + 1) + " from the end)"));
+            // A damaged line (torn by a crash mid-append, or hand-edited) is skipped with a warning, and
+            // one more line read in its place: the rest of the trail is still worth showing.
+            int skipped = 0;
+            while (true) {
+                List<String> lines = TailReader.lastLines(file, limit + skipped);
+                List<AuditEntry> entries = new ArrayList<>(lines.size());
+                int damaged = 0;
+                for (int i = 0; i < lines.size() && entries.size() < limit; i++) {
+                    try {
+                        entries.add(AuditLines.decode(lines.get(i), file + " (line " + (i + 1) + " from the end)"));
+                    } catch (CoordinatorException e) {
+                        damaged++;
+                        if (damaged > skipped) {
+                            LOG.warn("skipping a damaged audit entry: {}", e.getMessage());
+                        }
+                    }
+                }
+                if (entries.size() == limit || lines.size() < limit + skipped) {
+                    return entries;
+                }
+                skipped = damaged;
             }
-            return entries;
         } catch (IOException e) {
             throw storageError("cannot read " + file, e);
         }
@@ -218,15 +257,16 @@ public final class LocalYamlBackend implements CoordinatorBackend {
     }
 
     /**
-     * The version on the first line of the stored state, 0 when there is none. Only that line is
-     * read: loading megabytes of history to learn one number was wasted work, and the check is no
-     * weaker for it, since it runs under both locks and every writer replaces the file by an
-     * atomic rename, so the line read is that of the newest complete file.
+     * The version on the first line of the stored state, 0 when there is none; the second line must
+     * name {@code environment}. Only those lines are read: loading megabytes of history to learn
+     * one number was wasted work, and the check is no weaker for it, since it runs under both
+     * locks and every writer replaces the file by an atomic rename, so the lines read are those of
+     * the newest complete file.
      */
-    private static long storedVersion(Path file) {
+    private static long storedVersion(String environment, Path file) {
         try (InputStream in = Files.newInputStream(file)) {
-            String head = new String(in.readNBytes(StateYaml.VERSION_LINE_BYTES), StandardCharsets.UTF_8);
-            return StateYaml.version(head, file.toString());
+            String head = new String(in.readNBytes(StateYaml.HEAD_BYTES), StandardCharsets.UTF_8);
+            return StateYaml.version(environment, head, file.toString());
         } catch (NoSuchFileException e) {
             return 0;
         } catch (IOException e) {
@@ -236,7 +276,7 @@ public final class LocalYamlBackend implements CoordinatorBackend {
 
     private Optional<String> readText(Path file) {
         try {
-            return Optional.of(Files.readString(file, StandardCharsets.UTF_8));
+            return Optional.of(StateYaml.text(Files.readAllBytes(file), file.toString()));
         } catch (NoSuchFileException e) {
             return Optional.empty();
         } catch (IOException e) {
@@ -245,11 +285,11 @@ public final class LocalYamlBackend implements CoordinatorBackend {
     }
 
     private Path environmentDir(String environment) {
-        if (!ENVIRONMENT_NAME.matcher(environment).matches()) {
+        if (!Names.isSafe(environment)) {
             throw new CoordinatorException(ExitCode.USAGE, "'" + environment + "' is not a valid environment name",
-                    "use letters, digits, '-', '_' and '.', starting with a letter or digit", null);
+                    Names.RULE, null);
         }
-        return root.resolve(environment);
+        return FileTrees.within(root, environment);
     }
 
     private Path stateFile(String environment) {

@@ -2,6 +2,7 @@ package io.neckbeard.coordinator.yaml;
 
 import io.neckbeard.coordinator.CoordinatorException;
 import io.neckbeard.coordinator.LockInfo;
+import io.neckbeard.core.ExitCode;
 import io.neckbeard.state.EnvironmentState;
 import io.neckbeard.state.Generation;
 import io.neckbeard.state.GenerationState;
@@ -16,6 +17,12 @@ import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.Node;
 
 import java.io.StringReader;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -30,15 +37,26 @@ import java.util.regex.Pattern;
  * The YAML form of an environment's state ({@code state.yml}) and lock ({@code lock.yml}),
  * shared by every YAML-file backend. Output is stable (fixed key order, sorted maps, ISO
  * instants, absent values left out) so that a committed state file diffs cleanly.
- * {@code version} is always the first line, so a writer can check it without parsing the rest.
+ * {@code version} is always the first line and {@code environment} the second, so a writer can
+ * check both without parsing the rest.
  */
 public final class StateYaml {
     /**
-     * How many bytes at the start of a state file {@link #version} needs: {@code version: }, the
-     * 19 digits of the largest version and a line end fit with room to spare.
+     * How many bytes at the start of a state file {@link #version} needs: the version line (at
+     * most 19 digits) and the environment line (a name a backend accepts, quoted) fit with room to spare.
      */
-    public static final int VERSION_LINE_BYTES = 64;
+    public static final int HEAD_BYTES = 4096;
     private static final Pattern VERSION_LINE = Pattern.compile("\\Aversion: (\\d+)\\r?\\n");
+    private static final Pattern ENVIRONMENT_LINE = Pattern.compile("environment: [^\\r\\n]*(?=\\r?\\n)");
+    /**
+     * The most characters a state file may have. The writer refuses a state that would be longer
+     * (exit 2, nothing written); the reader accepts twice as many code points, so everything
+     * written reads back. The largest states in practice (1,000 generations of 50 nodes) are 17 MiB.
+     */
+    public static final int MAX_STATE_CHARS = 64 * 1024 * 1024;
+    private static final int READ_LIMIT_CODE_POINTS = 2 * MAX_STATE_CHARS;
+    /** The largest version a stored state may have: the next write stores version + 1, which must not overflow. */
+    public static final long MAX_VERSION = Long.MAX_VALUE - 1;
 
     private StateYaml() {
     }
@@ -58,7 +76,19 @@ public final class StateYaml {
             generations.add(encode(generation));
         }
         root.put("generations", generations);
-        return YamlEmitter.mapping(root);
+        String text = YamlEmitter.mapping(root);
+        if (text.length() > MAX_STATE_CHARS) {
+            throw new CoordinatorException(ExitCode.USAGE, "the state of " + state.environment() + " would be "
+                    + mebibytes(text.length()) + " MiB, over the " + mebibytes(MAX_STATE_CHARS)
+                    + " MiB a state may have; nothing was written", "make it smaller: terminate old generations (neckbeard "
+                    + "terminate " + state.environment() + " --old) or unset large config vars (neckbeard vars "
+                    + state.environment() + " unset NAME)", null);
+        }
+        return text;
+    }
+
+    private static String mebibytes(long chars) {
+        return String.format(Locale.ROOT, "%.1f", chars / (1024.0 * 1024.0));
     }
 
     /**
@@ -73,8 +103,10 @@ public final class StateYaml {
         for (YamlMap generation : root.maps("generations")) {
             generations.add(generation(generation, source));
         }
+        long version = checkedVersion(root.string("version"), source + ":" + root.line("version"));
+        checkEnvironment(environment, root.string("environment"), source + ":" + root.line("environment"));
         try {
-            return new EnvironmentState(environment, root.number("version"), generations, root.counts("scale"),
+            return new EnvironmentState(environment, version, generations, root.counts("scale"),
                     root.strings("vars"));
         } catch (StateException e) {
             throw YamlMap.damaged(source, e.getMessage(), e);
@@ -82,21 +114,68 @@ public final class StateYaml {
     }
 
     /**
-     * The version of a stored state, read from its first line only.
+     * The version of the stored state of {@code environment}, read from its first two lines only.
      *
-     * @param text the state file, or at least its first {@link #VERSION_LINE_BYTES} bytes
-     * @throws CoordinatorException exit 2 when the first line is not {@code version: N}
+     * @param text the state file, or at least its first {@link #HEAD_BYTES} bytes
+     * @throws CoordinatorException exit 2 when the first line is not {@code version: N} with N in
+     *                              range, or the second does not name {@code environment}
      */
-    public static long version(String text, String source) {
+    public static long version(String environment, String text, String source) {
         Matcher matcher = VERSION_LINE.matcher(text);
         if (!matcher.lookingAt()) {
             throw YamlMap.damaged(source + ":1", "the first line must be 'version: <number>'", null);
         }
-        try {
-            return Long.parseLong(matcher.group(1));
-        } catch (NumberFormatException e) {
-            throw YamlMap.damaged(source + ":1", "the version '" + matcher.group(1) + "' is not a number neckbeard wrote", e);
+        long version = checkedVersion(matcher.group(1), source + ":1");
+        Matcher second = ENVIRONMENT_LINE.matcher(text).region(matcher.end(), text.length());
+        if (!second.lookingAt()) {
+            throw YamlMap.damaged(source + ":2", "the second line must be 'environment: " + environment + "'", null);
         }
+        checkEnvironment(environment, YamlMap.of(compose(second.group(), source), source, "the state file")
+                .string("environment"), source + ":2");
+        return version;
+    }
+
+    private static long checkedVersion(String digits, String location) {
+        try {
+            long version = Long.parseLong(digits);
+            if (version >= 0 && version <= MAX_VERSION) {
+                return version;
+            }
+        } catch (NumberFormatException tooLong) {
+            // Reported below, like a version one short of overflowing.
+        }
+        throw YamlMap.damaged(location, "'version' must be from 0 to " + MAX_VERSION + ", not " + digits, null);
+    }
+
+    /** A state file copied or linked from another environment would have its commands read and rewrite the other's state. */
+    private static void checkEnvironment(String environment, String stored, String location) {
+        if (!stored.equals(environment)) {
+            throw YamlMap.damaged(location, "this file holds the state of '" + stored
+                    + "', not of '" + environment + "' (a copy of or link to another environment's state file?)", null);
+        }
+    }
+
+    /**
+     * The text of a stored file, which neckbeard always writes as UTF-8.
+     *
+     * @throws CoordinatorException exit 2, naming {@code source} and the line of the first byte that is not UTF-8
+     */
+    public static String text(byte[] bytes, String source) {
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        CharBuffer out = CharBuffer.allocate(bytes.length);
+        CoderResult result = decoder.decode(in, out, true);
+        if (result.isError()) {
+            int line = 1;
+            for (int i = 0; i < in.position(); i++) {
+                line += bytes[i] == '\n' ? 1 : 0;
+            }
+            throw YamlMap.damaged(source + ":" + line, String.format(Locale.ROOT, "not UTF-8 text (byte 0x%02x at offset %d)",
+                    bytes[in.position()] & 0xff, in.position()), null);
+        }
+        decoder.flush(out);
+        return out.flip().toString();
     }
 
     public static String encode(LockInfo lock) {
@@ -140,6 +219,8 @@ public final class StateYaml {
         putIfPresent(out, "provider", node.provider());
         putIfPresent(out, "resource_id", node.resourceId());
         putIfPresent(out, "address", node.address());
+        putIfPresent(out, "port", node.port());
+        putIfPresent(out, "url", node.url());
         putIfPresent(out, "launched_at", node.launchedAt());
         putIfPresent(out, "provisioned_slug", node.provisionedSlug());
         putIfPresent(out, "provisioned_config", node.provisionedConfig());
@@ -181,7 +262,8 @@ public final class StateYaml {
         return new NodeRecord(map.string("name"), map.string("type"), map.optionalString("az"),
                 map.optionalString("provider"), map.optionalString("resource_id"), map.optionalString("address"),
                 map.optionalInstant("launched_at"), map.optionalString("provisioned_slug"),
-                map.optionalString("provisioned_config"), lastHealth, map.flag("operational"), map.strings("attributes"));
+                map.optionalString("provisioned_config"), lastHealth, map.flag("operational"), map.strings("attributes"),
+                map.optionalString("port") == null ? null : Math.toIntExact(map.number("port")), map.optionalString("url"));
     }
 
     private static void putIfPresent(Map<String, Object> out, String key, Object value) {
@@ -192,7 +274,9 @@ public final class StateYaml {
 
     private static Node compose(String text, String source) {
         try {
-            Node node = new Yaml(new LoaderOptions()).compose(new StringReader(text));
+            LoaderOptions options = new LoaderOptions();
+            options.setCodePointLimit(READ_LIMIT_CODE_POINTS);
+            Node node = new Yaml(options).compose(new StringReader(text));
             if (node == null) {
                 throw YamlMap.damaged(source + ":1", "the file is empty", null);
             }

@@ -11,11 +11,18 @@ import java.util.regex.Pattern;
  * Hand-written because SnakeYAML's general emitter takes seconds on a state of thousands of
  * nodes; the output is still parsed by SnakeYAML. A string is written plain only when it starts
  * with a letter or '/' and cannot be read back as anything but that string; otherwise it is
- * double-quoted with JSON-style escapes (valid YAML).
+ * double-quoted, and every character a YAML reader refuses or reads as something else (control
+ * characters C0 and C1, line and paragraph separators, U+FFFE/U+FFFF, a byte order mark, a lone
+ * surrogate) is written as a backslash-u escape, so whatever is written reads back as it was.
  */
 final class YamlEmitter {
     private static final Pattern PLAIN = Pattern.compile("[A-Za-z_/][A-Za-z0-9_./@+-]*(:[A-Za-z0-9_./@+-]+)*");
     private static final Set<String> RESERVED = Set.of("y", "yes", "n", "no", "true", "false", "on", "off", "null");
+    /**
+     * The longest key written as {@code key: value}: a YAML reader looks for the ':' of such an
+     * implicit key within 1,024 characters. A longer one is written as an explicit {@code ? key}.
+     */
+    private static final int MAX_IMPLICIT_KEY = 1000;
 
     private final StringBuilder out = new StringBuilder(4096);
 
@@ -29,7 +36,13 @@ final class YamlEmitter {
     private void entries(Map<String, ?> map, String firstPrefix, String indent) {
         boolean first = true;
         for (Map.Entry<String, ?> entry : map.entrySet()) {
-            out.append(first ? firstPrefix : indent).append(string(entry.getKey())).append(':');
+            String key = string(entry.getKey());
+            out.append(first ? firstPrefix : indent);
+            if (key.length() > MAX_IMPLICIT_KEY) {
+                out.append("? ").append(key).append('\n').append(indent).append(':');
+            } else {
+                out.append(key).append(':');
+            }
             first = false;
             Object value = entry.getValue();
             if (value instanceof Map<?, ?> nested) {
@@ -72,15 +85,28 @@ final class YamlEmitter {
                 case '\t' -> quoted.append("\\t");
                 case '\r' -> quoted.append("\\r");
                 default -> {
-                    if (c < 0x20 || c == 0x7f) {
-                        quoted.append(String.format("\\u%04x", (int) c));
-                    } else {
+                    if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                        quoted.append(c).append(text.charAt(++i));
+                    } else if (printable(c)) {
                         quoted.append(c);
+                    } else {
+                        quoted.append(String.format("\\u%04x", (int) c));
                     }
                 }
             }
         }
         return quoted.append('"').toString();
+    }
+
+    /**
+     * Whether {@code c} can stand as itself inside a double-quoted YAML scalar: YAML's printable
+     * set without the characters a reader takes as line breaks (U+0085, U+2028, U+2029) or drops
+     * (a byte order mark). Surrogates are never printable alone.
+     */
+    private static boolean printable(char c) {
+        return (c >= 0x20 && c <= 0x7e)
+                || (c >= 0xa0 && c <= 0xd7ff && c != 0x2028 && c != 0x2029)
+                || (c >= 0xe000 && c <= 0xfffd && c != 0xfeff);
     }
 
     @SuppressWarnings("unchecked")

@@ -29,8 +29,15 @@ final class YamlMap {
     private YamlMap(MappingNode node, String source) {
         this.node = node;
         this.source = source;
+        Map<String, Node> keys = new LinkedHashMap<>();
         for (NodeTuple tuple : node.getValue()) {
             if (tuple.getKeyNode() instanceof ScalarNode key) {
+                // A reader that kept one of two equal keys would let the next write drop the other silently.
+                Node first = keys.putIfAbsent(key.getValue(), key);
+                if (first != null) {
+                    throw damaged(source, key, "duplicate key '" + key.getValue() + "' (first at line "
+                            + (first.getStartMark().getLine() + 1) + ")");
+                }
                 values.put(key.getValue(), tuple.getValueNode());
             }
         }
@@ -150,6 +157,12 @@ final class YamlMap {
         return node.getStartMark().getLine() + 1;
     }
 
+    /** The line of {@code key}'s value (of the mapping when the key is absent). */
+    int line(String key) {
+        Node value = values.get(key);
+        return value == null ? line() : value.getStartMark().getLine() + 1;
+    }
+
     private static boolean isNull(Node value) {
         return value instanceof ScalarNode && Tag.NULL.equals(value.getTag());
     }
@@ -160,7 +173,8 @@ final class YamlMap {
 
     static CoordinatorException damaged(String location, String message, Throwable cause) {
         return new CoordinatorException(ExitCode.USAGE, location + ": " + message,
-                "fix the file by hand (neckbeard did not change it), or restore it from version control or a backup",
+                "fix the file by hand, or restore it from version control or a backup; neckbeard writes nothing to it"
+                        + " while it does not read cleanly",
                 cause);
     }
 }

@@ -1,6 +1,8 @@
 package io.neckbeard.coordinator.localyaml;
 
 import io.neckbeard.coordinator.ConflictException;
+import io.neckbeard.coordinator.CoordinatorException;
+import io.neckbeard.core.ExitCode;
 import io.neckbeard.state.EnvironmentState;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -33,9 +35,9 @@ class LocalYamlCompareAndSetTest {
     }
 
     @Test
-    void theVersionCheckReadsOnlyTheFirstLineHoweverLargeTheFile() throws IOException {
+    void theVersionCheckReadsOnlyTheFirstLinesHoweverLargeTheFile() throws IOException {
         Files.createDirectories(stateFile.getParent());
-        Files.writeString(stateFile, "version: 1\n");
+        Files.writeString(stateFile, "version: 1\nenvironment: production\n");
         try (RandomAccessFile file = new RandomAccessFile(stateFile.toFile(), "rw")) {
             file.setLength(3L << 30); // sparse: 3 GiB that no Java string or array could hold
         }
@@ -62,5 +64,19 @@ class LocalYamlCompareAndSetTest {
                 .isInstanceOf(ConflictException.class)
                 .hasMessageContaining("expected version 1, found 2");
         assertThat(Files.readString(stateFile)).isEqualTo(bumped);
+    }
+
+    @Test
+    void aWriteOverACopyOfAnotherEnvironmentsStateIsRefusedAndWritesNothing() throws IOException {
+        backend.write(EnvironmentState.empty("production").withVars(Map.of("WHERE", "prod")));
+        Path staging = dir.resolve("staging/state.yml");
+        Files.createDirectories(staging.getParent());
+        Files.copy(stateFile, staging);
+        String copied = Files.readString(staging);
+
+        assertThatThrownBy(() -> backend.write(EnvironmentState.empty("staging").withVersion(1)))
+                .isInstanceOfSatisfying(CoordinatorException.class, e -> assertThat(e.exitCode()).isEqualTo(ExitCode.USAGE))
+                .hasMessageContaining(staging + ":2: this file holds the state of 'production', not of 'staging'");
+        assertThat(Files.readString(staging)).isEqualTo(copied);
     }
 }

@@ -12,6 +12,7 @@ import io.neckbeard.config.validate.Suggestions;
 import io.neckbeard.config.yaml.Position;
 import io.neckbeard.config.yaml.YamlFile;
 import io.neckbeard.coordinator.Coordinator;
+import io.neckbeard.core.Names;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,6 +36,12 @@ public final class ConfigReader {
     public ConfigFile read(YamlFile yaml) {
         Fields top = Fields.of(yaml, "", yaml.root(), problems).allow(KEYS);
         String app = app(top);
+        names(top.fields("node_types"), "node type");
+        names(top.fields("services"), "service");
+        names(top.fields("sizes"), "size");
+        names(top.fields("availability_zones"), "availability zone");
+        names(top.fields("load_balancers"), "load balancer");
+        names(top.fields("environments"), "environment");
         Map<String, ServiceSpec> services = services(top.fields("services"));
         Map<String, Map<String, Object>> sizes = top.maps("sizes");
         Map<String, LoadBalancerSpec> loadBalancers = loadBalancers(top.fields("load_balancers"));
@@ -65,6 +72,16 @@ public final class ConfigReader {
                     "use lower-case letters, digits and '-', starting with a letter or digit (it goes into resource tags and paths)");
         }
         return app;
+    }
+
+    /** Reports every key of {@code block} that is not a safe name (the rule environment names follow): names go into paths and tags. */
+    private void names(Fields block, String what) {
+        for (String name : block.values().keySet()) {
+            if (!Names.isSafe(name)) {
+                problems.add(block.file(), block.pathOf(name), what + " name '" + name + "' is not a valid name",
+                        Names.RULE + ": the name goes into file names and resource tags");
+            }
+        }
     }
 
     private TypedSettings typed(Fields top, String key, Map<String, Object> defaults) {

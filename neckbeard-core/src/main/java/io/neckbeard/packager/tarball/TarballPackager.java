@@ -8,6 +8,7 @@ import io.neckbeard.packager.PackagerException;
 import io.neckbeard.packager.Slug;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
+import org.apache.commons.compress.archivers.tar.TarConstants;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,21 +36,31 @@ final class TarballPackager implements Packager {
     static final String PROCFILE_FIX = "create a Procfile at the project root with a line such as 'web: python3 -m http.server $PORT'"
             + " (and list it in packager.include if you set one)";
     private static final int BUFFER = 1 << 16;
-    private static final Set<String> SETTINGS = Set.of("include", "exclude");
+    private static final Set<String> SETTINGS = Set.of("include", "exclude", "follow_links");
     /** 2000-01-01T00:00:00Z: fixed, and recent enough that tar does not warn about it on unpacking. */
     private static final FileTime ENTRY_TIME = FileTime.from(Instant.parse("2000-01-01T00:00:00Z"));
+
+    /** The settings' checks, for {@code check} and before every build. */
+    static void validate(Map<String, Object> settings) {
+        settings.keySet().stream().filter(k -> !SETTINGS.contains(k)).findFirst().ifPresent(k -> {
+            throw new PackagerException(ExitCode.USAGE, "unknown setting 'packager." + k + "' of the tarball packager",
+                    "use include (paths to pack), exclude (globs to leave out) and follow_links (true or false)", null);
+        });
+        strings(settings, "include");
+        strings(settings, "exclude");
+        followLinks(settings);
+    }
 
     @Override
     public Slug build(PackageRequest request) {
         Map<String, Object> settings = request.settings();
-        settings.keySet().stream().filter(k -> !SETTINGS.contains(k)).findFirst().ifPresent(k -> {
-            throw new PackagerException(ExitCode.USAGE, "unknown setting 'packager." + k + "' of the tarball packager",
-                    "use include (paths to pack) and exclude (globs to leave out)", null);
-        });
+        validate(settings);
         Path root = request.projectRoot().toAbsolutePath().normalize();
-        List<SlugInput> inputs = SlugInputs.collect(root, strings(settings, "include"), strings(settings, "exclude"));
-        if (inputs.stream().noneMatch(i -> i.path().equals(PROCFILE))) {
-            throw new PackagerException(ExitCode.USAGE, "the slug has no Procfile at the project root (" + root.resolve(PROCFILE) + ")",
+        List<SlugInput> inputs = SlugInputs.collect(root, strings(settings, "include"), strings(settings, "exclude"),
+                followLinks(settings));
+        if (inputs.stream().noneMatch(i -> i.path().equals(PROCFILE) && i.link() == null)) {
+            throw new PackagerException(ExitCode.USAGE, "the slug has no Procfile at the project root (" + root.resolve(PROCFILE)
+                    + ", a file, not a symbolic link)",
                     PROCFILE_FIX, null);
         }
         String digest = SlugInputs.digest(inputs);
@@ -60,7 +71,7 @@ final class TarballPackager implements Packager {
             return new Slug(file, digest, id);
         }
         write(file, new Manifest(request.app(), digest, Instant.now(), inputs.stream()
-                .map(i -> new Manifest.File(i.path(), i.sha256(), i.executable())).toList()), inputs);
+                .map(i -> new Manifest.File(i.path(), i.sha256(), i.executable(), i.link())).toList()), inputs);
         LOG.info("built slug {} ({} files)", file, inputs.size());
         return new Slug(file, digest, id);
     }
@@ -75,8 +86,12 @@ final class TarballPackager implements Packager {
                      TarArchiveOutputStream tar = new TarArchiveOutputStream(out)) {
                     tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
                     for (SlugInput input : inputs) {
-                        tar.putArchiveEntry(entry(input.path(), input.size(), input.executable()));
-                        Files.copy(input.file(), tar);
+                        if (input.link() != null) {
+                            tar.putArchiveEntry(linkEntry(input.path(), input.link()));
+                        } else {
+                            tar.putArchiveEntry(entry(input.path(), input.size(), input.executable()));
+                            Files.copy(input.file(), tar);
+                        }
                         tar.closeArchiveEntry();
                     }
                     byte[] json = Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(manifest);
@@ -98,10 +113,32 @@ final class TarballPackager implements Packager {
         TarArchiveEntry entry = new TarArchiveEntry(name);
         entry.setSize(size);
         entry.setMode(executable ? 0100755 : 0100644);
+        return fixed(entry);
+    }
+
+    private static TarArchiveEntry linkEntry(String name, String target) {
+        TarArchiveEntry entry = new TarArchiveEntry(name, TarConstants.LF_SYMLINK);
+        entry.setLinkName(target);
+        entry.setMode(0120777);
+        return fixed(entry);
+    }
+
+    /** The same time and owner for every entry, so the slug depends on its inputs only. */
+    private static TarArchiveEntry fixed(TarArchiveEntry entry) {
         entry.setLastModifiedTime(ENTRY_TIME);
         entry.setIds(0, 0);
         entry.setNames("", "");
         return entry;
+    }
+
+    /** {@code follow_links}: false unless written as true; anything but a boolean is a usage error. */
+    private static boolean followLinks(Map<String, Object> settings) {
+        Object value = settings.get("follow_links");
+        if (value != null && !(value instanceof Boolean)) {
+            throw new PackagerException(ExitCode.USAGE, "packager.follow_links must be true or false, found " + value,
+                    "write follow_links: true to pack what links leading out of the project point to, or leave it out", null);
+        }
+        return Boolean.TRUE.equals(value);
     }
 
     private static List<String> strings(Map<String, Object> settings, String key) {

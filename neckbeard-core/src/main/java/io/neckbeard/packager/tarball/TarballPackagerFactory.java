@@ -3,6 +3,8 @@ package io.neckbeard.packager.tarball;
 import io.neckbeard.packager.Packager;
 import io.neckbeard.packager.PackagerFactory;
 
+import java.util.Map;
+
 /** The {@code tarball} packager: the project's files, a manifest and a content digest in a tar.gz. */
 public final class TarballPackagerFactory implements PackagerFactory {
     @Override
@@ -13,5 +15,10 @@ public final class TarballPackagerFactory implements PackagerFactory {
     @Override
     public Packager create() {
         return new TarballPackager();
+    }
+
+    @Override
+    public void validate(Map<String, Object> settings) {
+        TarballPackager.validate(settings);
     }
 }

@@ -1,6 +1,7 @@
 package io.neckbeard.provider.staticip;
 
 import io.neckbeard.config.NodeSpec;
+import io.neckbeard.config.ResolvedParams;
 import io.neckbeard.provider.LaunchRequest;
 import io.neckbeard.provider.ProviderException;
 import io.neckbeard.provider.Resource;
@@ -62,8 +63,14 @@ final class StaticProvider implements ResourceProvider {
         return true;
     }
 
+    /** Nothing is stored on a host, so it cannot say whose it is: a static node's host is the one its configuration lists. */
     @Override
-    public Transport transport(Resource resource, NodeSpec node, Map<String, Object> params) {
+    public boolean tagsResources() {
+        return false;
+    }
+
+    @Override
+    public Transport transport(Resource resource, NodeSpec node, ResolvedParams params) {
         return new SshTransport(resource.address(), SshSettings.of(params));
     }
 }

@@ -1,5 +1,6 @@
 package io.neckbeard.transport.ssh;
 
+import io.neckbeard.config.ResolvedParams;
 import io.neckbeard.core.Durations;
 import io.neckbeard.core.ExitCode;
 import io.neckbeard.core.NeckbeardException;
@@ -9,9 +10,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Function;
 
 /**
  * The {@code ssh:} block of a node's parameters: how to log in to it.
@@ -20,9 +24,11 @@ import java.util.Set;
  *                        {@code id_ecdsa} and {@code id_rsa}
  * @param acceptNewHostKeys {@code host_key_checking: accept-new}: an unknown host's key is trusted and added to
  *                        {@code knownHosts}; a changed key is still refused. Never the default.
+ * @param secrets         the text of each setting read from {@code ${env:VAR}} (as used, and as resolved) to the
+ *                        setting as written, for {@link #mask}
  */
 public record SshSettings(String user, int port, Path identityFile, Path knownHosts, Duration connectTimeout,
-                          boolean acceptNewHostKeys) {
+                          boolean acceptNewHostKeys, Map<String, String> secrets) {
     public static final String BLOCK = "ssh";
     static final String STRICT = "strict";
     static final String ACCEPT_NEW = "accept-new";
@@ -30,24 +36,74 @@ public record SshSettings(String user, int port, Path identityFile, Path knownHo
             "host_key_checking");
     private static final String[] DEFAULT_IDENTITIES = {"id_ed25519", "id_ecdsa", "id_rsa"};
 
-    /** The settings of a node's resolved tree; the defaults when it has no {@code ssh:} block. */
+    /** The settings of a tree without secrets (every value as written); the defaults when it has no {@code ssh:} block. */
     public static SshSettings of(Map<String, Object> params) {
-        List<ParamProblem> problems = validate(params);
+        return of(ResolvedParams.plain(params));
+    }
+
+    /**
+     * The settings of a node's resolved tree; the defaults when it has no {@code ssh:} block. A
+     * setting read from {@code ${env:VAR}} is named, never quoted, in messages: here and, through
+     * {@link #mask}, in the transport's.
+     */
+    public static SshSettings of(ResolvedParams params) {
+        List<ParamProblem> problems = validate(params.values(), params::shown);
         if (!problems.isEmpty()) {
             ParamProblem first = problems.get(0);
             throw new NeckbeardException(ExitCode.USAGE, first.message(), first.fix());
         }
-        Map<?, ?> block = params.get(BLOCK) instanceof Map<?, ?> map ? map : Map.of();
+        Map<?, ?> block = params.values().get(BLOCK) instanceof Map<?, ?> map ? map : Map.of();
         Object user = block.get("user");
         Object port = block.get("port");
         Object identity = block.get("identity_file");
         Object knownHosts = block.get("known_hosts");
-        return new SshSettings(user == null ? System.getProperty("user.name") : user.toString(),
+        SshSettings plain = new SshSettings(user == null ? System.getProperty("user.name") : user.toString(),
                 port == null ? 22 : portNumber(port),
                 identity == null ? null : expand(identity.toString()),
                 expand(knownHosts == null ? "~/.ssh/known_hosts" : knownHosts.toString()),
                 Durations.parseOr(block.get("connect_timeout"), Duration.ofSeconds(10), "ssh.connect_timeout"),
-                ACCEPT_NEW.equals(block.get("host_key_checking")));
+                ACCEPT_NEW.equals(block.get("host_key_checking")), Map.of());
+        // longest first, so a secret that contains another is replaced whole
+        Map<String, String> secrets = new TreeMap<>(Comparator.comparingInt(String::length).reversed()
+                .thenComparing(Comparator.naturalOrder()));
+        hide(secrets, params, "user", user);
+        hide(secrets, params, "port", port, plain.port);
+        hide(secrets, params, "identity_file", identity, plain.identityFile);
+        hide(secrets, params, "known_hosts", knownHosts, plain.knownHosts);
+        return new SshSettings(plain.user, plain.port, plain.identityFile, plain.knownHosts, plain.connectTimeout,
+                plain.acceptNewHostKeys, secrets);
+    }
+
+    /** Names the settings without the values read from {@code ${env:VAR}}. */
+    @Override
+    public String toString() {
+        return mask("SshSettings[user=" + user + ", port=" + port + ", identity_file=" + identityFile + ", known_hosts="
+                + knownHosts + ", connect_timeout=" + connectTimeout + ", accept_new_host_keys=" + acceptNewHostKeys + "]");
+    }
+
+    /** Records how {@code key}'s value reads in text (as resolved, and as used) when it was read from {@code ${env:VAR}}. */
+    private static void hide(Map<String, String> secrets, ResolvedParams params, String key, Object... texts) {
+        String path = BLOCK + "." + key;
+        if (params.secret(path)) {
+            for (Object text : texts) {
+                if (text != null && !text.toString().isBlank()) {
+                    secrets.put(text.toString(), params.shown(path));
+                }
+            }
+        }
+    }
+
+    /**
+     * {@code text} with every setting read from {@code ${env:VAR}} replaced by the setting as
+     * written: for every message that names a setting's value (and for a library's message that
+     * may quote it, such as a file name).
+     */
+    public String mask(String text) {
+        String masked = text;
+        for (Map.Entry<String, String> secret : secrets.entrySet()) {
+            masked = masked.replace(secret.getKey(), secret.getValue());
+        }
+        return masked;
     }
 
     /**
@@ -63,8 +119,13 @@ public record SshSettings(String user, int port, Path identityFile, Path knownHo
         return number < 65536 ? number : 0;
     }
 
-    /** Every problem of the {@code ssh:} block; a {@code ${...}} value passes (it is known at run time only). */
+    /** Every problem of the {@code ssh:} block as written; a {@code ${...}} value passes (it is known at run time only). */
     public static List<ParamProblem> validate(Map<String, Object> params) {
+        return validate(params, ResolvedParams.plain(params)::shown);
+    }
+
+    /** @param quote how a message quotes the value at a path ({@code ssh.port}): never a secret's value */
+    private static List<ParamProblem> validate(Map<String, Object> params, Function<String, String> quote) {
         List<ParamProblem> problems = new ArrayList<>();
         Object value = params.get(BLOCK);
         if (value == null) {
@@ -83,27 +144,28 @@ public record SshSettings(String user, int port, Path identityFile, Path knownHo
         }
         Object port = block.get("port");
         if (port != null && !reference(port) && portNumber(port) == 0) {
-            problems.add(new ParamProblem("ssh.port", "ssh.port must be a port number (1-65535), found " + port,
+            problems.add(new ParamProblem("ssh.port", "ssh.port must be a port number (1-65535), found " + quote.apply("ssh.port"),
                     "write port: 22"));
         }
         for (String key : List.of("user", "identity_file", "known_hosts")) {
             Object text = block.get(key);
             if (text != null && !(text instanceof String)) {
-                problems.add(new ParamProblem("ssh." + key, "ssh." + key + " must be a string, found " + text,
-                        "quote the value, e.g. " + key + ": \"" + text + "\""));
+                problems.add(new ParamProblem("ssh." + key, "ssh." + key + " must be a string, found " + quote.apply("ssh." + key),
+                        "quote the value, e.g. " + key + ": \"" + quote.apply("ssh." + key) + "\""));
             }
         }
         Object checking = block.get("host_key_checking");
         if (checking != null && !STRICT.equals(checking) && !ACCEPT_NEW.equals(checking)) {
             problems.add(new ParamProblem("ssh.host_key_checking", "ssh.host_key_checking must be strict or accept-new, found "
-                    + checking, "leave it out (strict, the default) unless you verify new hosts another way"));
+                    + quote.apply("ssh.host_key_checking"), "leave it out (strict, the default) unless you verify new hosts another way"));
         }
         Object timeout = block.get("connect_timeout");
         if (timeout != null && !reference(timeout)) {
             try {
                 Durations.parseOr(timeout, Duration.ZERO, "ssh.connect_timeout");
             } catch (NeckbeardException e) {
-                problems.add(new ParamProblem("ssh.connect_timeout", e.getMessage(), "write a duration, e.g. connect_timeout: 10s"));
+                problems.add(new ParamProblem("ssh.connect_timeout", "ssh.connect_timeout must be a duration, found "
+                        + quote.apply("ssh.connect_timeout"), "write a duration, e.g. connect_timeout: 10s"));
             }
         }
         return problems;

@@ -75,7 +75,7 @@ public final class SshTransport implements Transport {
         StringBuilder script = new StringBuilder();
         environment.forEach((name, value) -> {
             if (!VARIABLE.matcher(name).matches()) {
-                throw new TransportException(ExitCode.USAGE, "'" + name + "' is not a valid environment variable name (for "
+                throw failure(ExitCode.USAGE, "'" + name + "' is not a valid environment variable name (for "
                         + describe() + ")", "use letters, digits and underscores, not starting with a digit", null);
             }
             script.append("export ").append(name).append('=').append(quote(value)).append('\n');
@@ -99,7 +99,7 @@ public final class SshTransport implements Transport {
                     out -> Files.copy(local, out), COPY_TIMEOUT, line -> { }, "upload of " + local);
         }
         if (!result.succeeded()) {
-            throw new TransportException("cannot copy " + local + " to " + remotePath + " on " + describe() + ": "
+            throw failure(ExitCode.FAILED, "cannot copy " + local + " to " + remotePath + " on " + describe() + ": "
                     + result.outputTail(), "check that " + settings.user() + " may write there and the disk is not full", null);
         }
     }
@@ -108,7 +108,7 @@ public final class SshTransport implements Transport {
         try {
             return TarStream.mode(local);
         } catch (IOException e) {
-            throw new TransportException("cannot read " + local + " to copy it to " + describe() + ": " + e.getMessage(),
+            throw failure(ExitCode.FAILED, "cannot read " + local + " to copy it to " + describe() + ": " + e.getMessage(),
                     "check that it exists and is readable", e);
         }
     }
@@ -126,7 +126,7 @@ public final class SshTransport implements Transport {
         CommandResult result = exec("/bin/sh -c " + quote(command), out -> out.write(content), COPY_TIMEOUT, line -> { },
                 "write of " + remotePath);
         if (!result.succeeded()) {
-            throw new TransportException("cannot write " + remotePath + " on " + describe() + ": " + result.outputTail(),
+            throw failure(ExitCode.FAILED, "cannot write " + remotePath + " on " + describe() + ": " + result.outputTail(),
                     "check that " + settings.user() + " may write there and the disk is not full", null);
         }
     }
@@ -152,7 +152,12 @@ public final class SshTransport implements Transport {
 
     @Override
     public String describe() {
-        return settings.user() + "@" + host + ":" + settings.port();
+        return settings.mask(settings.user() + "@" + host + ":" + settings.port());
+    }
+
+    /** Every failure is made here: a setting read from {@code ${env:VAR}} is named in it, never its value. */
+    private TransportException failure(ExitCode exitCode, String message, String remedy, Throwable cause) {
+        return new TransportException(exitCode, settings.mask(message), settings.mask(remedy), cause);
     }
 
     @Override
@@ -203,7 +208,7 @@ public final class SshTransport implements Transport {
                 lines.drainTo(output);
                 if (System.nanoTime() >= deadline && !events.contains(ClientChannelEvent.EXIT_STATUS)) {
                     channel.close(true);
-                    throw new TransportException("command on " + describe() + " did not finish within " + timeout.toSeconds()
+                    throw failure(ExitCode.FAILED, "command on " + describe() + " did not finish within " + timeout.toSeconds()
                             + "s and its channel was closed: " + what, "raise the timeout or look at what the command waits for", null);
                 }
             }
@@ -211,12 +216,12 @@ public final class SshTransport implements Transport {
             Integer status = channel.getExitStatus();
             String tail = lines.finish(output);
             if (status == null) {
-                throw new TransportException("the connection to " + describe() + " ended before the command did: " + what,
+                throw failure(ExitCode.FAILED, "the connection to " + describe() + " ended before the command did: " + what,
                         "check the host and its sshd, then run the command again", null);
             }
             return new CommandResult(status, tail);
         } catch (IOException e) {
-            throw new TransportException("lost the SSH connection to " + describe() + " during the " + what + ": " + e.getMessage(),
+            throw failure(ExitCode.FAILED, "lost the SSH connection to " + describe() + " during the " + what + ": " + e.getMessage(),
                     "check the host and its sshd, then run the command again", e);
         }
     }
@@ -240,7 +245,7 @@ public final class SshTransport implements Transport {
         try {
             opened = client.connect(settings.user(), host, settings.port()).verify(settings.connectTimeout()).getSession();
         } catch (IOException e) {
-            throw new TransportException("cannot connect to " + describe() + ": " + reason(e),
+            throw failure(ExitCode.FAILED, "cannot connect to " + describe() + ": " + reason(e),
                     "check that the host is up, sshd listens on port " + settings.port() + " (ssh.port) and no firewall blocks it", e);
         }
         try {
@@ -252,7 +257,7 @@ public final class SshTransport implements Transport {
             if (refusal != null) {
                 throw hostKeyRefused(refusal);
             }
-            throw new TransportException("cannot log in to " + describe() + " with " + settings.identities() + ": " + reason(e),
+            throw failure(ExitCode.FAILED, "cannot log in to " + describe() + " with " + settings.identities() + ": " + reason(e),
                     "add the matching public key to ~" + settings.user() + "/.ssh/authorized_keys on " + host
                             + ", or set ssh.user and ssh.identity_file", e);
         }
@@ -265,13 +270,13 @@ public final class SshTransport implements Transport {
         String hostPort = settings.port() == 22 ? host : "[" + host + "]:" + settings.port();
         String keyscan = "ssh-keyscan -p " + settings.port() + " " + host + " >> " + settings.knownHosts();
         if (refusal.kind().equals("changed")) {
-            return new TransportException(ExitCode.USAGE, "the SSH host key of " + host + ":" + settings.port() + " has CHANGED: it now "
+            return failure(ExitCode.USAGE, "the SSH host key of " + host + ":" + settings.port() + " has CHANGED: it now "
                     + "offers " + refusal.fingerprint() + ", which does not match " + settings.knownHosts()
                     + " (the host was rebuilt, or someone is intercepting the connection)",
                     "if you know the host was rebuilt, verify the new fingerprint on its console, then run: ssh-keygen -R '"
                             + hostPort + "' -f " + settings.knownHosts() + " && " + keyscan, null);
         }
-        return new TransportException(ExitCode.USAGE, "the SSH host key of " + host + ":" + settings.port() + " is unknown: "
+        return failure(ExitCode.USAGE, "the SSH host key of " + host + ":" + settings.port() + " is unknown: "
                 + refusal.fingerprint() + " is not in " + settings.knownHosts(),
                 "verify the fingerprint on the host (ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub), then run: " + keyscan
                         + " (or set ssh.host_key_checking: accept-new to trust first use)", null);
@@ -280,7 +285,7 @@ public final class SshTransport implements Transport {
     private List<KeyPair> identities() {
         List<Path> files = settings.identities();
         if (files.isEmpty()) {
-            throw new TransportException(ExitCode.USAGE, "no SSH identity file to log in to " + describe(),
+            throw failure(ExitCode.USAGE, "no SSH identity file to log in to " + describe(),
                     "set ssh.identity_file in the node's params, or create ~/.ssh/id_ed25519 (ssh-keygen -t ed25519)", null);
         }
         List<KeyPair> keys = new ArrayList<>();
@@ -288,7 +293,7 @@ public final class SshTransport implements Transport {
             try (InputStream in = Files.newInputStream(file)) {
                 SecurityUtils.loadKeyPairIdentities(null, NamedResource.ofName(file.toString()), in, null).forEach(keys::add);
             } catch (IOException | GeneralSecurityException | RuntimeException e) {
-                throw new TransportException(ExitCode.USAGE, "cannot read the SSH identity file " + file + " (ssh.identity_file): "
+                throw failure(ExitCode.USAGE, "cannot read the SSH identity file " + file + " (ssh.identity_file): "
                         + reason(e), "point ssh.identity_file at an unencrypted OpenSSH private key (ed25519, ecdsa or RSA)", e);
             }
         }

@@ -155,6 +155,69 @@ class TarballPackagerTest {
                 });
     }
 
+    @Test
+    void linksInsideTheProjectStayLinksInTheSlugFilesAndDirectoriesAlike() throws Exception {
+        Files.createSymbolicLink(project.resolve("app/current.py"), Path.of("server.py"));
+        Files.createSymbolicLink(project.resolve("code"), project.resolve("app"));
+
+        Slug slug = build(Map.of("exclude", List.of("*.log")));
+
+        Map<String, TarArchiveEntry> entries = new LinkedHashMap<>();
+        Map<String, byte[]> contents = read(slug.file(), entries);
+        assertThat(entries.get("app/current.py").isSymbolicLink()).isTrue();
+        assertThat(entries.get("app/current.py").getLinkName()).isEqualTo("server.py");
+        assertThat(entries.get("code").isSymbolicLink()).isTrue();
+        assertThat(entries.get("code").getLinkName()).isEqualTo("app");
+        assertThat(entries).doesNotContainKey("code/server.py");
+        JsonNode manifest = Json.mapper().readTree(contents.get(".neckbeard/manifest.json"));
+        assertThat(manifest.get("files").findValuesAsText("link")).containsExactly("server.py", "app");
+    }
+
+    @Test
+    void aLinkLeadingOutOfTheProjectIsAUsageErrorNamingIt() throws Exception {
+        Path outside = Files.writeString(temp.resolve("passwd"), "root:x:0:0");
+        Files.createSymbolicLink(project.resolve("app/passwd"), outside);
+        Path outsideDir = Files.createDirectories(temp.resolve("shared"));
+        Files.writeString(outsideDir.resolve("secret.txt"), "not for the slug");
+
+        assertThatThrownBy(() -> build(Map.of()))
+                .isInstanceOfSatisfying(NeckbeardException.class, e -> {
+                    assertThat(e.exitCode()).isEqualTo(ExitCode.USAGE);
+                    assertThat(e.getMessage()).contains("'app/passwd'").contains("outside the project");
+                    assertThat(e.remedy()).contains("follow_links: true");
+                });
+        Files.delete(project.resolve("app/passwd"));
+        Files.createSymbolicLink(project.resolve("shared"), outsideDir);
+        assertThatThrownBy(() -> build(Map.of())).hasMessageContaining("'shared'");
+        assertThatThrownBy(() -> build(Map.of("include", List.of("Procfile", "shared/secret.txt"))))
+                .hasMessageContaining("'shared/secret.txt'");
+    }
+
+    @Test
+    void followLinksPacksTheContentOfWhatALinkLeadingOutPointsTo() throws Exception {
+        Files.createSymbolicLink(project.resolve("app/passwd"), Files.writeString(temp.resolve("passwd"), "root:x:0:0"));
+        Path outsideDir = Files.createDirectories(temp.resolve("shared"));
+        Files.writeString(outsideDir.resolve("lib.txt"), "library");
+        Files.createSymbolicLink(project.resolve("shared"), outsideDir);
+
+        Slug slug = build(Map.of("follow_links", true));
+
+        Map<String, TarArchiveEntry> entries = new LinkedHashMap<>();
+        Map<String, byte[]> contents = read(slug.file(), entries);
+        assertThat(entries.get("app/passwd").isFile()).isTrue();
+        assertThat(contents.get("app/passwd")).asString().isEqualTo("root:x:0:0");
+        assertThat(contents.get("shared/lib.txt")).asString().isEqualTo("library");
+    }
+
+    @Test
+    void followLinksMustBeABoolean() {
+        assertThatThrownBy(() -> build(Map.of("follow_links", "yes")))
+                .isInstanceOfSatisfying(NeckbeardException.class, e -> {
+                    assertThat(e.exitCode()).isEqualTo(ExitCode.USAGE);
+                    assertThat(e.getMessage()).contains("packager.follow_links must be true or false");
+                });
+    }
+
     static Map<String, byte[]> read(Path slug, Map<String, TarArchiveEntry> entries) throws IOException {
         Map<String, byte[]> contents = new LinkedHashMap<>();
         try (InputStream in = new GZIPInputStream(Files.newInputStream(slug));

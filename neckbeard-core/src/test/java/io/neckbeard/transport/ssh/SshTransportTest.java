@@ -1,6 +1,10 @@
 package io.neckbeard.transport.ssh;
 
+import io.neckbeard.config.ParamTree;
+import io.neckbeard.config.ResolvedParams;
+import io.neckbeard.config.RuntimeValues;
 import io.neckbeard.core.ExitCode;
+import io.neckbeard.core.NeckbeardException;
 import io.neckbeard.transport.TransportException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -178,6 +182,39 @@ class SshTransportTest {
                     assertThat(e.exitCode()).isEqualTo(ExitCode.USAGE);
                     assertThat(e.getMessage()).contains(dir.resolve("nope").toString()).contains("ssh.identity_file");
                 });
+        transport.close();
+    }
+
+    /** The tree of a node whose {@code ssh:} settings are written as {@code ${env:VAR}}, resolved with {@code variables}. */
+    private static ResolvedParams resolvedFromEnvironment(Map<String, Object> ssh, Map<String, String> variables) {
+        return new ParamTree(Map.of("ssh", ssh), Map.of()).resolve(new RuntimeValues(1, Map.of(), variables::get));
+    }
+
+    @Test
+    void aPortReadFromTheEnvironmentThatIsNotAPortIsNamedByItsVariableNeverItsValue() {
+        ResolvedParams params = resolvedFromEnvironment(Map.of("port", "${env:SSH_PORT}"), Map.of("SSH_PORT", "hunter2-secret"));
+
+        assertThatThrownBy(() -> SshSettings.of(params))
+                .hasMessageContaining("ssh.port must be a port number").hasMessageContaining("${env:SSH_PORT}")
+                .satisfies(e -> assertThat(e.getMessage() + ((NeckbeardException) e).remedy()).doesNotContain("hunter2"));
+    }
+
+    @Test
+    void anIdentityFileReadFromTheEnvironmentIsNamedByItsVariableInTransportErrors() {
+        Path secretPath = dir.resolve("hunter2-secret-key");
+        ResolvedParams params = resolvedFromEnvironment(Map.of("port", "${env:SSH_PORT}", "identity_file", "${env:KEY_FILE}",
+                "user", "${env:SSH_USER}"), Map.of("KEY_FILE", secretPath.toString(), "SSH_PORT", Integer.toString(server.port()),
+                "SSH_USER", "hunter3-user"));
+        SshTransport transport = new SshTransport("127.0.0.1", SshSettings.of(params));
+
+        assertThatThrownBy(() -> transport.run("true", Map.of(), TIMEOUT, line -> { }))
+                .isInstanceOfSatisfying(TransportException.class, e -> {
+                    assertThat(e.getMessage()).contains("${env:KEY_FILE}").contains("ssh.identity_file");
+                    assertThat(e.getMessage() + e.remedy()).doesNotContain("hunter2").doesNotContain("hunter3")
+                            .doesNotContain(Integer.toString(server.port()));
+                });
+        assertThat(transport.describe()).isEqualTo("${env:SSH_USER}@127.0.0.1:${env:SSH_PORT}");
+        assertThat(SshSettings.of(params).toString()).doesNotContain("hunter2").doesNotContain("hunter3");
         transport.close();
     }
 }
