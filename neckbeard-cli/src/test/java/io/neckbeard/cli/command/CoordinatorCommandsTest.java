@@ -46,15 +46,16 @@ class CoordinatorCommandsTest {
         assertThat(cli.run("node", "adopt", "production", "app-2", "i-0beef").exit()).isZero();
         backend.acquire("production", "bob@desk", "desk", 1, "up", Duration.ofMinutes(5));
 
-        JsonNode json = cli.run("view", "production", "-o", "json").json();
-        Cli.Run text = cli.run("status", "production");
+        JsonNode json = cli.run("view", "production", "--cached", "-o", "json").json();
+        Cli.Run text = cli.run("status", "production", "--cached");
 
         JsonNode generation = json.get("generations").get(0);
         assertThat(generation.get("id").asLong()).isEqualTo(1);
         assertThat(generation.get("state").asText()).isEqualTo("active");
         JsonNode node = generation.get("nodes").get(0);
         assertThat(node.fieldNames()).toIterable()
-                .containsExactly("name", "type", "az", "resource_id", "address", "port", "url", "healthy", "operational");
+                .containsExactly("name", "type", "az", "resource_id", "address", "port", "url", "healthy", "operational",
+                        "checked_at", "health_detail");
         assertThat(node.get("resource_id").asText()).isEqualTo("i-0beef");
         assertThat(node.get("az").asText()).isEqualTo("us-east-1b");
         assertThat(node.get("healthy").isNull()).isTrue();
