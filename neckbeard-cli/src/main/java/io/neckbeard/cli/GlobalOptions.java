@@ -3,7 +3,10 @@ package io.neckbeard.cli;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 
+import io.neckbeard.core.Durations;
+
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -38,6 +41,11 @@ public final class GlobalOptions {
             description = "Extra directory of plugin JARs (besides ~/.neckbeard/plugins/).")
     List<Path> pluginPath = new ArrayList<>();
 
+    @Option(names = "--lock-timeout", paramLabel = "DURATION", scope = ScopeType.INHERIT,
+            description = "How long to wait for an environment's lock held by someone else (e.g. 30s, 5m), "
+                    + "then exit 3 naming the holder. Default: 0, exit 3 at once.")
+    String lockTimeout = "0";
+
     public Path project() {
         return project.toAbsolutePath().normalize();
     }
@@ -60,6 +68,11 @@ public final class GlobalOptions {
 
     public boolean yes() {
         return yes;
+    }
+
+    /** {@code --lock-timeout}; exit 2 when it is not a duration. */
+    public Duration lockTimeout() {
+        return Durations.parse(lockTimeout, "--lock-timeout");
     }
 
     public List<Path> pluginPath() {
