@@ -2,6 +2,7 @@ package io.neckbeard.cli;
 
 import io.neckbeard.cli.command.CheckCommand;
 import io.neckbeard.cli.command.CompletionCommand;
+import io.neckbeard.cli.command.CoordinatorCommand;
 import io.neckbeard.cli.command.HistoryCommand;
 import io.neckbeard.cli.command.InitCommand;
 import io.neckbeard.cli.command.LockCommand;
@@ -36,6 +37,7 @@ import java.nio.charset.StandardCharsets;
                 StatusCommand.class, PromoteCommand.class, RollbackCommand.class, TerminateCommand.class,
                 ScaleCommand.class, VarsCommand.class, LockCommand.class, HistoryCommand.class,
                 NodeCommand.class, RunCommand.class, SshCommand.class, PackageCommand.class, CompletionCommand.class,
+                CoordinatorCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Neckbeard implements Runnable {
 
