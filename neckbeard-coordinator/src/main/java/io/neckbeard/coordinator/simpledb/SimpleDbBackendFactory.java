@@ -29,6 +29,7 @@ public final class SimpleDbBackendFactory implements CoordinatorBackendFactory {
         Object mirror = context.settings().get("mirror");
         Object profile = context.settings().get("profile");
         LocalYamlBackend copy = mirror == null ? null : new LocalYamlBackend(context.projectRoot().resolve(mirror.toString()));
-        return SimpleDbClients.backend(domain.toString(), context.region(), profile == null ? null : profile.toString(), copy);
+        return SimpleDbClients.backend(domain.toString(), context.region(), profile == null ? null : profile.toString(),
+                SimpleDbClients.endpointOverride(), copy);
     }
 }

@@ -12,13 +12,13 @@ final class SimpleDbClients {
     private SimpleDbClients() {
     }
 
-    static SimpleDbBackend backend(String domain, String region, String profile, LocalYamlBackend mirror) {
+    /** @param endpoint an endpoint override (e.g. an emulator on loopback), or null for the region's own */
+    static SimpleDbBackend backend(String domain, String region, String profile, String endpoint, LocalYamlBackend mirror) {
         try {
             AmazonSimpleDBClientBuilder builder = AmazonSimpleDBClientBuilder.standard();
             if (profile != null) {
                 builder.withCredentials(new ProfileCredentialsProvider(profile));
             }
-            String endpoint = endpointOverride();
             String resolvedRegion = region;
             if (endpoint != null) {
                 resolvedRegion = region != null ? region : new DefaultAwsRegionProviderChain().getRegion();
@@ -33,7 +33,7 @@ final class SimpleDbClients {
     }
 
     /** {@code AWS_ENDPOINT_URL_SDB}, else {@code AWS_ENDPOINT_URL} (the SDKs' convention), else null. */
-    private static String endpointOverride() {
+    static String endpointOverride() {
         for (String variable : new String[] {"AWS_ENDPOINT_URL_SDB", "AWS_ENDPOINT_URL"}) {
             String value = System.getenv(variable);
             if (value != null && !value.isBlank()) {

@@ -1,5 +1,6 @@
 package io.neckbeard.coordinator.simpledb;
 
+import com.amazonaws.SdkClientException;
 import com.amazonaws.services.simpledb.model.CreateDomainRequest;
 import com.amazonaws.services.simpledb.model.GetAttributesRequest;
 import com.amazonaws.services.simpledb.model.GetAttributesResult;
@@ -141,6 +142,19 @@ class SimpleDbBackendTest {
                     assertThat(e.remedy()).contains("sdb:GetAttributes, sdb:PutAttributes and sdb:DeleteAttributes");
                 })
                 .hasMessageContaining("access denied to SimpleDB domain neckbeard in us-east-1 for sdb:GetAttributes");
+    }
+
+    @Test
+    void missingCredentialsOrRegionAreExitTwoSayingWhatToSet() {
+        CoordinatorException credentials = SimpleDbDomain.clientError(new SdkClientException(
+                "Unable to load AWS credentials from any provider in the chain: [EnvironmentVariableCredentialsProvider: ...]"));
+        CoordinatorException region = SimpleDbDomain.clientError(new SdkClientException(
+                "Unable to find a region via the region provider chain. Must provide an explicit region in the builder"));
+
+        assertThat(credentials.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(credentials.remedy()).contains("AWS_PROFILE");
+        assertThat(region.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(region.remedy()).contains("region: in neckbeard/config.yml");
     }
 
     private Map<String, ?> stateItems() {
