@@ -75,10 +75,15 @@ public final class Coordinator implements AutoCloseable {
     public static Coordinator open(TypedSettings settings, Project project, Plugins plugins, Duration lockTimeout) {
         String type = settings == null || settings.type() == null ? DEFAULT_TYPE : settings.type();
         Map<String, Object> values = settings == null ? Map.of() : settings.settings();
-        Duration ttl = Durations.parseOr(values.get("lock_ttl"), DEFAULT_LOCK_TTL, "coordinator.lock_ttl");
+        Duration ttl = lockTtl(values);
         CoordinatorBackendFactory factory = plugins.find(CoordinatorBackendFactory.class, type, "coordinator backend");
         return new Coordinator(factory.create(new CoordinatorContext(project.root(), project.app(), values, project.region())),
                 Operator.current(), ttl, Clock.systemUTC(), lockTimeout);
+    }
+
+    /** {@code coordinator.lock_ttl}, default {@link #DEFAULT_LOCK_TTL}; exit 2 when it is not a duration. */
+    static Duration lockTtl(Map<String, Object> settings) {
+        return Durations.parseOr(settings.get("lock_ttl"), DEFAULT_LOCK_TTL, "coordinator.lock_ttl");
     }
 
     public EnvironmentState read(String environment) {

@@ -57,6 +57,16 @@ class LockTimeoutTest {
                 .isInstanceOfSatisfying(LockedException.class, e -> assertThat(e.remedy()).startsWith("wait for it to finish"));
     }
 
+    @Test
+    void theLeaseIsCoordinatorLockTtlOrFiveMinutes() {
+        assertThat(Coordinator.lockTtl(Map.of("lock_ttl", "10m"))).isEqualTo(Duration.ofMinutes(10));
+        assertThat(Coordinator.lockTtl(Map.of())).isEqualTo(Coordinator.DEFAULT_LOCK_TTL);
+        assertThatThrownBy(() -> Coordinator.lockTtl(Map.of("lock_ttl", "ten")))
+                .isInstanceOfSatisfying(io.neckbeard.core.NeckbeardException.class,
+                        e -> assertThat(e.exitCode()).isEqualTo(ExitCode.USAGE))
+                .hasMessageContaining("coordinator.lock_ttl");
+    }
+
     private Coordinator coordinator(Duration lockTimeout) {
         return new Coordinator(backend, BOB, Coordinator.DEFAULT_LOCK_TTL, Clock.systemUTC(), lockTimeout);
     }
