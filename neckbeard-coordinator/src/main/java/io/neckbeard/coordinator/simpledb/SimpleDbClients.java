@@ -9,11 +9,17 @@ import io.neckbeard.coordinator.localyaml.LocalYamlBackend;
 
 /** Builds the SDK v1 client: the region given (else the default chain), a profile if named, an endpoint override if set. */
 final class SimpleDbClients {
+    private static final String QUIET_PROPERTY = "aws.java.v1.disableDeprecationAnnouncement";
+
     private SimpleDbClients() {
     }
 
     /** @param endpoint an endpoint override (e.g. an emulator on loopback), or null for the region's own */
     static SimpleDbBackend backend(String domain, String region, String profile, String endpoint, LocalYamlBackend mirror) {
+        // Without this the SDK prints its end-of-support notice, with a stack trace, on every command.
+        if (System.getProperty(QUIET_PROPERTY) == null) {
+            System.setProperty(QUIET_PROPERTY, "true");
+        }
         try {
             AmazonSimpleDBClientBuilder builder = AmazonSimpleDBClientBuilder.standard();
             if (profile != null) {
