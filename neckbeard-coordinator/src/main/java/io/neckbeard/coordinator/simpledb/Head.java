@@ -27,7 +27,7 @@ record Head(String environment, String raw, long version, String token, String s
             return new Head(environment, null, 0, "", null, 0, item, domain);
         }
         Matcher matcher = HEAD.matcher(head.get(0));
-        if (head.size() != 1 || !matcher.matches() || Long.parseUnsignedLong(matcher.group(1)) > StateYaml.MAX_VERSION) {
+        if (head.size() != 1 || !matcher.matches() || Long.compareUnsigned(Long.parseUnsignedLong(matcher.group(1)), StateYaml.MAX_VERSION) > 0) {
             throw SimpleDbBackend.damaged(source, "attribute head is not VERSION/LOCK_TOKEN: " + head);
         }
         long version = Long.parseLong(matcher.group(1));

@@ -75,6 +75,16 @@ class SimpleDbBackendTest {
     }
 
     @Test
+    void aHeadWhoseVersionIsOutOfRangeIsDamageWithExitTwo() {
+        backend.write(EnvironmentState.empty("production"));
+        sdb.overwrite(DOMAIN, "production", "head", "9999999999999999999/");
+
+        assertThatThrownBy(() -> backend.read("production"))
+                .isInstanceOfSatisfying(CoordinatorException.class, e -> assertThat(e.exitCode()).isEqualTo(ExitCode.USAGE))
+                .hasMessageContaining("item production: attribute head is not VERSION/LOCK_TOKEN");
+    }
+
+    @Test
     void aFencedWriteRefusedForALostLockLeavesNoItemsBehind() {
         backend.write(EnvironmentState.empty("production"));
         LockInfo lock = backend.acquire("production", "me@here", "here", 1, "up", Duration.ofMinutes(5));
