@@ -48,7 +48,11 @@ public final class MigrateService {
     public MigrateReport migrate(List<String> only, boolean force, List<String> arguments) {
         List<String> environments = only.isEmpty() ? source.backend().environments() : only;
         if (!force) {
-            environments.forEach(this::refuseOccupied); // before copying anything: a refusal changes nothing
+            // Before copying anything, so a refusal changes nothing; audited in the source's trail as 'refused'.
+            environments.forEach(environment -> source.refusalsAudited(environment, COMMAND, arguments, () -> {
+                refuseOccupied(environment);
+                return null;
+            }));
         }
         List<MigratedEnvironment> migrated = new ArrayList<>();
         for (String environment : environments) {

@@ -68,6 +68,8 @@ class CoordinatorMigrateCommandTest {
         assertThat(refused.exit()).isEqualTo(4);
         assertThat(refused.err()).contains("already holds state or history for qa").contains("--force");
         assertThat(new LocalYamlBackend(project.resolve("moved/state")).environments()).containsExactly("qa");
+        assertThat(new LocalYamlBackend(project.resolve(".neckbeard/state")).audit("qa", 1))
+                .extracting(entry -> entry.command() + " " + entry.result()).containsExactly("coordinator migrate refused");
 
         Cli.Run forced = cli.run("coordinator", "migrate", "--to", TARGET, "--force");
         assertThat(forced.exit()).as(forced.err()).isZero();
