@@ -35,6 +35,9 @@ public final class LogConfigurator extends ContextAwareBase implements Configura
         root.addAppender(stderr);
         // MINA SSHD warns about every refused host key itself; neckbeard reports it, with the fix.
         context.getLogger("org.apache.sshd").setLevel(Level.ERROR);
+        // The AWS SDK v1 (simpledb coordinator) warns about its own set-up (no JAXB, end of support);
+        // failures reach the user as neckbeard's errors, with the fix.
+        context.getLogger("com.amazonaws").setLevel(Level.ERROR);
         return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
     }
 }
