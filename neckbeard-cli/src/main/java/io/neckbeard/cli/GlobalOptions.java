@@ -11,7 +11,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The options of DESIGN §4 that every command takes, before or after the command name. */
+/** The global options of docs/commands.md: every command takes them, before or after its name. */
 public final class GlobalOptions {
 
     public enum OutputFormat { text, json }
