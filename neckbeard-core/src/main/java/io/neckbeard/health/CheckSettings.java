@@ -1,6 +1,7 @@
 package io.neckbeard.health;
 
 import io.neckbeard.config.TypedSettings;
+import io.neckbeard.config.validate.Suggestions;
 import io.neckbeard.core.Durations;
 import io.neckbeard.core.ExitCode;
 import io.neckbeard.core.NeckbeardException;
@@ -26,7 +27,7 @@ public final class CheckSettings {
         for (String key : settings.settings().keySet()) {
             if (!allowed.contains(key)) {
                 throw error("unknown setting 'health_check." + key + "' of the " + settings.type() + " health check",
-                        "use one of: " + String.join(", ", allowed));
+                        Suggestions.fix(key, allowed, "settings"));
             }
         }
         for (String key : ENGINE_KEYS) {

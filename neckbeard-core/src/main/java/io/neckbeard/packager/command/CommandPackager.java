@@ -25,7 +25,7 @@ import java.util.Set;
  */
 final class CommandPackager implements Packager {
     private static final Logger LOG = LoggerFactory.getLogger(CommandPackager.class);
-    private static final Set<String> SETTINGS = Set.of("command", "output", "timeout");
+    static final Set<String> SETTINGS = Set.of("command", "output", "timeout");
 
     @Override
     public Slug build(PackageRequest request) {
