@@ -21,8 +21,13 @@ public final class CommandPackagerFactory implements PackagerFactory {
         return new CommandPackager();
     }
 
+    /** Every unknown key, then the first value problem ({@code output} only with the project root). */
     @Override
     public List<ParamProblem> validate(Map<String, Object> settings, ValidationContext context) {
-        return PluginSettings.unknownKeys(settings, CommandPackager.SETTINGS, "command packager");
+        List<ParamProblem> unknown = PluginSettings.unknownKeys(settings, CommandSettings.KEYS, "command packager");
+        if (!unknown.isEmpty()) {
+            return unknown;
+        }
+        return PluginSettings.problemOf("", () -> CommandSettings.of(settings, context.projectRoot()));
     }
 }
