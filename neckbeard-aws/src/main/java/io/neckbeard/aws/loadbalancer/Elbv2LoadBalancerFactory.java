@@ -10,6 +10,7 @@ import io.neckbeard.plugin.ValidationContext;
 import io.neckbeard.provider.ParamProblem;
 import io.neckbeard.provider.ProviderContext;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -26,9 +27,22 @@ public final class Elbv2LoadBalancerFactory implements LoadBalancerFactory {
         return "elbv2";
     }
 
+    /** Unknown keys; a target group ARN; a drain time in whole seconds (ELBv2 allows 0 to 3600). */
     @Override
     public List<ParamProblem> validate(Map<String, Object> settings, ValidationContext context) {
-        return PluginSettings.unknownKeys(settings, SETTINGS, "elbv2 load balancer");
+        List<ParamProblem> problems = new ArrayList<>(PluginSettings.unknownKeys(settings, SETTINGS, "elbv2 load balancer"));
+        Object group = settings.get("target_group");
+        if (!(group instanceof String arn) || !arn.startsWith("arn:")) {
+            problems.add(new ParamProblem("target_group", group == null ? "the elbv2 load balancer needs target_group"
+                    : "target_group must be a target group ARN, was '" + group + "'",
+                    "write target_group: arn:aws:elasticloadbalancing:REGION:ACCOUNT:targetgroup/NAME/ID"));
+        }
+        Object drain = settings.get("drain_seconds");
+        if (drain != null && !(drain instanceof Integer seconds && seconds >= 0 && seconds <= 3600)) {
+            problems.add(new ParamProblem("drain_seconds", "drain_seconds must be a whole number from 0 to 3600, was '" + drain + "'",
+                    "write e.g. drain_seconds: 30"));
+        }
+        return problems;
     }
 
     @Override
