@@ -92,16 +92,16 @@ public final class S3YamlBackend implements CoordinatorBackend {
         String ifMatch = null;
         if (state.version() != 0) {
             Known last = known.get(environment);
-            if (last != null && last.version() == state.version()) {
-                ifMatch = last.etag();
-            } else {
-                Optional<S3Objects.Stored> head = objects.head(key, StateYaml.HEAD_BYTES);
-                long stored = head.map(found -> storedVersion(environment, found)).orElse(0L);
-                if (stored != state.version()) {
+            if (last == null || last.version() != state.version()) {
+                // Not read through this backend: read it all now, so that an If-Match only ever names an
+                // object that decoded (a damaged one is exit 2 here, and so is never overwritten).
+                long stored = read(environment).version();
+                last = known.get(environment);
+                if (stored != state.version() || last == null) {
                     throw new ConflictException(environment, state.version(), stored);
                 }
-                ifMatch = head.get().etag();
             }
+            ifMatch = last.etag();
         }
         EnvironmentState next = state.withVersion(state.version() + 1);
         String writeId = UUID.randomUUID().toString();

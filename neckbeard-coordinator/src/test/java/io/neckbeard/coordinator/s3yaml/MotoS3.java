@@ -3,15 +3,18 @@ package io.neckbeard.coordinator.s3yaml;
 import io.neckbeard.testing.moto.MotoServer;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 
+import java.net.URI;
+import java.util.List;
+
 /**
  * S3 on moto as the tests use it: path-style on the loopback endpoint, a fixed region and dummy
- * static credentials (so the SDK probes no profile or instance metadata). The SDK's standard
- * retries stay on, as in production: moto answers HTTP 500 to a GET that races an overwrite of
- * the same key (its in-memory object buffer is closed under the reader), which a retry gets past.
+ * static credentials (so the SDK probes no profile or instance metadata); the SDK's standard
+ * retries stay on, as in production.
  */
 final class MotoS3 {
     static final String BUCKET = "team-state";
@@ -20,10 +23,16 @@ final class MotoS3 {
     }
 
     static S3Client client(MotoServer moto) {
-        return S3Client.builder().endpointOverride(MotoServer.requireLoopback(moto.endpoint())).forcePathStyle(true)
+        return client(moto.endpoint());
+    }
+
+    /** A client of whatever answers at {@code endpoint}, which must be loopback; {@code interceptors} see every request. */
+    static S3Client client(URI endpoint, ExecutionInterceptor... interceptors) {
+        return S3Client.builder().endpointOverride(MotoServer.requireLoopback(endpoint)).forcePathStyle(true)
                 .region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("testing", "testing")))
                 .httpClientBuilder(UrlConnectionHttpClient.builder())
+                .overrideConfiguration(config -> List.of(interceptors).forEach(config::addExecutionInterceptor))
                 .build();
     }
 

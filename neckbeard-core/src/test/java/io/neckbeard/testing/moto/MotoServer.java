@@ -68,6 +68,24 @@ public final class MotoServer implements AutoCloseable {
         }
     }
 
+    /** Creates an S3 bucket (moto takes unsigned requests), for tests that have no S3 client of their own. */
+    public void createS3Bucket(String bucket) throws IOException, InterruptedException {
+        put("/" + bucket, "");
+    }
+
+    /** Stores an S3 object as another machine would have written it. */
+    public void putS3Object(String bucket, String key, String text) throws IOException, InterruptedException {
+        put("/" + bucket + "/" + key, text);
+    }
+
+    private void put(String path, String body) throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(endpoint.resolve(path))
+                .PUT(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("moto answered PUT " + path + " with " + response.statusCode() + ": " + response.body());
+        }
+    }
+
     /** The environment a child process needs to reach this server with the AWS SDK, and nothing else. */
     public Map<String, String> awsEnvironment() {
         return Map.of("AWS_ENDPOINT_URL", endpoint.toString(), "AWS_ACCESS_KEY_ID", "testing",
