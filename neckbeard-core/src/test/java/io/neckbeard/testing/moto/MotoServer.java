@@ -37,7 +37,7 @@ public final class MotoServer implements AutoCloseable {
      * {@code executable}'s venv: moto's own server is threaded and checks S3 preconditions
      * non-atomically, so racing conditional writes could both succeed (the script says more).
      */
-    static MotoServer start(Path executable) throws IOException, InterruptedException {
+    public static MotoServer start(Path executable) throws IOException, InterruptedException {
         int port = freePort();
         Path log = Files.createTempFile("moto-server-", ".log");
         Path launcher = Files.createTempFile("serialised_moto_server-", ".py");
