@@ -35,12 +35,22 @@ final class S3Objects implements AutoCloseable {
     private static final int PRECONDITION_FAILED = 412;
     private static final int CONDITIONAL_REQUEST_CONFLICT = 409;
 
+    /** The most keys S3 returns per listing page. */
+    static final int MAX_PAGE = 1000;
+
     private final S3YamlSettings settings;
     private final S3Client s3;
+    private final int pageSize;
 
     S3Objects(S3YamlSettings settings, S3Client s3) {
+        this(settings, s3, MAX_PAGE);
+    }
+
+    /** @param pageSize keys asked for per listing page (tests make it small to cross pages) */
+    S3Objects(S3YamlSettings settings, S3Client s3, int pageSize) {
         this.settings = settings;
         this.s3 = s3;
+        this.pageSize = pageSize;
     }
 
     /** Object metadata naming the write that stored the object (see {@link #put}). */
@@ -134,7 +144,7 @@ final class S3Objects implements AutoCloseable {
         String token = null;
         do {
             ListObjectsV2Response page = list(ListObjectsV2Request.builder().prefix(prefix)
-                    .maxKeys(Math.min(1000, limit - keys.size())).continuationToken(token), prefix);
+                    .maxKeys(Math.min(pageSize, limit - keys.size())).continuationToken(token), prefix);
             for (S3Object object : page.contents()) {
                 keys.add(object.key());
             }

@@ -26,6 +26,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -40,6 +44,8 @@ public final class S3YamlBackend implements CoordinatorBackend {
     private static final Logger LOG = LoggerFactory.getLogger(S3YamlBackend.class);
     /** How often a lock change that lost a race to another writer is tried again before giving up. */
     private static final int LOCK_ATTEMPTS = 10;
+    /** How many audit objects {@link #audit} reads at once: history is N small GETs, each a round trip. */
+    private static final int AUDIT_FETCHERS = 8;
 
     private final S3Objects objects;
     private final S3YamlSettings settings;
@@ -49,8 +55,12 @@ public final class S3YamlBackend implements CoordinatorBackend {
     private final AtomicLong lastAuditMicros = new AtomicLong();
 
     S3YamlBackend(S3YamlSettings settings, S3Client s3) {
-        this.settings = settings;
-        this.objects = new S3Objects(settings, s3);
+        this(new S3Objects(settings, s3));
+    }
+
+    S3YamlBackend(S3Objects objects) {
+        this.settings = objects.settings();
+        this.objects = objects;
     }
 
     /** Opens the backend with a client built from the settings and the SDK's chains. */
@@ -240,24 +250,57 @@ public final class S3YamlBackend implements CoordinatorBackend {
         }
     }
 
+    /** The newest {@code limit} keys (one listing page per 1,000), then their objects, fetched in parallel. */
     @Override
     public List<AuditEntry> audit(String environment, int limit) {
         if (limit <= 0) {
             return List.of();
         }
-        List<AuditEntry> entries = new ArrayList<>();
-        for (String key : objects.keys(auditPrefix(environment), limit)) {
-            Optional<S3Objects.Stored> stored = objects.get(key);
-            if (stored.isEmpty()) {
-                continue; // removed since listed, e.g. by a lifecycle rule
-            }
-            try {
-                entries.add(AuditLines.decode(StateYaml.text(stored.get().bytes(), settings.url(key)), settings.url(key)));
-            } catch (CoordinatorException e) {
-                LOG.warn("skipping a damaged audit entry: {}", e.getMessage());
-            }
+        List<String> keys = objects.keys(auditPrefix(environment), limit);
+        if (keys.isEmpty()) {
+            return List.of();
         }
-        return entries;
+        ExecutorService fetchers = Executors.newFixedThreadPool(Math.min(AUDIT_FETCHERS, keys.size()), daemon -> {
+            Thread thread = new Thread(daemon, "audit-fetch");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            List<Future<Optional<S3Objects.Stored>>> fetched = new ArrayList<>();
+            for (String key : keys) {
+                fetched.add(fetchers.submit(() -> objects.get(key)));
+            }
+            List<AuditEntry> entries = new ArrayList<>();
+            for (int i = 0; i < keys.size(); i++) {
+                String url = settings.url(keys.get(i));
+                Optional<S3Objects.Stored> stored = result(fetched.get(i));
+                if (stored.isEmpty()) {
+                    continue; // removed since listed, e.g. by a lifecycle rule
+                }
+                try {
+                    entries.add(AuditLines.decode(StateYaml.text(stored.get().bytes(), url), url));
+                } catch (CoordinatorException e) {
+                    LOG.warn("skipping a damaged audit entry: {}", e.getMessage());
+                }
+            }
+            return entries;
+        } finally {
+            fetchers.shutdownNow();
+        }
+    }
+
+    private static <T> T result(Future<T> future) {
+        try {
+            return future.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CoordinatorException(ExitCode.INTERRUPTED, "interrupted while reading the audit trail", "re-run", e);
+        }
     }
 
     @Override

@@ -123,6 +123,22 @@ class S3YamlBackendTest {
         }
     }
 
+    /** Listing pages of two keys stand in for S3's 1,000, so that a short trail crosses pages. */
+    @Test
+    void historyPagesThroughTheListingNewestFirst() {
+        try (S3YamlBackend backend = new S3YamlBackend(new S3Objects(MotoS3.settings(), MotoS3.client(moto), 2))) {
+            Instant at = Instant.parse("2024-05-01T10:00:00Z");
+            for (int i = 1; i <= 7; i++) {
+                backend.append(new AuditEntry(at.plusSeconds(i), "alice", HOST, "production", "cmd-" + i, List.of(), null,
+                        "ok", Duration.ZERO));
+            }
+
+            assertThat(backend.audit("production", 5)).extracting(AuditEntry::command)
+                    .containsExactly("cmd-7", "cmd-6", "cmd-5", "cmd-4", "cmd-3");
+            assertThat(backend.audit("production", 100)).hasSize(7);
+        }
+    }
+
     @Test
     void auditEntriesListNewestFirstAcrossBackendsInAppendOrder() {
         try (S3YamlBackend first = MotoS3.backend(moto); S3YamlBackend second = MotoS3.backend(moto)) {
