@@ -28,20 +28,19 @@ public final class S3Clients {
     }
 
     public static S3Client create(S3YamlSettings settings) {
-        return create(settings, System::getProperty, System::getenv);
-    }
-
-    /** With the system properties and environment given, so tests can set what a shell would. */
-    static S3Client create(S3YamlSettings settings, UnaryOperator<String> properties, UnaryOperator<String> environment) {
         S3ClientBuilder builder = S3Client.builder()
                 .region(region(settings))
                 .credentialsProvider(credentials(settings))
                 .httpClientBuilder(UrlConnectionHttpClient.builder());
-        endpointOverride(properties, environment).ifPresent(endpoint -> builder.endpointOverride(endpoint).forcePathStyle(true));
+        endpointOverride(System::getProperty, System::getenv)
+                .ifPresent(endpoint -> builder.endpointOverride(endpoint).forcePathStyle(true));
         return builder.build();
     }
 
-    /** The endpoint override, looked up in the order the SDK uses: service-specific first, system property before variable. */
+    /**
+     * The endpoint override, looked up in the order the SDK uses: service-specific first, system
+     * property before variable; the lookups are parameters so that tests need not change the JVM's.
+     */
     static Optional<URI> endpointOverride(UnaryOperator<String> properties, UnaryOperator<String> environment) {
         String[][] lookups = {{"aws.endpointUrlS3", null}, {null, "AWS_ENDPOINT_URL_S3"}, {"aws.endpointUrl", null},
                 {null, "AWS_ENDPOINT_URL"}};
