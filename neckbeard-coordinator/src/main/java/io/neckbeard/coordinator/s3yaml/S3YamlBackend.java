@@ -8,9 +8,9 @@ import io.neckbeard.coordinator.LockInfo;
 import io.neckbeard.coordinator.LockLostException;
 import io.neckbeard.coordinator.LockedException;
 import io.neckbeard.coordinator.yaml.AuditLines;
-import io.neckbeard.coordinator.yaml.EnvironmentNames;
 import io.neckbeard.coordinator.yaml.StateYaml;
 import io.neckbeard.core.ExitCode;
+import io.neckbeard.core.Names;
 import io.neckbeard.state.EnvironmentState;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -347,8 +347,13 @@ public final class S3YamlBackend implements CoordinatorBackend {
                         + environment + ")", null);
     }
 
+    /** The environment's "folder"; a name that is not one key segment could reach another environment's objects. */
     private String environmentPrefix(String environment) {
-        return settings.prefix() + EnvironmentNames.checked(environment) + "/";
+        if (!Names.isSafe(environment)) {
+            throw new CoordinatorException(ExitCode.USAGE, "'" + environment + "' is not a valid environment name",
+                    Names.RULE, null);
+        }
+        return settings.prefix() + environment + "/";
     }
 
     private String stateKey(String environment) {
