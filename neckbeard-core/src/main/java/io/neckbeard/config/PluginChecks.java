@@ -7,10 +7,12 @@ import io.neckbeard.config.validate.Suggestions;
 import io.neckbeard.config.yaml.YamlFile;
 import io.neckbeard.core.Durations;
 import io.neckbeard.core.NeckbeardException;
+import io.neckbeard.coordinator.Coordinator;
 import io.neckbeard.coordinator.CoordinatorBackendFactory;
 import io.neckbeard.health.HealthCheckFactory;
 import io.neckbeard.loadbalancer.LoadBalancerFactory;
 import io.neckbeard.packager.PackagerFactory;
+import io.neckbeard.plugin.PluginSettings;
 import io.neckbeard.plugin.Plugins;
 import io.neckbeard.plugin.Typed;
 import io.neckbeard.plugin.ValidationContext;
@@ -20,8 +22,11 @@ import io.neckbeard.provisioner.ProvisionerFactory;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -52,7 +57,11 @@ final class PluginChecks {
         CoordinatorBackendFactory coordinator = find(config, CoordinatorBackendFactory.class, config.coordinator().type(),
                 "coordinator", "coordinator");
         if (coordinator != null) {
-            report(config, "coordinator", coordinator.validate(config.coordinator().settings(), OFFLINE));
+            Map<String, Object> own = new LinkedHashMap<>(config.coordinator().settings());
+            own.remove(Coordinator.LOCK_TTL);
+            List<ParamProblem> found = new ArrayList<>(coordinator.validate(own, OFFLINE));
+            found.addAll(PluginSettings.problemOf(Coordinator.LOCK_TTL, () -> Coordinator.lockTtl(config.coordinator().settings())));
+            report(config, "coordinator", found);
         }
         ProvisionerFactory provisioner = find(config, ProvisionerFactory.class, config.provisioner().type(), "provisioner",
                 "provisioner");

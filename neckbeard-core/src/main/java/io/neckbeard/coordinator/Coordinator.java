@@ -25,7 +25,7 @@ import java.util.function.Supplier;
 public final class Coordinator implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Coordinator.class);
     /** How long a lock lives without renewal; a session renews it every third of this. */
-    public static final Duration DEFAULT_LOCK_TTL = Duration.ofMinutes(5);
+    public static final Duration DEFAULT_LOCK_TTL = Duration.ofMinutes(10);
     public static final String DEFAULT_TYPE = "local-yaml";
     /** The first pause between two attempts to take a held lock; it doubles up to {@link #MAX_LOCK_PAUSE}. */
     private static final Duration FIRST_LOCK_PAUSE = Duration.ofMillis(100);
@@ -81,9 +81,15 @@ public final class Coordinator implements AutoCloseable {
                 Operator.current(), ttl, Clock.systemUTC(), lockTimeout);
     }
 
+    /**
+     * Settings every backend takes, read here rather than by the backend: {@code check} validates
+     * them once, and gives a backend's own {@code validate} the block without them.
+     */
+    public static final String LOCK_TTL = "lock_ttl";
+
     /** {@code coordinator.lock_ttl}, default {@link #DEFAULT_LOCK_TTL}; exit 2 when it is not a duration. */
-    static Duration lockTtl(Map<String, Object> settings) {
-        return Durations.parseOr(settings.get("lock_ttl"), DEFAULT_LOCK_TTL, "coordinator.lock_ttl");
+    public static Duration lockTtl(Map<String, Object> settings) {
+        return Durations.parseOr(settings.get(LOCK_TTL), DEFAULT_LOCK_TTL, "coordinator.lock_ttl");
     }
 
     public EnvironmentState read(String environment) {

@@ -60,7 +60,7 @@ class LockTimeoutTest {
     @Test
     void theLeaseIsCoordinatorLockTtlOrFiveMinutes() {
         assertThat(Coordinator.lockTtl(Map.of("lock_ttl", "10m"))).isEqualTo(Duration.ofMinutes(10));
-        assertThat(Coordinator.lockTtl(Map.of())).isEqualTo(Coordinator.DEFAULT_LOCK_TTL);
+        assertThat(Coordinator.lockTtl(Map.of())).isEqualTo(Duration.ofMinutes(10));
         assertThatThrownBy(() -> Coordinator.lockTtl(Map.of("lock_ttl", "ten")))
                 .isInstanceOfSatisfying(io.neckbeard.core.NeckbeardException.class,
                         e -> assertThat(e.exitCode()).isEqualTo(ExitCode.USAGE))

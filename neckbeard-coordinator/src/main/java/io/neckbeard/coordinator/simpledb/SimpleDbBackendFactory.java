@@ -6,6 +6,13 @@ import io.neckbeard.coordinator.CoordinatorContext;
 import io.neckbeard.coordinator.CoordinatorException;
 import io.neckbeard.coordinator.localyaml.LocalYamlBackend;
 import io.neckbeard.core.ExitCode;
+import io.neckbeard.plugin.PluginSettings;
+import io.neckbeard.plugin.ValidationContext;
+import io.neckbeard.provider.ParamProblem;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 
 /**
  * {@code coordinator: {type: simpledb, domain: D, mirror: PATH, profile: P}}. Names no SDK class
@@ -20,16 +27,29 @@ public final class SimpleDbBackendFactory implements CoordinatorBackendFactory {
     }
 
     @Override
+    public List<ParamProblem> validate(Map<String, Object> settings, ValidationContext context) {
+        List<ParamProblem> problems = new ArrayList<>(PluginSettings.unknownKeys(settings, List.of("domain", "mirror", "profile"),
+                "simpledb coordinator"));
+        problems.addAll(PluginSettings.problemOf("domain", () -> domain(settings)));
+        return problems;
+    }
+
+    @Override
     public CoordinatorBackend create(CoordinatorContext context) {
-        Object domain = context.settings().get("domain");
+        String domain = domain(context.settings());
+        Object mirror = context.settings().get("mirror");
+        Object profile = context.settings().get("profile");
+        LocalYamlBackend copy = mirror == null ? null : new LocalYamlBackend(context.projectRoot().resolve(mirror.toString()));
+        return SimpleDbClients.backend(domain, context.region(), profile == null ? null : profile.toString(),
+                SimpleDbClients.endpointOverride(), copy);
+    }
+
+    private static String domain(Map<String, Object> settings) {
+        Object domain = settings.get("domain");
         if (domain == null || domain.toString().isBlank()) {
             throw new CoordinatorException(ExitCode.USAGE, "coordinator.domain is missing in neckbeard/config.yml",
                     "name the SimpleDB domain: coordinator: {type: simpledb, domain: my-app-neckbeard}", null);
         }
-        Object mirror = context.settings().get("mirror");
-        Object profile = context.settings().get("profile");
-        LocalYamlBackend copy = mirror == null ? null : new LocalYamlBackend(context.projectRoot().resolve(mirror.toString()));
-        return SimpleDbClients.backend(domain.toString(), context.region(), profile == null ? null : profile.toString(),
-                SimpleDbClients.endpointOverride(), copy);
+        return domain.toString();
     }
 }

@@ -79,7 +79,8 @@ public final class CoordinatorBench {
                 generations, terminated ? "terminated" : "all-old", bytes / 1024, cas, lock);
     }
 
-    private static EnvironmentState history(String env, int generations, boolean terminated) {
+    /** {@code generations} generations of 50 nodes; all but the two newest terminated, or all kept. */
+    public static EnvironmentState history(String env, int generations, boolean terminated) {
         Instant at = Instant.parse("2024-05-01T10:00:00Z");
         EnvironmentState state = EnvironmentState.empty(env).withScale(Map.of("app", NODES));
         for (int g = 1; g <= generations; g++) {
@@ -102,7 +103,8 @@ public final class CoordinatorBench {
                 Duration.ofSeconds(1));
     }
 
-    private static double median(int runs, Runnable action) {
+    /** The median of {@code runs} timed runs of {@code action} in milliseconds, after three untimed ones. */
+    public static double median(int runs, Runnable action) {
         for (int i = 0; i < 3; i++) {
             action.run(); // warm-up: JIT and file cache
         }

@@ -3,6 +3,7 @@ package io.neckbeard.coordinator.localyaml;
 import io.neckbeard.coordinator.CoordinatorBackend;
 import io.neckbeard.coordinator.CoordinatorBackendContract;
 import io.neckbeard.coordinator.CoordinatorContext;
+import io.neckbeard.coordinator.WriterProcesses;
 import io.neckbeard.state.EnvironmentState;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,17 +41,7 @@ class LocalYamlBackendContractTest extends CoordinatorBackendContract {
     @Test
     void eightWriterProcessesLoseNoIncrement() throws Exception {
         backend.write(EnvironmentState.empty("production").withScale(Map.of("app", 0)));
-        List<Process> writers = new ArrayList<>();
-        for (int i = 0; i < 8; i++) {
-            writers.add(new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-cp", System.getProperty("java.class.path"), IncrementMain.class.getName(),
-                    dir.resolve("state").toString(), "production", "50")
-                    .redirectErrorStream(true).redirectOutput(dir.resolve("writer-" + i + ".log").toFile()).start());
-        }
-        for (Process writer : writers) {
-            assertThat(writer.waitFor(5, TimeUnit.MINUTES)).isTrue();
-            assertThat(writer.exitValue()).isZero();
-        }
+        WriterProcesses.run(8, dir, Map.of(), List.of(dir.toString(), "production", "50", "local-yaml", "path=state"));
 
         EnvironmentState end = reopened.read("production");
         assertThat(end.scale()).containsEntry("app", 400);

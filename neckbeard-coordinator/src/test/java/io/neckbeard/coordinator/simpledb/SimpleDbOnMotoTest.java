@@ -10,18 +10,11 @@ import io.neckbeard.coordinator.AuditEntry;
 import io.neckbeard.coordinator.CoordinatorBackendContract;
 import io.neckbeard.coordinator.LockInfo;
 import io.neckbeard.state.EnvironmentState;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assertions;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
+import io.neckbeard.testing.moto.MotoExtension;
+import io.neckbeard.testing.moto.MotoServer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
-import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -33,54 +26,26 @@ import static org.assertj.core.api.Assertions.assertThat;
  * but ignores {@code Expected} and answers deletes with HTTP 500 (so it cannot run the contract
  * suite; the in-memory double does). This proves the SDK client as {@link SimpleDbClients} builds
  * it, with an endpoint override, stores and reads back what the backend writes: item names with
- * {@code /} and {@code #}, base64 chunks, multi-valued attributes. moto is {@code $NECKBEARD_MOTO}
- * (the moto_server executable); without it the test is skipped unless {@code NECKBEARD_REQUIRE_MOTO=1}.
+ * {@code /} and {@code #}, base64 chunks, multi-valued attributes. moto comes from {@link MotoExtension}.
  */
+@ExtendWith(MotoExtension.class)
 class SimpleDbOnMotoTest {
-    private static Process moto;
-    private static String endpoint;
-
-    @BeforeAll
-    static void startMoto() throws Exception {
-        String executable = System.getenv("NECKBEARD_MOTO");
-        if (executable == null || executable.isBlank()) {
-            String reason = "NECKBEARD_MOTO (the moto_server executable) is unset";
-            if ("1".equals(System.getenv("NECKBEARD_REQUIRE_MOTO"))) {
-                Assertions.fail(reason + ", and NECKBEARD_REQUIRE_MOTO=1 requires the moto tests to run");
-            }
-            Assumptions.abort(reason + ": the SimpleDB smoke test on moto is skipped");
-        }
-        int port;
-        try (ServerSocket free = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            port = free.getLocalPort();
-        }
-        Path log = Files.createTempFile("moto-sdb", ".log");
-        moto = new ProcessBuilder(executable, "-H", "127.0.0.1", "-p", Integer.toString(port)).redirectErrorStream(true)
-                .redirectOutput(log.toFile()).start();
-        endpoint = "http://127.0.0.1:" + port;
-        Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
-        while (!listening(port)) {
-            if (!moto.isAlive() || Instant.now().isAfter(deadline)) {
-                Assertions.fail("moto_server did not start on " + endpoint + ":\n" + Files.readString(log));
-            }
-            Thread.sleep(100);
-        }
-        System.setProperty("aws.accessKeyId", "testing"); // the SDK's default chain reads these: no real credentials
-        System.setProperty("aws.secretKey", "testing");
-    }
-
-    @AfterAll
-    static void stopMoto() throws InterruptedException {
-        System.clearProperty("aws.accessKeyId");
-        System.clearProperty("aws.secretKey");
-        if (moto != null) {
-            moto.destroy();
-            moto.waitFor();
-        }
-    }
 
     @Test
-    void stateAuditAndLockRoundTripThroughMotosSimpleDb() {
+    void stateAuditAndLockRoundTripThroughMotosSimpleDb(MotoServer moto) {
+        String endpoint = moto.endpoint().toString();
+        // the SDK's default chain reads these: dummy credentials, never a real profile or the instance role
+        System.setProperty("aws.accessKeyId", "testing");
+        System.setProperty("aws.secretKey", "testing");
+        try {
+            roundTrip(endpoint);
+        } finally {
+            System.clearProperty("aws.accessKeyId");
+            System.clearProperty("aws.secretKey");
+        }
+    }
+
+    private static void roundTrip(String endpoint) {
         AmazonSimpleDB admin = AmazonSimpleDBClientBuilder.standard()
                 .withEndpointConfiguration(new EndpointConfiguration(endpoint, "us-east-1"))
                 .withCredentials(new AWSStaticCredentialsProvider(new BasicAWSCredentials("testing", "testing"))).build();
@@ -102,14 +67,5 @@ class SimpleDbOnMotoTest {
         backend.close();
         reopened.close();
         ((com.amazonaws.AmazonWebServiceClient) admin).shutdown();
-    }
-
-    private static boolean listening(int port) {
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress("127.0.0.1", port), 500);
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
     }
 }
