@@ -1,50 +1,105 @@
 package io.neckbeard.transport.ssh;
 
-import org.apache.sshd.client.config.hosts.KnownHostEntry;
-import org.apache.sshd.client.keyverifier.KnownHostsServerKeyVerifier;
-import org.apache.sshd.client.keyverifier.ServerKeyVerifier;
-import org.apache.sshd.client.session.ClientSession;
-import org.apache.sshd.common.config.keys.KeyUtils;
+import com.jcraft.jsch.HostKey;
+import com.jcraft.jsch.HostKeyRepository;
+import com.jcraft.jsch.JSch;
+import com.jcraft.jsch.JSchException;
+import com.jcraft.jsch.UserInfo;
 
-import java.net.SocketAddress;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.PublicKey;
 
 /**
- * Checks the host's key against a known_hosts file, like OpenSSH's {@code StrictHostKeyChecking=yes}
- * (or {@code accept-new} when asked), and remembers why it refused a key, so the caller can say so.
+ * Checks a host's key against a known_hosts file, like OpenSSH's {@code StrictHostKeyChecking=yes}
+ * (or {@code accept-new} when asked: an unknown key is added, a changed one still refused), and
+ * remembers why it refused a key, so the caller can say so. JSch runs with
+ * {@code StrictHostKeyChecking=yes} over it: whatever this does not call OK is refused.
  */
-final class HostKeys implements ServerKeyVerifier {
+final class HostKeys implements HostKeyRepository {
     /** What was refused: {@code unknown} or {@code changed}, with the key's fingerprint; null while nothing was. */
     record Refusal(String kind, String fingerprint) {
     }
 
-    private final KnownHostsServerKeyVerifier knownHosts;
+    private final JSch jsch;
+    private final HostKeyRepository knownHosts;
+    private final Path file;
+    private final boolean acceptNew;
     private volatile Refusal refusal;
 
-    HostKeys(Path knownHostsFile, boolean acceptNew) {
-        ServerKeyVerifier unknown = (session, address, key) -> {
-            if (!acceptNew) {
-                refusal = new Refusal("unknown", KeyUtils.getFingerPrint(key));
-            }
-            return acceptNew;
-        };
-        this.knownHosts = new KnownHostsServerKeyVerifier(unknown, knownHostsFile);
-        this.knownHosts.setModifiedServerKeyAcceptor(this::refuseChanged);
-    }
-
-    private boolean refuseChanged(ClientSession session, SocketAddress address, KnownHostEntry entry, PublicKey expected,
-                                  PublicKey actual) {
-        refusal = new Refusal("changed", KeyUtils.getFingerPrint(actual));
-        return false;
+    HostKeys(JSch jsch, Path knownHostsFile, boolean acceptNew) throws JSchException {
+        this.jsch = jsch;
+        this.file = knownHostsFile;
+        this.acceptNew = acceptNew;
+        // JSch reads a missing file as an empty one
+        jsch.setKnownHosts(knownHostsFile.toString());
+        this.knownHosts = jsch.getHostKeyRepository();
     }
 
     @Override
-    public boolean verifyServerKey(ClientSession session, SocketAddress address, PublicKey key) {
-        return knownHosts.verifyServerKey(session, address, key);
+    public int check(String host, byte[] key) {
+        int result = knownHosts.check(host, key);
+        if (result == NOT_INCLUDED && acceptNew) {
+            try {
+                if (!Files.exists(file)) {
+                    Files.createDirectories(file.toAbsolutePath().getParent());
+                    Files.createFile(file);
+                }
+                knownHosts.add(new HostKey(host, key), null);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot add the host key of " + host + " to " + file, e);
+            } catch (JSchException e) {
+                refusal = new Refusal("unknown", "(unreadable key: " + e.getMessage() + ")");
+                return NOT_INCLUDED;
+            }
+            return OK;
+        }
+        if (result != OK) {
+            refusal = new Refusal(result == CHANGED ? "changed" : "unknown", fingerprint(host, key));
+        }
+        return result;
+    }
+
+    private String fingerprint(String host, byte[] key) {
+        try {
+            return new HostKey(host, key).getFingerPrint(jsch);
+        } catch (JSchException e) {
+            return "(unreadable key: " + e.getMessage() + ")";
+        }
     }
 
     Refusal refusal() {
         return refusal;
+    }
+
+    @Override
+    public void add(HostKey hostkey, UserInfo ui) {
+        // Only check() adds, under accept-new: JSch itself never adds a key under StrictHostKeyChecking=yes.
+    }
+
+    @Override
+    public void remove(String host, String type) {
+        knownHosts.remove(host, type);
+    }
+
+    @Override
+    public void remove(String host, String type, byte[] key) {
+        knownHosts.remove(host, type, key);
+    }
+
+    @Override
+    public String getKnownHostsRepositoryID() {
+        return knownHosts.getKnownHostsRepositoryID();
+    }
+
+    @Override
+    public HostKey[] getHostKey() {
+        return knownHosts.getHostKey();
+    }
+
+    @Override
+    public HostKey[] getHostKey(String host, String type) {
+        return knownHosts.getHostKey(host, type);
     }
 }
