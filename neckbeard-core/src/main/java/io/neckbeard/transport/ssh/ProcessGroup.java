@@ -40,9 +40,10 @@ final class ProcessGroup extends OutputStream {
 
     /** The command that ends the group: TERM, then KILL what is left after 2 s; nothing when the group is gone. */
     String killCommand() {
+        // "kill -SIG -PGID" without "--", which dash's kill refuses
         String group = "-" + id;
-        return "/bin/sh -c " + quote("kill -TERM -- " + group + " 2>/dev/null || exit 0; i=0; while [ $i -lt 20 ] && kill -0 -- "
-                + group + " 2>/dev/null; do sleep 0.1; i=$((i+1)); done; kill -KILL -- " + group + " 2>/dev/null; true");
+        return "/bin/sh -c " + quote("kill -TERM " + group + " 2>/dev/null || exit 0; i=0; while [ $i -lt 20 ] && kill -0 " + group
+                + " 2>/dev/null; do sleep 0.1; i=$((i+1)); done; kill -KILL " + group + " 2>/dev/null; true");
     }
 
     /** Whether the group's id arrived: only then can it be killed. */
