@@ -8,8 +8,10 @@ import com.jcraft.jsch.UserInfo;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 
 /**
  * Checks a host's key against a known_hosts file, like OpenSSH's {@code StrictHostKeyChecking=yes}
@@ -42,11 +44,7 @@ final class HostKeys implements HostKeyRepository {
         int result = knownHosts.check(host, key);
         if (result == NOT_INCLUDED && acceptNew) {
             try {
-                if (!Files.exists(file)) {
-                    Files.createDirectories(file.toAbsolutePath().getParent());
-                    Files.createFile(file);
-                }
-                knownHosts.add(new HostKey(host, key), null);
+                append(new HostKey(host, key));
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot add the host key of " + host + " to " + file, e);
             } catch (JSchException e) {
@@ -59,6 +57,27 @@ final class HostKeys implements HostKeyRepository {
             refusal = new Refusal(result == CHANGED ? "changed" : "unknown", fingerprint(host, key));
         }
         return result;
+    }
+
+    /**
+     * Appends the key's line, as ssh does: JSch's own {@code add} rewrites the whole file from what
+     * it read, and would lose the keys that other nodes of the same roll appended meanwhile.
+     */
+    private void append(HostKey key) throws IOException {
+        synchronized (HostKeys.class) {
+            Path parent = file.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+            if (!Files.exists(file)) {
+                Files.createFile(file);
+            }
+            String line = key.getHost() + " " + key.getType() + " " + key.getKey() + "\n";
+            if (Files.size(file.toAbsolutePath()) > 0 && !Files.readString(file).endsWith("\n")) {
+                line = "\n" + line;
+            }
+            Files.writeString(file, line, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        }
     }
 
     private String fingerprint(String host, byte[] key) {

@@ -67,6 +67,13 @@ class OpenSshLoginTest {
     }
 
     @Test
+    void anAgentSocketWithNoAgentBehindItLeavesTheIdentityFile() throws Exception {
+        Map<String, String> environment = Map.of("SSH_AUTH_SOCK", dir.resolve("gone.sock").toString());
+
+        assertThat(echo(new SshTransport("127.0.0.1", settings(server.identity()), environment::get))).isEqualTo("in");
+    }
+
+    @Test
     void aPassphraseProtectedKeyIsReadWithTheVariablesPassphrase() throws Exception {
         Path key = encryptedKey();
 

@@ -157,6 +157,39 @@ class SshTransportTest {
         assertThat(Files.readString(knownHosts)).contains("[127.0.0.1]:" + server.port());
     }
 
+    /** A roll opens many new hosts at once: each one's key is appended, none lost to another's write. */
+    @Test
+    void acceptNewRecordsEveryHostOfAParallelRollAndKeepsWhatTheFileHeld() throws Exception {
+        Path knownHosts = Files.writeString(dir.resolve("known_hosts"), "# kept, even without a newline at its end");
+        Path identity = server.writeIdentity(dir.resolve("id"));
+        List<MinaSshServer> servers = new java.util.ArrayList<>();
+        try {
+            for (int i = 0; i < 6; i++) {
+                servers.add(new MinaSshServer(server));
+            }
+            List<Thread> threads = servers.stream().map(each -> new Thread(() -> {
+                try (SshTransport transport = new SshTransport("127.0.0.1", SshSettings.of(Map.of("ssh", Map.of("port", each.port(),
+                        "identity_file", identity.toString(), "known_hosts", knownHosts.toString(), "host_key_checking", "accept-new"))))) {
+                    transport.run("true", Map.of(), TIMEOUT, line -> { });
+                }
+            })).toList();
+            threads.forEach(Thread::start);
+            for (Thread thread : threads) {
+                thread.join();
+            }
+
+            List<String> lines = Files.readAllLines(knownHosts);
+            assertThat(lines).first().isEqualTo("# kept, even without a newline at its end");
+            for (MinaSshServer each : servers) {
+                assertThat(lines).anyMatch(line -> line.startsWith("[127.0.0.1]:" + each.port() + " ssh-ed25519 "));
+            }
+        } finally {
+            for (MinaSshServer each : servers) {
+                each.close();
+            }
+        }
+    }
+
     @Test
     void acceptNewStillRefusesAChangedHostKeyAndLeavesKnownHostsAlone() throws Exception {
         Path knownHosts = server.writeKnownHosts(MinaSshServer.generate("ssh-ed25519", 256), dir.resolve("known_hosts"));
