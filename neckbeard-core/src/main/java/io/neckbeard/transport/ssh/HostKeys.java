@@ -5,9 +5,10 @@ import com.jcraft.jsch.HostKeyRepository;
 import com.jcraft.jsch.JSch;
 import com.jcraft.jsch.JSchException;
 import com.jcraft.jsch.UserInfo;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,18 +25,23 @@ final class HostKeys implements HostKeyRepository {
     record Refusal(String kind, String fingerprint) {
     }
 
+    private static final Logger LOG = LoggerFactory.getLogger(HostKeys.class);
+
     private final JSch jsch;
     private final HostKeyRepository knownHosts;
+    private final SshSettings settings;
     private final Path file;
     private final boolean acceptNew;
     private volatile Refusal refusal;
 
-    HostKeys(JSch jsch, Path knownHostsFile, boolean acceptNew) throws JSchException {
+    /** The rules of {@code settings}: its {@code known_hosts} and {@code host_key_checking}. */
+    HostKeys(JSch jsch, SshSettings settings) throws JSchException {
         this.jsch = jsch;
-        this.file = knownHostsFile;
-        this.acceptNew = acceptNew;
+        this.settings = settings;
+        this.file = settings.knownHosts();
+        this.acceptNew = settings.acceptNewHostKeys();
         // JSch reads a missing file as an empty one
-        jsch.setKnownHosts(knownHostsFile.toString());
+        jsch.setKnownHosts(file.toString());
         this.knownHosts = jsch.getHostKeyRepository();
     }
 
@@ -46,7 +52,8 @@ final class HostKeys implements HostKeyRepository {
             try {
                 append(new HostKey(host, key));
             } catch (IOException e) {
-                throw new UncheckedIOException("cannot add the host key of " + host + " to " + file, e);
+                // as ssh does: the key was accepted for this connection, only remembering it failed
+                LOG.warn(settings.mask("could not add the host key of " + host + " to " + file + ": " + e.getMessage()));
             } catch (JSchException e) {
                 refusal = new Refusal("unknown", "(unreadable key: " + e.getMessage() + ")");
                 return NOT_INCLUDED;

@@ -311,7 +311,7 @@ public final class SshTransport implements Transport {
         HostKeys hostKeys;
         Session opened;
         try {
-            hostKeys = new HostKeys(jsch, settings.knownHosts(), settings.acceptNewHostKeys());
+            hostKeys = new HostKeys(jsch, settings);
             opened = jsch.getSession(user, hostName, port);
             opened.setHostKeyRepository(hostKeys);
             opened.setIdentityRepository(identities);
