@@ -47,6 +47,7 @@ public final class SshTransport implements Transport {
      * channel open while a background process holds stdout, and that must not hold up the caller.
      */
     private static final Duration OUTPUT_GRACE = Duration.ofSeconds(2);
+    private static final long GRACE_POLL_MILLIS = 10;
     /** How long to wait for the exit status of a command that stopped reading its input. */
     private static final Duration EARLY_EXIT_WAIT = Duration.ofSeconds(5);
     /** How long the kill of a timed-out command's process group may take. */
@@ -209,7 +210,7 @@ public final class SshTransport implements Transport {
                                String what) {
         Session current = session();
         RemoteOutput lines = new RemoteOutput(Commands.TAIL_LINES);
-        ProcessGroup group = new ProcessGroup(lines);
+        ProcessGroup group = grouped ? new ProcessGroup(lines) : null;
         ChannelExec channel = null;
         try {
             channel = (ChannelExec) current.openChannel("exec");
@@ -223,23 +224,24 @@ public final class SshTransport implements Transport {
             } catch (IOException e) {
                 // The command may have exited before reading all its input (e.g. mkdir refused): then its status and
                 // output say why; a command that exited 0 without its whole input, or none, is a lost connection.
-                await(channel, EARLY_EXIT_WAIT, lines, line -> { });
+                await(channel, EARLY_EXIT_WAIT, lines, output);
                 if (channel.getExitStatus() <= 0) {
                     throw e;
                 }
                 LOG.debug("the command on {} exited with {} before reading all its input: {}", describe(), channel.getExitStatus(), what);
             }
             if (!await(channel, timeout, lines, output)) {
-                if (group.known()) {
+                boolean killable = group != null && group.known();
+                if (killable) {
                     kill(group, what);
                 }
                 throw failure(ExitCode.FAILED, "command on " + describe() + " did not finish within " + timeout.toSeconds()
-                        + "s" + (group.known() ? " and was killed (its process group)" : " and its channel was closed") + ": "
+                        + "s" + (killable ? " and was killed (its process group)" : " and its channel was closed") + ": "
                         + what, "raise the timeout or look at what the command waits for", null);
             }
             long grace = System.nanoTime() + OUTPUT_GRACE.toNanos();
             while (!channel.isClosed() && System.nanoTime() < grace) {
-                Thread.sleep(FIRST_POLL_MILLIS * 10);
+                Thread.sleep(GRACE_POLL_MILLIS);
             }
             int status = channel.getExitStatus();
             String tail = lines.finish(output);
