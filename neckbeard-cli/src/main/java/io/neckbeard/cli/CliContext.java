@@ -1,13 +1,11 @@
 package io.neckbeard.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import io.neckbeard.core.ExitCode;
 import io.neckbeard.core.Json;
-import io.neckbeard.core.NeckbeardException;
+import io.neckbeard.engine.NodeOutcome;
 import io.neckbeard.plugin.Plugins;
 
 import java.io.BufferedReader;
-import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -21,12 +19,16 @@ import java.util.List;
  */
 public final class CliContext {
     private final GlobalOptions options;
+    private final StandardInput in;
     private final PrintWriter out;
     private final PrintWriter err;
+    private final List<NodeOutcome> finishedNodes = new ArrayList<>();
+    private boolean jsonPrinted;
     private Plugins plugins;
 
-    CliContext(GlobalOptions options, PrintWriter out, PrintWriter err) {
+    CliContext(GlobalOptions options, StandardInput in, PrintWriter out, PrintWriter err) {
         this.options = options;
+        this.in = in;
         this.out = out;
         this.err = err;
     }
@@ -41,6 +43,11 @@ public final class CliContext {
 
     public boolean json() {
         return options.json();
+    }
+
+    /** Standard input, when it carries input (a pipe or a file) rather than a terminal or nothing. */
+    public StandardInput in() {
+        return in;
     }
 
     /** Standard output: the result (text, or exactly one JSON document). */
@@ -60,13 +67,31 @@ public final class CliContext {
         }
     }
 
-    /** Prints {@code result} as the command's one JSON document. */
-    public void printJson(Object result) {
+    /**
+     * Prints {@code result} as the command's one JSON document. Only the first call prints: after
+     * Ctrl-C the interruption report is that document, and the command's own result or error,
+     * should it still come, is not printed as a second one.
+     */
+    public synchronized void printJson(Object result) {
+        if (jsonPrinted) {
+            return;
+        }
+        jsonPrinted = true;
         try {
             out.println(Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(result));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot render JSON output", e);
         }
+    }
+
+    /** Called for every node a command finished with, for the interruption report. */
+    synchronized void nodeFinished(NodeOutcome outcome) {
+        finishedNodes.add(outcome);
+    }
+
+    /** The nodes finished so far, in order. */
+    synchronized List<NodeOutcome> finishedNodes() {
+        return List.copyOf(finishedNodes);
     }
 
     /** Built-in SPI implementations plus JARs in ~/.neckbeard/plugins/ and --plugin-path. */
@@ -94,27 +119,10 @@ public final class CliContext {
         return answer == null || answer.isBlank() ? fallback : answer.trim();
     }
 
-    /**
-     * Asks for confirmation on the terminal. {@code --yes} answers it; without a terminal and
-     * without {@code --yes} the command is refused (exit 2) rather than left waiting.
-     */
-    public void confirm(String question) {
-        if (options.yes()) {
-            return;
-        }
-        if (System.console() == null) {
-            throw new NeckbeardException(ExitCode.USAGE, question + " needs confirmation, and standard input is not a terminal",
-                    "add --yes to confirm non-interactively");
-        }
-        err.print(question + " [y/N] ");
-        err.flush();
-        try {
-            String answer = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
-            if (answer == null || !answer.trim().toLowerCase(java.util.Locale.ROOT).startsWith("y")) {
-                throw new NeckbeardException(ExitCode.USAGE, "not confirmed; nothing was done", null);
-            }
-        } catch (IOException e) {
-            throw new NeckbeardException(ExitCode.USAGE, "cannot read the confirmation", "add --yes", e);
-        }
+    /** Asks for confirmation on the terminal (see {@link Prompt}). */
+    public void confirm(String question, String action) {
+        BufferedReader terminal = System.console() == null ? null
+                : new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        new Prompt(options.yes(), terminal, err).confirm(question, action);
     }
 }

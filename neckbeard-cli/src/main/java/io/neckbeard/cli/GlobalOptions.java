@@ -1,5 +1,6 @@
 package io.neckbeard.cli;
 
+import io.neckbeard.config.ConfigLoader;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 
@@ -13,8 +14,9 @@ public final class GlobalOptions {
     public enum OutputFormat { text, json }
 
     @Option(names = {"-C", "--project"}, paramLabel = "DIR", scope = ScopeType.INHERIT,
-            description = "Project directory (holds neckbeard/config.yml). Default: the current directory.")
-    Path project = Path.of("");
+            description = "Project directory (holds neckbeard/config.yml). Default: the nearest directory holding "
+                    + "neckbeard/config.yml, from the current one up.")
+    Path project;
 
     @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", scope = ScopeType.INHERIT,
             description = "Output format: ${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}.")
@@ -38,8 +40,14 @@ public final class GlobalOptions {
             description = "Extra directory of plugin JARs (besides ~/.neckbeard/plugins/).")
     List<Path> pluginPath = new ArrayList<>();
 
+    /** The project: {@code -C} as given, else found from the current directory up (as git finds its repository). */
     public Path project() {
-        return project.toAbsolutePath().normalize();
+        return project != null ? project.toAbsolutePath().normalize() : ConfigLoader.findProjectRoot(Path.of(""));
+    }
+
+    /** The directory as given: {@code -C}, else the current directory (where {@code init} scaffolds). */
+    public Path directory() {
+        return (project != null ? project : Path.of("")).toAbsolutePath().normalize();
     }
 
     public boolean json() {

@@ -1,7 +1,9 @@
 package io.neckbeard.cli;
 
 import io.neckbeard.cli.command.CheckCommand;
+import io.neckbeard.cli.command.CompleteCommand;
 import io.neckbeard.cli.command.CompletionCommand;
+import io.neckbeard.cli.command.HelpCommand;
 import io.neckbeard.cli.command.HistoryCommand;
 import io.neckbeard.cli.command.InitCommand;
 import io.neckbeard.cli.command.LockCommand;
@@ -21,10 +23,13 @@ import io.neckbeard.cli.command.VarsCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /** The {@code neckbeard} command. {@link #run} is what tests drive; {@link #main} only exits with it. */
 @Command(name = "neckbeard",
@@ -36,45 +41,72 @@ import java.nio.charset.StandardCharsets;
                 StatusCommand.class, PromoteCommand.class, RollbackCommand.class, TerminateCommand.class,
                 ScaleCommand.class, VarsCommand.class, LockCommand.class, HistoryCommand.class,
                 NodeCommand.class, RunCommand.class, SshCommand.class, PackageCommand.class, CompletionCommand.class,
-                CommandLine.HelpCommand.class})
+                CompleteCommand.class, HelpCommand.class})
 public final class Neckbeard implements Runnable {
+
+    /** Wide enough that no option's description breaks inside a path such as ~/.neckbeard/plugins/. */
+    private static final int USAGE_WIDTH = 100;
 
     @Mixin
     GlobalOptions options = new GlobalOptions();
 
+    @Spec
+    CommandSpec spec;
+
     private CliContext context;
 
     public static void main(String[] args) {
-        System.exit(run(System.out, System.err, args));
+        System.exit(run(StandardInput.ofProcess(), System.out, System.err, args));
+    }
+
+    /** Runs one command line with no standard input (as with {@code </dev/null}); returns its exit code. */
+    public static int run(PrintStream out, PrintStream err, String... args) {
+        return run(StandardInput.none(), out, err, args);
     }
 
     /** Runs one command line; returns its exit code. */
-    public static int run(PrintStream out, PrintStream err, String... args) {
+    public static int run(StandardInput in, PrintStream out, PrintStream err, String... args) {
         Neckbeard root = new Neckbeard();
         PrintWriter outWriter = new PrintWriter(out, true, StandardCharsets.UTF_8);
         PrintWriter errWriter = new PrintWriter(err, true, StandardCharsets.UTF_8);
+        Interruption interruption = Interruption.register(errWriter);
         CommandLine commandLine = new CommandLine(root)
+                .setUsageHelpWidth(USAGE_WIDTH)
                 .setOut(outWriter)
                 .setErr(errWriter)
                 .setExecutionStrategy(parseResult -> {
-                    root.context = new CliContext(root.options, outWriter, errWriter);
+                    root.context = new CliContext(root.options, in, outWriter, errWriter);
+                    interruption.context(root.context);
                     Logging.configure(root.options);
                     return new CommandLine.RunLast().execute(parseResult);
                 })
                 .setExecutionExceptionHandler(new ErrorHandler(() -> root.context))
                 .setParameterExceptionHandler(new UsageErrorHandler(() -> root.options));
+        if (asksForNoColor(args)) {
+            commandLine.setColorScheme(CommandLine.Help.defaultColorScheme(CommandLine.Help.Ansi.OFF));
+        }
         int code = commandLine.execute(args);
+        interruption.unregister();
         outWriter.flush();
         errWriter.flush();
         return code;
+    }
+
+    /**
+     * Help is printed while parsing, before {@code --no-color} is an option value: picocli itself
+     * only knows NO_COLOR, so the flag is looked for among the words before {@code --}.
+     */
+    private static boolean asksForNoColor(String[] args) {
+        return Arrays.asList(args).stream().takeWhile(arg -> !arg.equals("--")).anyMatch("--no-color"::equals);
     }
 
     public CliContext context() {
         return context;
     }
 
+    /** A bare {@code neckbeard}: the help, exit 0. */
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(new CommandLine(this), "a command is required");
+        spec.commandLine().usage(spec.commandLine().getOut());
     }
 }

@@ -8,6 +8,7 @@ import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * Renders the engine's progress on stderr: on a terminal, one live line per node redrawn in
@@ -21,14 +22,17 @@ public final class ProgressRenderer implements Progress {
     private final boolean live;
     private final boolean quiet;
     private final boolean verbose;
+    private final Consumer<NodeOutcome> done;
     private final Map<String, String> lines = new LinkedHashMap<>();
     private int drawn;
 
-    ProgressRenderer(PrintWriter err, boolean live, boolean quiet, boolean verbose) {
+    /** {@code done} hears of every finished node (what Ctrl-C reports as done so far). */
+    ProgressRenderer(PrintWriter err, boolean live, boolean quiet, boolean verbose, Consumer<NodeOutcome> done) {
         this.err = err;
         this.live = live;
         this.quiet = quiet;
         this.verbose = verbose;
+        this.done = done;
     }
 
     /**
@@ -39,7 +43,7 @@ public final class ProgressRenderer implements Progress {
     public static ProgressRenderer of(CliContext cli) {
         GlobalOptions options = cli.options();
         boolean terminal = System.console() != null && stderrIsATerminal() && !options.noColor();
-        return new ProgressRenderer(cli.err(), terminal, options.quiet(), options.verbose());
+        return new ProgressRenderer(cli.err(), terminal, options.quiet(), options.verbose(), cli::nodeFinished);
     }
 
     @Override
@@ -58,6 +62,7 @@ public final class ProgressRenderer implements Progress {
 
     @Override
     public synchronized void finished(NodeOutcome outcome) {
+        done.accept(outcome);
         String detail = outcome.detail() == null ? "" : " (" + firstLine(outcome.detail()) + ")";
         show(outcome.name(), outcome.result() + ": " + outcome.action() + detail);
     }

@@ -23,8 +23,13 @@ final class UsageErrorHandler implements CommandLine.IParameterExceptionHandler 
         CommandLine commandLine = exception.getCommandLine();
         String message = String.valueOf(exception.getMessage()).replaceFirst("^Error: ", "");
         String remedy = "see '" + commandLine.getCommandSpec().qualifiedName() + " --help'";
+        CommandSynonyms.Suggestion meaning = meaning(exception);
+        if (meaning != null) {
+            message = meaning.message();
+            remedy = meaning.fix();
+        }
         commandLine.getErr().println("error: " + message);
-        if (!CommandLine.UnmatchedArgumentException.printSuggestions(exception, commandLine.getErr())) {
+        if (meaning != null || !CommandLine.UnmatchedArgumentException.printSuggestions(exception, commandLine.getErr())) {
             commandLine.getErr().println("  fix: " + remedy);
         }
         if (options.get().json() || asksForJson(args)) {
@@ -32,6 +37,15 @@ final class UsageErrorHandler implements CommandLine.IParameterExceptionHandler 
             commandLine.getOut().println(Json.mapper().valueToTree(Map.of("error", ErrorHandler.describe(failure))));
         }
         return ExitCode.USAGE.code();
+    }
+
+    /** What an unknown command word at the top level means here ({@code deploy}: {@code up}), or null. */
+    private static CommandSynonyms.Suggestion meaning(CommandLine.ParameterException exception) {
+        if (exception instanceof CommandLine.UnmatchedArgumentException unmatched && exception.getCommandLine().getParent() == null
+                && !unmatched.getUnmatched().isEmpty()) {
+            return CommandSynonyms.of(unmatched.getUnmatched().get(0));
+        }
+        return null;
     }
 
     /** Parsing may stop before it reaches {@code -o json}; a CI step still gets its one JSON document. */

@@ -13,7 +13,7 @@ class ProgressRendererTest {
 
     @Test
     void plainModePrintsOneTimestampedLinePerEvent() {
-        ProgressRenderer progress = new ProgressRenderer(new PrintWriter(err), false, false, false);
+        ProgressRenderer progress = new ProgressRenderer(new PrintWriter(err), false, false, false, outcome -> { });
 
         progress.message("wave 1/2: web-1, web-2");
         progress.step("web-1", "provision");
@@ -28,7 +28,7 @@ class ProgressRendererTest {
 
     @Test
     void verbosePlainModeAlsoShowsProvisioningOutput() {
-        ProgressRenderer progress = new ProgressRenderer(new PrintWriter(err), false, false, true);
+        ProgressRenderer progress = new ProgressRenderer(new PrintWriter(err), false, false, true, outcome -> { });
 
         progress.output("web-2", "installing");
 
@@ -37,7 +37,7 @@ class ProgressRendererTest {
 
     @Test
     void liveModeRedrawsOneLinePerNodeInPlace() {
-        ProgressRenderer progress = new ProgressRenderer(new PrintWriter(err), true, false, false);
+        ProgressRenderer progress = new ProgressRenderer(new PrintWriter(err), true, false, false, outcome -> { });
 
         progress.step("web-1", "launch");
         progress.step("web-2", "launch");
@@ -50,7 +50,7 @@ class ProgressRendererTest {
 
     @Test
     void quietPrintsNothing() {
-        ProgressRenderer progress = new ProgressRenderer(new PrintWriter(err), false, true, true);
+        ProgressRenderer progress = new ProgressRenderer(new PrintWriter(err), false, true, true, outcome -> { });
 
         progress.message("wave 1/1");
         progress.step("web-1", "launch");

@@ -27,15 +27,26 @@ import java.util.stream.Stream;
 public final class ConfigLoader {
     private final Plugins plugins;
     private final boolean provisionerChecks;
+    private final boolean slugChecks;
 
-    /** A loader that checks everything, the provisioner's settings and files included (check, plan, up). */
+    /** A loader that checks everything, the provisioner's settings and files included (plan, up). */
     public ConfigLoader(Plugins plugins) {
-        this(plugins, true);
+        this(plugins, true, false);
     }
 
-    private ConfigLoader(Plugins plugins, boolean provisionerChecks) {
+    private ConfigLoader(Plugins plugins, boolean provisionerChecks, boolean slugChecks) {
         this.plugins = plugins;
         this.provisionerChecks = provisionerChecks;
+        this.slugChecks = slugChecks;
+    }
+
+    /**
+     * The loader of {@code neckbeard check}: everything, and the packager's view of the project
+     * files too (a slug without a Procfile), reported at the packager's settings, after every
+     * other problem. {@code up} finds those when it packs.
+     */
+    public static ConfigLoader forCheck(Plugins plugins) {
+        return new ConfigLoader(plugins, true, true);
     }
 
     /**
@@ -45,7 +56,22 @@ public final class ConfigLoader {
      * operator and a rollback.
      */
     public static ConfigLoader withoutProvisionerChecks(Plugins plugins) {
-        return new ConfigLoader(plugins, false);
+        return new ConfigLoader(plugins, false, false);
+    }
+
+    /**
+     * The project a command run in {@code start} means, found as git finds its repository: the
+     * nearest of {@code start} and the directories above it holding {@code neckbeard/config.yml};
+     * {@code start} itself when none does (loading then says what is missing where).
+     */
+    public static Path findProjectRoot(Path start) {
+        Path absolute = start.toAbsolutePath().normalize();
+        for (Path dir = absolute; dir != null; dir = dir.getParent()) {
+            if (Files.isRegularFile(dir.resolve("neckbeard").resolve("config.yml"))) {
+                return dir;
+            }
+        }
+        return absolute;
     }
 
     /**
@@ -73,7 +99,8 @@ public final class ConfigLoader {
         YamlFile yaml = reader.read(configPath, display(configPath), problems);
         problems.throwIfAny();
         ConfigFile config = new ConfigReader(problems).read(yaml);
-        new PluginChecks(plugins, problems, provisionerChecks ? root : null).check(config);
+        PluginChecks pluginChecks = new PluginChecks(plugins, problems, provisionerChecks ? root : null);
+        pluginChecks.check(config);
 
         Map<String, EnvDefinition> envFiles = new HashMap<>();
         EnvironmentReader envReader = new EnvironmentReader(problems);
@@ -102,6 +129,9 @@ public final class ConfigLoader {
             List<EnvDefinition> chain = chains.chain(definition);
             EnvironmentSpec spec = builder.build(chain);
             loaded.put(name, new LoadedProject.LoadedEnvironment(spec, chain, nodes.build(spec, chain, Map.of())));
+        }
+        if (slugChecks) {
+            pluginChecks.checkPackagerFiles(config, root);
         }
         problems.throwIfAny();
         return new LoadedProject(root, config, envNames, loaded, providers);

@@ -11,6 +11,7 @@ import io.neckbeard.coordinator.CoordinatorBackendFactory;
 import io.neckbeard.health.HealthCheckFactory;
 import io.neckbeard.loadbalancer.LoadBalancerFactory;
 import io.neckbeard.packager.PackagerFactory;
+import io.neckbeard.packager.PackagerSettingException;
 import io.neckbeard.plugin.Plugins;
 import io.neckbeard.plugin.Typed;
 import io.neckbeard.provider.ResourceProviderFactory;
@@ -115,6 +116,23 @@ final class PluginChecks {
             problems.add(config.yaml(), YamlFile.child("provisioner", e.setting()), e.getMessage(), e.remedy());
         } catch (NeckbeardException e) {
             problems.add(config.yaml(), "provisioner", e.getMessage(), e.remedy());
+        }
+    }
+
+    /** The packager's settings and the project files the slug must hold, reported at the setting. */
+    void checkPackagerFiles(ConfigFile config, Path root) {
+        TypedSettings packager = config.packager();
+        PackagerFactory factory = plugins.all(PackagerFactory.class).get(packager.type());
+        if (factory == null) {
+            return;
+        }
+        try {
+            factory.checkProjectFiles(packager.settings(), root);
+        } catch (PackagerSettingException e) {
+            problems.add(config.yaml(), e.setting().isEmpty() ? "packager" : YamlFile.child("packager", e.setting()),
+                    e.getMessage(), e.remedy());
+        } catch (NeckbeardException e) {
+            problems.add(config.yaml(), "packager", e.getMessage(), e.remedy());
         }
     }
 

@@ -7,6 +7,7 @@ import io.neckbeard.core.ExitCode;
 import io.neckbeard.core.NeckbeardException;
 import io.neckbeard.state.EnvironmentState;
 
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,7 +15,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * {@code scale ENV TYPE=COUNT...}: records node counts in the coordinator (the next {@code up}
+ * {@code scale ENV [TYPE=COUNT...]}: shows or records node counts in the coordinator (the next {@code up}
  * launches or retires nodes). A count is refused (exit 4) when it would leave an AZ under the
  * type's {@code min_per_az} — node {@code <type>-<i>} goes to AZ {@code (i-1) mod len(azs)}, so
  * the last AZs get the smaller share — or exceed {@code max_count}.
@@ -34,6 +35,31 @@ public final class ScaleService {
             changed = Collections.unmodifiableMap(new TreeMap<>(changed));
             counts = Collections.unmodifiableMap(new TreeMap<>(counts));
         }
+    }
+
+    /**
+     * One node type's count and where it comes from.
+     *
+     * @param source {@code coordinator} (set by {@code scale}) or {@code config} (the environment's {@code nodes.<type>.count})
+     */
+    public record TypeCount(String type, int count, String source) {
+    }
+
+    /** {@code scale ENV}: every node type's count, in the order the environment declares them. */
+    public record CurrentCounts(String environment, List<TypeCount> types) {
+        public CurrentCounts {
+            types = List.copyOf(types);
+        }
+    }
+
+    /** Every node type's current count and its source; reads only. */
+    public CurrentCounts current(String environment) {
+        EnvironmentSpec spec = project.environment(environment);
+        Map<String, Integer> scaled = coordinator.read(environment).scale();
+        List<TypeCount> types = new ArrayList<>();
+        spec.nodes().forEach((type, group) -> types.add(scaled.containsKey(type)
+                ? new TypeCount(type, scaled.get(type), "coordinator") : new TypeCount(type, group.count(), "config")));
+        return new CurrentCounts(environment, types);
     }
 
     /** @param assignments {@code TYPE=COUNT} each; @param arguments the masked command line for the audit entry */

@@ -32,11 +32,13 @@ public record StatusReport(String environment, Lock lock, List<GenerationStatus>
     }
 
     /**
-     * @param port    the port the node serves on, or null
-     * @param url     where it serves HTTP, or null
-     * @param healthy the last health check's verdict, or null when it was never checked
+     * @param port         the port the node serves on, or null
+     * @param url          where it serves HTTP, or null
+     * @param healthy      the health check's verdict (live, or the last recorded one with {@code --cached}), or null when never checked
+     * @param checkedAt    when that verdict was observed, or null
+     * @param healthDetail why, in the check's words (e.g. a process's exit code and log tail), or null
      */
     public record NodeStatus(String name, String type, String az, String resourceId, String address, Integer port,
-                             String url, Boolean healthy, boolean operational) {
+                             String url, Boolean healthy, boolean operational, Instant checkedAt, String healthDetail) {
     }
 }

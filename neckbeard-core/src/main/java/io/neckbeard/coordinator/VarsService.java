@@ -14,7 +14,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * {@code vars ENV [set K=V... | unset K...]}: the shared config vars exported to the app.
+ * {@code vars ENV [set K=V... | unset K... | get K]}: the shared config vars exported to the app.
  * Listing shows names only unless values are asked for, so a terminal or CI log does not
  * leak them by default; changing them holds the lock and is audited with values masked.
  */
@@ -32,16 +32,38 @@ public final class VarsService {
         this.coordinator = coordinator;
     }
 
-    /** @param values the values by name, or null when they were not asked for */
-    public record VarsReport(String environment, List<String> names, Map<String, String> values) {
+    /**
+     * @param names   every var's name
+     * @param values  the values by name, or null when they were not asked for
+     * @param changed the names a {@code set} or {@code unset} changed (empty for a listing)
+     */
+    public record VarsReport(String environment, List<String> names, Map<String, String> values, List<String> changed) {
         public VarsReport {
             names = List.copyOf(names);
+            changed = List.copyOf(changed);
         }
     }
 
     public VarsReport list(String environment, boolean showValues) {
         project.environment(environment);
-        return report(coordinator.read(environment), showValues);
+        return report(coordinator.read(environment), showValues, List.of());
+    }
+
+    /**
+     * The value of one var.
+     *
+     * @throws NeckbeardException exit 2 when the environment has no var of that name
+     */
+    public String get(String environment, String name) {
+        project.environment(environment);
+        Map<String, String> vars = coordinator.read(environment).vars();
+        String value = vars.get(checkedName(name));
+        if (value == null) {
+            throw usage(environment + " has no config var " + name, vars.isEmpty()
+                    ? "set it with: neckbeard vars " + environment + " set " + name + "=VALUE"
+                    : "its vars are: " + String.join(", ", vars.keySet()));
+        }
+        return value;
     }
 
     /** @param assignments {@code K=V} each; @param arguments the masked command line for the audit entry */
@@ -65,7 +87,7 @@ public final class VarsService {
             }
             changes.put(name, assignment.substring(equals + 1));
         }
-        return change(environment, "vars set", arguments, vars -> {
+        return change(environment, "vars set", arguments, List.copyOf(changes.keySet()), vars -> {
             vars.putAll(changes);
             int total = vars.entrySet().stream().mapToInt(var -> bytes(var.getKey()) + bytes(var.getValue())).sum();
             if (total > MAX_TOTAL_BYTES) {
@@ -79,10 +101,10 @@ public final class VarsService {
     public VarsReport unset(String environment, List<String> names, List<String> arguments) {
         project.environment(environment);
         names.forEach(VarsService::checkedName);
-        return change(environment, "vars unset", arguments, vars -> names.forEach(vars::remove));
+        return change(environment, "vars unset", arguments, names, vars -> names.forEach(vars::remove));
     }
 
-    private VarsReport change(String environment, String command, List<String> arguments,
+    private VarsReport change(String environment, String command, List<String> arguments, List<String> changed,
                               Consumer<Map<String, String>> edit) {
         try (EnvironmentSession session = coordinator.session(environment, command, arguments)) {
             EnvironmentState stored = session.update(state -> {
@@ -91,13 +113,13 @@ public final class VarsService {
                 return state.withVars(vars);
             });
             stored.active().ifPresent(active -> session.generation(active.id()));
-            return report(stored, false);
+            return report(stored, false, changed);
         }
     }
 
-    private static VarsReport report(EnvironmentState state, boolean showValues) {
+    private static VarsReport report(EnvironmentState state, boolean showValues, List<String> changed) {
         return new VarsReport(state.environment(), new ArrayList<>(state.vars().keySet()),
-                showValues ? state.vars() : null);
+                showValues ? state.vars() : null, changed);
     }
 
     private static int bytes(String text) {

@@ -10,6 +10,8 @@ public enum Action {
     TAKE_OUT,
     /** Provision it and deploy the slug with the Stack, then health-check it. */
     PROVISION,
+    /** Restart the processes of an up-to-date node that stopped, from its current release (no new release). */
+    RESTART,
     /** Register a node that was taken out, once healthy. */
     PUT_BACK,
     /** Register a healthy node that is not in its load balancer (a new node, or a repair). */

@@ -10,6 +10,7 @@ import io.neckbeard.config.TypedSettings;
 import io.neckbeard.coordinator.Coordinator;
 import io.neckbeard.core.Durations;
 import io.neckbeard.engine.hooks.Hooks;
+import io.neckbeard.health.HealthCheck;
 import io.neckbeard.health.HealthCheckFactory;
 import io.neckbeard.loadbalancer.LoadBalancer;
 import io.neckbeard.loadbalancer.LoadBalancerFactory;
@@ -24,6 +25,7 @@ import io.neckbeard.provider.ResourceProviderFactory;
 import io.neckbeard.provisioner.Provisioner;
 import io.neckbeard.provisioner.ProvisionerFactory;
 import io.neckbeard.stack.Stack;
+import io.neckbeard.stack.StackTarget;
 import io.neckbeard.transport.Transport;
 
 import java.nio.file.Path;
@@ -123,16 +125,39 @@ public final class DeployContext implements AutoCloseable {
                 "load balancer").create(spec, providerContext()));
     }
 
-    /** The health check of a node type; the {@code provider} check (the resource runs) when it has none. */
+    /**
+     * The health check of a node type; without one, the {@link DefaultHealthCheck} (the node's
+     * port accepts connections, else its resource runs), polled with the default interval and timeout.
+     */
     public HealthSettings healthCheck(String nodeType) {
         return healthChecks.computeIfAbsent(nodeType, type -> {
             TypedSettings configured = nodeType(type).healthCheck();
-            TypedSettings settings = configured == null ? new TypedSettings("provider", Map.of(), null) : configured;
+            if (configured == null) {
+                return new HealthSettings(new DefaultHealthCheck(check(new TypedSettings("tcp", Map.of(), null)),
+                        check(new TypedSettings("provider", Map.of(), null))), DEFAULT_HEALTH_INTERVAL, DEFAULT_HEALTH_TIMEOUT, false);
+            }
             String at = "node_types." + type + ".health_check.";
-            return new HealthSettings(plugins.find(HealthCheckFactory.class, settings.type(), "health check").create(settings),
-                    Durations.parseOr(settings.settings().get("interval"), DEFAULT_HEALTH_INTERVAL, at + "interval"),
-                    Durations.parseOr(settings.settings().get("timeout"), DEFAULT_HEALTH_TIMEOUT, at + "timeout"));
+            return new HealthSettings(check(configured),
+                    Durations.parseOr(configured.settings().get("interval"), DEFAULT_HEALTH_INTERVAL, at + "interval"),
+                    Durations.parseOr(configured.settings().get("timeout"), DEFAULT_HEALTH_TIMEOUT, at + "timeout"));
         });
+    }
+
+    private HealthCheck check(TypedSettings settings) {
+        return plugins.find(HealthCheckFactory.class, settings.type(), "health check").create(settings);
+    }
+
+    /**
+     * Looks at the node's processes as the engine judges its health.
+     *
+     * @param processes   the Procfile's process names; empty for every process the Stack started there
+     * @param sinceDeploy the processes were just started: an exit since then is a failure
+     * @param configVars  the environment's config vars, whose values are masked in the log lines quoted
+     */
+    ProcessWatch processWatch(Transport transport, Resource resource, String node, long generation, List<String> processes,
+                              boolean sinceDeploy, Map<String, String> configVars) {
+        return new ProcessWatch(stack, transport, StackTarget.forResource(resource, project.stack(), project.app(), name(), node,
+                generation, Map.of(), Map.of()), processes, sinceDeploy, configVars.values());
     }
 
     public Provisioner provisioner() {

@@ -1,20 +1,15 @@
 package io.neckbeard.engine;
 
-import io.neckbeard.config.NodeSpec;
 import io.neckbeard.coordinator.EnvironmentSession;
 import io.neckbeard.core.ExitCode;
 import io.neckbeard.core.NeckbeardException;
 import io.neckbeard.engine.hooks.Hooks;
 import io.neckbeard.health.HealthResult;
-import io.neckbeard.health.HealthTarget;
 import io.neckbeard.loadbalancer.Target;
-import io.neckbeard.provider.Resource;
-import io.neckbeard.provider.ResourceProvider;
 import io.neckbeard.state.EnvironmentState;
 import io.neckbeard.state.Generation;
 import io.neckbeard.state.NodeHealth;
 import io.neckbeard.state.NodeRecord;
-import io.neckbeard.transport.Transport;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -70,7 +65,7 @@ final class GenerationSwitch {
             session.generation(target.id());
             Map<String, NodeHealth> health;
             try {
-                health = gate(target, session.state().scale(), gateVerb, resources);
+                health = gate(target, session.state(), gateVerb, resources);
             } catch (NeckbeardException refused) {
                 result = "refused";
                 session.result(result);
@@ -100,7 +95,7 @@ final class GenerationSwitch {
      *
      * @throws NeckbeardException exit 4 listing the unhealthy nodes; nothing has been changed
      */
-    Map<String, NodeHealth> gate(Generation target, Map<String, Integer> scale, String command, RefreshedResources resources) {
+    Map<String, NodeHealth> gate(Generation target, EnvironmentState state, String command, RefreshedResources resources) {
         Map<String, NodeHealth> health = new LinkedHashMap<>();
         if (target.nodes().isEmpty()) {
             throw new NeckbeardException(ExitCode.REFUSED, "refusing to " + command + " " + context.name()
@@ -108,7 +103,7 @@ final class GenerationSwitch {
         }
         for (NodeRecord record : target.nodes()) {
             progress.step(record.name(), "health");
-            HealthResult result = check(record, target.id(), scale, resources);
+            HealthResult result = new NodeHealthCheck(context, state).check(record, target.id(), resources);
             health.put(record.name(), new NodeHealth(result.healthy(), Instant.now(), result.detail()));
         }
         List<String> unhealthy = health.entrySet().stream().filter(e -> !e.getValue().healthy())
@@ -186,31 +181,6 @@ final class GenerationSwitch {
         return new NodeRecord(r.name(), r.type(), r.az(), r.provider(), r.resourceId(), r.address(), r.launchedAt(),
                 r.provisionedSlug(), r.provisionedConfig(), health == null ? r.lastHealth() : health, r.operational(),
                 r.attributes(), r.port(), r.url());
-    }
-
-    /** One health observation of a recorded node, whose resource must be running. */
-    private HealthResult check(NodeRecord record, long generation, Map<String, Integer> scale, RefreshedResources resources) {
-        if (record.resourceId() == null) {
-            return HealthResult.unhealthy("never launched");
-        }
-        NodeSpec spec = NodeRecords.spec(context, record, scale);
-        if (spec == null) {
-            return HealthResult.unhealthy("type " + record.type() + " is no longer configured");
-        }
-        try {
-            ResourceProvider provider = context.provider(record.provider());
-            Resource resource = resources.of(record);
-            if (!resource.running()) {
-                return HealthResult.unhealthy("resource " + record.resourceId() + " is " + resource.state());
-            }
-            Target target = NodeTerminator.target(record);
-            try (Transport transport = context.transport(spec, generation, resource)) {
-                return HealthPoller.observe(context.healthCheck(record.type()), new HealthTarget(record.name(),
-                        resource.address(), target.port() == 0 ? null : target.port(), resource, provider, transport));
-            }
-        } catch (RuntimeException e) {
-            return HealthResult.unhealthy(Failures.describe(e));
-        }
     }
 
     private NodeOutcome finished(NodeRecord record, String action, String detail) {

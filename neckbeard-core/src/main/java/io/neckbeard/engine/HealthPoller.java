@@ -7,6 +7,7 @@ import io.neckbeard.health.HealthTarget;
 import io.neckbeard.loadbalancer.LoadBalancer;
 import io.neckbeard.loadbalancer.Target;
 import io.neckbeard.loadbalancer.TargetHealth;
+import io.neckbeard.stack.ProcfileEntry;
 
 import java.time.Duration;
 import java.util.List;
@@ -27,16 +28,50 @@ final class HealthPoller {
      * in a moment, whatever the interval, and one that starts slowly is polled every interval.
      */
     static HealthResult await(HealthSettings settings, HealthTarget target) {
+        return await(settings, target, null);
+    }
+
+    /**
+     * The same, looking at the node's processes before each observation (when {@code processes}
+     * is not null): the node is not healthy while one of them does not run, and the wait ends at
+     * once, unhealthy, when one has exited since the deploy started it.
+     */
+    static HealthResult await(HealthSettings settings, HealthTarget target, ProcessWatch processes) {
         long deadline = System.nanoTime() + settings.timeout().toNanos();
         Duration wait = FIRST_RETRY;
         while (true) {
-            HealthResult result = observe(settings, target);
+            ProcessWatch.Verdict verdict = processes == null ? null : processes.observe();
+            if (verdict != null && verdict.failed()) {
+                return verdict.unhealthy();
+            }
+            HealthResult result = observe(settings, target, verdict);
             if (result.healthy() || System.nanoTime() >= deadline) {
                 return result;
             }
             sleep(wait.compareTo(settings.interval()) < 0 ? wait : settings.interval());
             wait = wait.multipliedBy(2);
         }
+    }
+
+    /** One look at the processes (when not null), then, if they all run, one observation of the check. */
+    static HealthResult observe(HealthSettings settings, HealthTarget target, ProcessWatch processes) {
+        return observe(settings, target, processes == null ? null : processes.observe());
+    }
+
+    /**
+     * Unhealthy while a process does not run; else the check's observation. The default check
+     * looks at the node's port only where a {@code web} process listens on it.
+     */
+    private static HealthResult observe(HealthSettings settings, HealthTarget target, ProcessWatch.Verdict verdict) {
+        if (verdict == null) {
+            return observe(settings, target);
+        }
+        if (!verdict.running()) {
+            return verdict.unhealthy();
+        }
+        boolean portless = !settings.configured() && !verdict.processes().contains(ProcfileEntry.WEB);
+        return observe(settings, portless ? new HealthTarget(target.node(), target.address(), null, target.resource(),
+                target.provider(), target.transport()) : target);
     }
 
     /** One observation; a check that throws counts as unhealthy, with its message as the detail. */

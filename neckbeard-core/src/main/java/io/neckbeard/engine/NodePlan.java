@@ -41,9 +41,9 @@ public record NodePlan(String name, String type, String az, NodeSpec spec, NodeR
         return has(Action.PUT_BACK) || has(Action.REGISTER);
     }
 
-    /** As the wave scheduler and the floor gate see it. */
+    /** As the wave scheduler and the floor gate see it: restarting stopped processes takes nothing out of service. */
     public WorkItem workItem() {
-        return new WorkItem(name, placement(), serving());
+        return new WorkItem(name, placement(), serving() && !has(Action.RESTART));
     }
 
     public Placement placement() {

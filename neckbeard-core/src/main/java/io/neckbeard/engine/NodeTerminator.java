@@ -1,6 +1,7 @@
 package io.neckbeard.engine;
 
 import io.neckbeard.config.NodeSpec;
+import io.neckbeard.core.ExitCode;
 import io.neckbeard.core.NeckbeardException;
 import io.neckbeard.loadbalancer.Target;
 import io.neckbeard.provider.Resource;
@@ -46,7 +47,11 @@ final class NodeTerminator {
         byType.forEach((type, targets) -> context.loadBalancer(type).deregister(targets));
     }
 
-    /** Stops the node's processes (best effort: the resource goes anyway) and terminates its resource. */
+    /**
+     * Stops the node's processes and terminates its resource. The stop is best effort where the
+     * resource goes anyway (a cloud instance, a local node, which checks for itself); on a host
+     * that outlives the node (static) a failed stop fails the node (exit 1), resource kept.
+     */
     void terminate(NodeRecord record, long generation) {
         if (record.resourceId() == null) {
             return;
@@ -63,6 +68,12 @@ final class NodeTerminator {
                 context.stack().stop(transport, StackTarget.forResource(resource, context.project().stack(),
                         context.project().app(), context.name(), record.name(), generation, Map.of(), Map.of()));
             } catch (NeckbeardException e) {
+                if (provider.holdsOneGeneration()) {
+                    // the host outlives the node: a process left there would keep serving the old release
+                    throw new NeckbeardException(ExitCode.FAILED, "could not make sure no process of " + record.name()
+                            + " is left on its host " + resource.address() + ": " + e.getMessage(),
+                            "make the host reachable (or stop the processes there by hand) and run the command again", e);
+                }
                 progress.output(record.name(), "could not stop its processes (" + e.getMessage() + "); terminating anyway");
             }
         }

@@ -15,6 +15,7 @@ import io.neckbeard.provider.ResourceProvider;
 import io.neckbeard.provider.Tags;
 import io.neckbeard.provisioner.ProvisionRequest;
 import io.neckbeard.provisioner.ServicePeers;
+import io.neckbeard.stack.ProcessStatus;
 import io.neckbeard.stack.ProcfileEntry;
 import io.neckbeard.stack.StackTarget;
 import io.neckbeard.state.NodeHealth;
@@ -60,6 +61,7 @@ final class NodeWork {
 
     NodeOutcome run(NodePlan plan) {
         String step = "start";
+        String done = plan.reason();
         NodeSpec node = plan.spec();
         try {
             ResourceProvider provider = context.provider(node.resource());
@@ -91,10 +93,22 @@ final class NodeWork {
                     step = step(plan, "provision");
                     provision(node, resource, params, transport);
                 }
+                List<String> processes = context.stack().processes(slug).stream().map(ProcfileEntry::name).toList();
+                ProcessWatch watch = context.processWatch(transport, resource, node.name(), writer.generation(), processes,
+                        plan.has(Action.PROVISION) || plan.has(Action.RESTART), vars);
+                String restarted = null;
+                if (plan.has(Action.RESTART)) {
+                    step = step(plan, "restart");
+                    restarted = "restarted " + restart(watch, node.name(), transport);
+                    done = plan.reason() + "; " + restarted;
+                }
                 step = step(plan, "health");
+                long started = System.nanoTime();
                 HealthResult result = HealthPoller.await(health, new HealthTarget(node.name(), resource.address(),
-                        target.port() == 0 ? null : target.port(), resource, provider, transport));
-                NodeHealth observed = new NodeHealth(result.healthy(), Instant.now(), result.detail());
+                        target.port() == 0 ? null : target.port(), resource, provider, transport), watch);
+                // a repair is recorded with the node's health, which names what was restarted
+                NodeHealth observed = new NodeHealth(result.healthy(), Instant.now(),
+                        restarted == null ? result.detail() : restarted + "; " + result.detail());
                 // The digests are recorded only for a node that came up healthy, so a re-run provisions it again.
                 if (plan.has(Action.PROVISION) && result.healthy()) {
                     writer.provisioned(node.name(), slug.digest(), configDigest(plan, params), observed);
@@ -102,19 +116,21 @@ final class NodeWork {
                     writer.health(node.name(), observed);
                 }
                 if (!result.healthy()) {
-                    return outcome(plan, "failed", "health: not healthy within " + health.timeout().toSeconds() + "s: "
-                            + result.detail());
+                    // the wait ends early only when a process exited: its cause is the detail
+                    boolean timedOut = System.nanoTime() - started >= health.timeout().toNanos();
+                    return outcome(plan, "failed", "health: " + (timedOut ? "not healthy within "
+                            + health.timeout().toSeconds() + "s: " : "") + result.detail());
                 }
                 if (plan.joinsService()) {
                     step = step(plan, "register");
                     balancer.register(List.of(target));
                     HealthPoller.awaitInService(balancer, List.of(target), health.timeout(), health.interval());
                     writer.operational(node.name(), true);
-                    return outcome(plan, "ok", plan.reason() + "; serving at "
+                    return outcome(plan, "ok", done + "; serving at "
                             + new Endpoint(node.name(), resource.address(), port, url).display());
                 }
             }
-            return outcome(plan, "ok", plan.reason());
+            return outcome(plan, "ok", done);
         } catch (RuntimeException e) {
             return outcome(plan, "failed", step + ": " + Failures.describe(e));
         }
@@ -123,6 +139,14 @@ final class NodeWork {
     private String step(NodePlan plan, String step) {
         progress.step(plan.name(), step);
         return step;
+    }
+
+    /** Restarts the node's stopped processes from its current release; returns their names. */
+    private String restart(ProcessWatch watch, String node, Transport transport) {
+        List<String> stopped = watch.inspect().stream().filter(ProcessStatus::stopped).map(ProcessStatus::name).toList();
+        List<ProcfileEntry> processes = context.stack().processes(slug).stream().filter(p -> stopped.contains(p.name())).toList();
+        context.stack().restart(transport, watch.target(), processes, line -> progress.output(node, line));
+        return processes.isEmpty() ? "nothing (every process ran again)" : String.join(", ", stopped);
     }
 
     private LaunchRequest launchRequest(NodePlan plan) {

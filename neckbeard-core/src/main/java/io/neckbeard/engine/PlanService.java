@@ -49,6 +49,10 @@ public final class PlanService {
         Planner planner = new Planner((node, resource) -> NodeParams.digest(NodeParams.resolve(node, id, resource),
                 context.roles(node.services()), state.vars()));
         List<NodePlan> nodes = planner.plan(desired, generation, id, pending, slug.digest(), discovered);
+        Map<String, String> stopped = new StoppedProcesses(context).find(nodes, id, slug);
+        if (!stopped.isEmpty()) {
+            nodes = planner.plan(desired, generation, id, pending, slug.digest(), discovered, stopped);
+        }
         List<NodePlan> work = nodes.stream().filter(NodePlan::isWork).toList();
         int limit = parallel != null ? parallel : Math.max(1, work.size());
         try {

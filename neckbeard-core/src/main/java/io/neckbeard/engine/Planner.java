@@ -9,6 +9,7 @@ import io.neckbeard.state.NodeRecord;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -31,13 +32,23 @@ public final class Planner {
      */
     public List<NodePlan> plan(List<NodeSpec> desired, Generation generation, long generationId, boolean pending,
                                String slug, List<Resource> discovered) {
+        return plan(desired, generation, generationId, pending, slug, discovered, Map.of());
+    }
+
+    /**
+     * @param stopped by node name, the processes found stopped on an up-to-date node (e.g. "web is
+     *                stopped"): their processes are restarted
+     */
+    public List<NodePlan> plan(List<NodeSpec> desired, Generation generation, long generationId, boolean pending,
+                               String slug, List<Resource> discovered, Map<String, String> stopped) {
         List<NodeRecord> records = generation == null ? List.of() : generation.nodes();
         List<NodePlan> plans = new ArrayList<>();
         Set<String> wanted = new HashSet<>();
         for (NodeSpec node : desired) {
             wanted.add(node.name());
             NodeRecord record = records.stream().filter(r -> r.name().equals(node.name())).findFirst().orElse(null);
-            plans.add(planNode(node, record, find(node.name(), record, generationId, discovered), pending, slug));
+            plans.add(planNode(node, record, find(node.name(), record, generationId, discovered), pending, slug,
+                    stopped.get(node.name())));
         }
         for (NodeRecord record : records) {
             if (!wanted.contains(record.name())) {
@@ -49,7 +60,7 @@ public final class Planner {
         return List.copyOf(plans);
     }
 
-    private NodePlan planNode(NodeSpec node, NodeRecord record, Resource resource, boolean pending, String slug) {
+    private NodePlan planNode(NodeSpec node, NodeRecord record, Resource resource, boolean pending, String slug, String stopped) {
         if (resource == null) {
             List<Action> actions = pending ? List.of(Action.LAUNCH, Action.PROVISION)
                     : List.of(Action.LAUNCH, Action.PROVISION, Action.REGISTER);
@@ -69,6 +80,10 @@ public final class Planner {
             List<Action> actions = serving ? List.of(Action.TAKE_OUT, Action.PROVISION, Action.PUT_BACK)
                     : List.of(Action.PROVISION, Action.REGISTER);
             return plan(node, record, resource, digest, actions, reason);
+        }
+        if (stopped != null) {
+            List<Action> actions = pending || serving ? List.of(Action.RESTART) : List.of(Action.RESTART, Action.REGISTER);
+            return plan(node, record, resource, digest, actions, "up to date but its processes stopped: " + stopped);
         }
         if (!pending && !serving) {
             return plan(node, record, resource, digest, List.of(Action.REGISTER), "up to date but out of its load balancer");

@@ -12,6 +12,7 @@ import io.neckbeard.state.NodeRecord;
 import io.neckbeard.transport.CommandResult;
 import io.neckbeard.transport.Transport;
 
+import java.io.InputStream;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -45,17 +46,23 @@ public final class RunService {
     /**
      * @param node     only this node, or null
      * @param type     only nodes of this type, or null
+     * @param stdin    the command's standard input, or null for none; refused unless exactly one node is selected
      * @param output   receives (node, line) as each line arrives
      * @param audited  the command line for the audit trail, already masked
      */
-    public List<RunOutcome> run(String node, String type, String command, Duration timeout,
+    public List<RunOutcome> run(String node, String type, String command, InputStream stdin, Duration timeout,
                                 BiConsumer<String, String> output, List<String> audited) {
         Instant started = clock.instant();
         EnvironmentState state = context.coordinator().read(context.name());
         Generation active = state.active().orElseThrow(() -> new NeckbeardException(ExitCode.USAGE,
                 context.name() + " has no active generation to run on", "deploy it first: neckbeard up " + context.name()));
         List<NodeRecord> nodes = select(active, node, type);
-        List<RunOutcome> outcomes = runAll(nodes, state, active.id(), command, timeout, output);
+        if (stdin != null && nodes.size() > 1) {
+            throw new NeckbeardException(ExitCode.USAGE, "standard input can go to one node only, and " + nodes.size()
+                    + " nodes of " + context.name() + " are selected (" + String.join(", ", nodes.stream().map(NodeRecord::name).toList())
+                    + ")", "choose one with --node NODE, or give no input (</dev/null)");
+        }
+        List<RunOutcome> outcomes = runAll(nodes, state, active.id(), command, stdin, timeout, output);
         boolean ok = outcomes.stream().allMatch(RunOutcome::succeeded);
         context.coordinator().audit(context.name(), "run", audited, active.id(), ok ? "ok" : "failed", started);
         return outcomes;
@@ -77,7 +84,7 @@ public final class RunService {
     }
 
     private List<RunOutcome> runAll(List<NodeRecord> nodes, EnvironmentState state, long generation, String command,
-                                    Duration timeout, BiConsumer<String, String> output) {
+                                    InputStream stdin, Duration timeout, BiConsumer<String, String> output) {
         ExecutorService executor = Executors.newFixedThreadPool(Math.min(nodes.size(), MAX_PARALLEL), runnable -> {
             Thread thread = new Thread(runnable, "neckbeard-run");
             thread.setDaemon(true);
@@ -86,7 +93,7 @@ public final class RunService {
         try {
             List<Future<RunOutcome>> running = new ArrayList<>();
             for (NodeRecord record : nodes) {
-                running.add(executor.submit(() -> runOn(record, state, generation, command, timeout, output)));
+                running.add(executor.submit(() -> runOn(record, state, generation, command, stdin, timeout, output)));
             }
             List<RunOutcome> outcomes = new ArrayList<>();
             for (Future<RunOutcome> future : running) {
@@ -103,8 +110,8 @@ public final class RunService {
         }
     }
 
-    private RunOutcome runOn(NodeRecord record, EnvironmentState state, long generation, String command, Duration timeout,
-                             BiConsumer<String, String> output) {
+    private RunOutcome runOn(NodeRecord record, EnvironmentState state, long generation, String command, InputStream stdin,
+                             Duration timeout, BiConsumer<String, String> output) {
         ResourceProvider provider = context.provider(record.provider());
         NodeSpec spec = NodeRecords.spec(context, record, state.scale());
         try {
@@ -122,7 +129,7 @@ public final class RunService {
             String inRelease = "cd " + quote(root + "/current") + " && set -a && . " + quote(root + "/shared/env")
                     + " && set +a && {\n" + command + "\n}";
             try (Transport transport = context.transport(spec, generation, resource)) {
-                CommandResult result = transport.run(inRelease, Map.of(), timeout, line -> output.accept(record.name(), line));
+                CommandResult result = transport.run(inRelease, Map.of(), stdin, timeout, line -> output.accept(record.name(), line));
                 return new RunOutcome(record.name(), result.exitCode(), result.outputTail());
             }
         } catch (RuntimeException e) {

@@ -16,13 +16,13 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
  * {@code terminate ENV (--generation N | --old | --all) [--force]}: deregisters, stops and
  * terminates every node of the selected generations and marks them {@code terminated} (the
- * records are kept for the history). The active and pending generations need {@code --force}.
+ * records are kept for the history). The active generation, and a pending one that was built,
+ * need {@code --force}; a pending generation whose build failed does not.
  */
 public final class TerminateService {
     private final DeployContext context;
@@ -43,14 +43,14 @@ public final class TerminateService {
 
     /**
      * @param confirm asks the operator (throws when not confirmed)
-     * @throws NeckbeardException exit 4 when the active or pending generation is selected without {@code force}
+     * @throws NeckbeardException exit 4 when the active or a built pending generation is selected without {@code force}
      */
-    public DeployResult terminate(TerminateSelection selection, boolean force, Consumer<String> confirm, List<String> arguments) {
+    public DeployResult terminate(TerminateSelection selection, boolean force, Confirmation confirm, List<String> arguments) {
         return context.coordinator().refusalsAudited(context.name(), "terminate", arguments,
                 () -> terminateChosen(selection, force, confirm, arguments));
     }
 
-    private DeployResult terminateChosen(TerminateSelection selection, boolean force, Consumer<String> confirm,
+    private DeployResult terminateChosen(TerminateSelection selection, boolean force, Confirmation confirm,
                                          List<String> arguments) {
         List<Generation> announced = chosen(context.coordinator().read(context.name()), selection, force);
         if (announced.isEmpty()) {
@@ -58,8 +58,10 @@ public final class TerminateService {
             return new DeployResult(context.name(), 0, "ok", List.of());
         }
         requireOwned(announced);
-        confirm.accept("Terminate generation " + ids(announced) + " of " + context.name() + " ("
-                + announced.stream().mapToInt(g -> g.nodes().size()).sum() + " nodes)? Their resources are destroyed.");
+        int nodes = announced.stream().mapToInt(g -> g.nodes().size()).sum();
+        confirm.confirm("Terminate generation " + ids(announced) + " of " + context.name() + " (" + nodes
+                + " nodes)? Their resources are destroyed.", "terminate would destroy " + nodes + " nodes (generation "
+                + ids(announced) + " of " + context.name() + ")");
         Hooks hooks = context.hooks(progress::message);
         hooks.before("terminate", newest(announced));
         String result = "failed";
@@ -128,7 +130,7 @@ public final class TerminateService {
         }
         List<Generation> chosen = selection.select(state);
         List<Generation> live = chosen.stream()
-                .filter(g -> g.state() == GenerationState.ACTIVE || g.state() == GenerationState.PENDING).toList();
+                .filter(g -> g.state() == GenerationState.ACTIVE || (g.state() == GenerationState.PENDING && built(g))).toList();
         if (!force && !live.isEmpty()) {
             throw new NeckbeardException(ExitCode.REFUSED, "refusing to terminate " + live.stream()
                     .map(g -> "the " + g.state().id() + " generation " + g.id()).collect(Collectors.joining(" and "))
@@ -147,6 +149,16 @@ public final class TerminateService {
                 }
             }
         }
+    }
+
+    /**
+     * Whether a pending generation was built: its last {@code up --pending} finished and recorded
+     * the slug, and every node runs it. One that failed (or was interrupted) never served and is
+     * not ready to promote, so terminating it needs no {@code --force}.
+     */
+    private static boolean built(Generation pending) {
+        return pending.slug() != null && !pending.nodes().isEmpty()
+                && pending.nodes().stream().allMatch(n -> pending.slug().equals(n.provisionedSlug()));
     }
 
     private NodeOutcome finished(NodeOutcome outcome) {

@@ -143,8 +143,10 @@ final class LocalProvider implements ResourceProvider {
         }
         Path stack = dir.resolve("stack");
         // The engine stops the Stack's processes first, and each stop removes its pid file: only
-        // a node whose stop failed or never ran (a crash mid-provision, a direct call) has some left.
-        if (hasPidFiles(stack.resolve("run"))) {
+        // a node whose stop failed or never ran (a crash mid-provision, a direct call) has some
+        // left, or a process that lost its pid file (found by its marker). The stop fails (exit 1,
+        // naming the process) when one is still there afterwards, and the directory then stays.
+        if (hasPidFiles(stack.resolve("run")) || !MarkedProcesses.of(stack.toString()).isEmpty()) {
             try (Transport transport = transports.apply(dir, "local:" + resource.id())) {
                 new DirectProcessManager().stopAll(transport, stack.toString(), line -> LOG.info("{}: {}", resource.id(), line));
             }

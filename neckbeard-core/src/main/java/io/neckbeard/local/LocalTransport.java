@@ -8,6 +8,8 @@ import io.neckbeard.transport.TransportException;
 
 import java.io.File;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -57,13 +59,19 @@ public final class LocalTransport implements Transport {
      */
     @Override
     public CommandResult run(String command, Map<String, String> environment, Duration timeout, Consumer<String> output) {
+        return run(command, environment, null, timeout, output);
+    }
+
+    @Override
+    public CommandResult run(String command, Map<String, String> environment, InputStream stdin, Duration timeout,
+                             Consumer<String> output) {
         Path capture = captureFile();
         try {
             ProcessBuilder builder = new ProcessBuilder("/bin/sh", "-c", command)
                     .directory(workDir.toFile())
                     .redirectErrorStream(true)
                     .redirectOutput(capture.toFile())
-                    .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+                    .redirectInput(stdin == null ? ProcessBuilder.Redirect.from(new File("/dev/null")) : ProcessBuilder.Redirect.PIPE);
             builder.environment().putAll(baseEnvironment);
             builder.environment().putAll(environment);
             Process process;
@@ -72,6 +80,9 @@ public final class LocalTransport implements Transport {
             } catch (IOException e) {
                 throw new TransportException("cannot start /bin/sh on " + name + " in " + workDir + ": " + e.getMessage(),
                         "check that " + workDir + " exists and /bin/sh is installed", e);
+            }
+            if (stdin != null) {
+                feed(stdin, process);
             }
             try (OutputLines lines = new OutputLines(capture, Commands.TAIL_LINES, output)) {
                 long deadline = System.nanoTime() + timeout.toNanos();
@@ -103,6 +114,22 @@ public final class LocalTransport implements Transport {
                 // a leftover temporary file is harmless
             }
         }
+    }
+
+    /**
+     * Copies {@code stdin} to the process on a thread of its own: this thread keeps reading output and
+     * watching the timeout, and input that never ends (an open pipe) cannot hold the command up.
+     */
+    private void feed(InputStream stdin, Process process) {
+        Thread feeder = new Thread(() -> {
+            try (OutputStream in = process.getOutputStream()) {
+                stdin.transferTo(in);
+            } catch (IOException e) {
+                // the command exited or closed its input before reading all of it, as it may
+            }
+        }, "neckbeard-stdin-" + name);
+        feeder.setDaemon(true);
+        feeder.start();
     }
 
     private Path captureFile() {

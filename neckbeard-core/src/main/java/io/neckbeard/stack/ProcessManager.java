@@ -19,6 +19,20 @@ public interface ProcessManager {
      */
     List<String> restartScript(Transport transport, StackTarget target, List<ProcfileEntry> processes);
 
+    /**
+     * The shell lines that restart the given processes of the current release (their units or
+     * commands as the last deploy left them), leaving the node's other processes alone: the
+     * repair of processes that stopped.
+     */
+    List<String> restartOnlyScript(Transport transport, StackTarget target, List<ProcfileEntry> processes);
+
     /** The shell lines that stop every process the Stack started on the node; the Stack runs them in its stop script. */
     List<String> stopScript(StackTarget target);
+
+    /**
+     * The shell lines that print the state of each named process (every process the manager
+     * started when {@code processes} is empty) in the format {@link ProcessStatus} reads. They
+     * change nothing on the node.
+     */
+    List<String> inspectScript(StackTarget target, List<String> processes);
 }

@@ -98,6 +98,28 @@ public final class Stack {
         StackCommands.run(transport, "stop the processes", StackCommands.lines(script), line -> { });
     }
 
+    /**
+     * Restarts the given processes of the node's current release, without a new release: the
+     * repair of processes that stopped (killed, or their host rebooted).
+     */
+    public void restart(Transport transport, StackTarget target, List<ProcfileEntry> processes, Consumer<String> log) {
+        List<String> script = new ArrayList<>(List.of("set -e",
+                "mkdir -p " + quote(target.root() + "/logs") + " " + quote(target.root() + "/run")));
+        script.addAll(processManager(target).restartOnlyScript(transport, target, processes));
+        StackCommands.run(transport, "restart the processes", StackCommands.lines(script), log);
+    }
+
+    /**
+     * The state of the node's processes: those named, or every process the Stack started when
+     * {@code processes} is empty. One command on the node; changes nothing.
+     */
+    public List<ProcessStatus> inspect(Transport transport, StackTarget target, List<String> processes) {
+        List<String> output = new ArrayList<>();
+        StackCommands.run(transport, "inspect the processes",
+                StackCommands.lines(processManager(target).inspectScript(target, processes)), output::add);
+        return ProcessStatus.parse(output);
+    }
+
     private ProcessManager processManager(StackTarget target) {
         ProcessManager manager = processManagers.get(target.processManager());
         if (manager == null) {

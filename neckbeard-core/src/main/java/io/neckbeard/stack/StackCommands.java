@@ -26,8 +26,12 @@ final class StackCommands {
     /**
      * Shell functions: {@code group_running PGID} tells whether a process of the group still runs
      * (exited processes waiting to be reaped by init answer {@code kill -0} but hold no port: on
-     * a busy or minimal init that can last seconds); {@code stop_group PIDFILE} stops the process
-     * group whose leader's pid is in the file: TERM, up to 10 s, then KILL. A leader that still
+     * a busy or minimal init that can last seconds); {@code stop_pgid PGID} stops a process group:
+     * TERM, up to 10 s, then KILL; {@code marked_groups [-x] MARKER} prints the process group of
+     * every process whose environment holds {@code MARKER} (the whole variable with {@code -x}),
+     * which finds a process whose pid file was lost; {@code stop_group PIDFILE [MARKER]} stops the
+     * group whose leader's pid is in the file, or, when the file names none (missing, empty after
+     * a full disk), the groups carrying the marker, then removes the file. A leader that still
      * runs answers at once from its {@code /proc} entry, read by a shell builtin; only a group
      * whose leader has exited is looked for with {@code ps}, which costs a process that reads all
      * of {@code /proc} (about 10 ms with a few hundred processes). The functions' variables start
@@ -44,14 +48,30 @@ final class StackCommands {
             "  nb_procs=$(ps -e -o pgid= -o stat= 2>/dev/null) || return 0",
             "  printf '%s\\n' \"$nb_procs\" | awk -v g=\"$1\" '$1 == g && $2 !~ /^Z/ { found = 1 } END { exit !found }'",
             "}",
+            "stop_pgid() {",
+            "  kill -0 -\"$1\" 2>/dev/null || return 0",
+            "  kill -TERM -\"$1\" 2>/dev/null || true",
+            "  nb_i=0",
+            "  while group_running \"$1\" && [ $nb_i -lt 200 ]; do sleep 0.05; nb_i=$((nb_i+1)); done",
+            "  kill -KILL -\"$1\" 2>/dev/null || true",
+            "}",
+            "marked_groups() {",
+            "  nb_x=; [ \"$1\" != -x ] || { nb_x=-x; shift; }",
+            // GNU grep reads every environment in one process; without -z support nothing is found
+            "  for nb_f in $(grep -lzF $nb_x -e \"$1\" /proc/[0-9]*/environ 2>/dev/null); do",
+            "    nb_p=${nb_f#/proc/}; nb_p=${nb_p%/environ}",
+            "    read -r nb_st 2>/dev/null < \"/proc/$nb_p/stat\" || continue",
+            "    nb_st=${nb_st##*\") \"}; nb_st=${nb_st#* }; nb_st=${nb_st#* }",
+            "    echo \"${nb_st%% *}\"",
+            "  done | sort -u",
+            "}",
             "stop_group() {",
-            "  [ -f \"$1\" ] || return 0",
-            "  nb_pid=; read -r nb_pid < \"$1\" || true",
-            "  if [ -n \"$nb_pid\" ] && kill -0 -\"$nb_pid\" 2>/dev/null; then",
-            "    kill -TERM -\"$nb_pid\" 2>/dev/null || true",
-            "    nb_i=0",
-            "    while group_running \"$nb_pid\" && [ $nb_i -lt 200 ]; do sleep 0.05; nb_i=$((nb_i+1)); done",
-            "    kill -KILL -\"$nb_pid\" 2>/dev/null || true",
+            "  nb_pid=; [ ! -f \"$1\" ] || read -r nb_pid < \"$1\" || true",
+            "  case $nb_pid in *[!0-9]*) nb_pid=;; esac",
+            "  if [ -n \"$nb_pid\" ]; then",
+            "    stop_pgid \"$nb_pid\"",
+            "  elif [ -n \"$2\" ]; then",
+            "    for nb_g in $(marked_groups -x \"$2\"); do stop_pgid \"$nb_g\"; done",
             "  fi",
             "  rm -f \"$1\"",
             "}");

@@ -44,8 +44,37 @@ public final class SystemdProcessManager implements ProcessManager {
     }
 
     @Override
+    public List<String> restartOnlyScript(Transport transport, StackTarget target, List<ProcfileEntry> processes) {
+        return List.of("systemctl restart " + String.join(" ",
+                processes.stream().map(p -> quote(unitName(target.app(), p.name()))).toList()));
+    }
+
+    @Override
     public List<String> stopScript(StackTarget target) {
         return List.of("systemctl stop " + quote(target.app() + "-*.service") + " || true");
+    }
+
+    /**
+     * {@code systemctl show} per unit: {@code active} is running, {@code activating} (waiting for
+     * its {@code RestartSec}) is down, anything else stopped; {@code NRestarts} counts the exits
+     * since the unit was last started by hand; the log is the unit's journal.
+     */
+    @Override
+    public List<String> inspectScript(StackTarget target, List<String> processes) {
+        return List.of("R=" + quote(target.root()) + "; A=" + quote(target.app()),
+                "inspect() {",
+                "  u=\"$A-$1.service\"",
+                "  case $(systemctl show -p ActiveState --value \"$u\" 2>/dev/null) in",
+                "    active) s=running;; activating) s=down;; '') s=missing;; *) s=stopped;; esac",
+                "  n=$(systemctl show -p NRestarts --value \"$u\" 2>/dev/null); c=$(systemctl show -p ExecMainStatus --value \"$u\" 2>/dev/null)",
+                "  echo \"" + ProcessStatus.PROCESS_LINE + " $1 $s ${n:-0} ${c:--} -\"",
+                "  [ \"$s\" = running ] && [ \"${n:-0}\" = 0 ] || journalctl -u \"$u\" -n " + ProcessStatus.LOG_LINES
+                        + " --no-pager -o cat 2>/dev/null | sed \"s/^/" + ProcessStatus.LOG_LINE + " $1 /\"",
+                "}",
+                processes.isEmpty()
+                        ? "for f in \"$R\"/shared/procs/*.sh; do [ -e \"$f\" ] || continue; n=${f##*/}; inspect \"${n%.sh}\"; done"
+                        : "for n in " + String.join(" ", processes) + "; do inspect \"$n\"; done",
+                "true");
     }
 
     static String unitName(String app, String process) {

@@ -1,5 +1,8 @@
 package io.neckbeard.transport;
 
+import io.neckbeard.core.ExitCode;
+
+import java.io.InputStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -19,6 +22,20 @@ public interface Transport extends AutoCloseable {
      * @throws TransportException when the node cannot be reached or the timeout passes
      */
     CommandResult run(String command, Map<String, String> environment, Duration timeout, Consumer<String> output);
+
+    /**
+     * Like {@link #run(String, Map, Duration, Consumer)}, with {@code stdin} (read to its end, then
+     * closed on the node) as the command's standard input; null gives it none. Transports that cannot
+     * pass input refuse it; this default is theirs.
+     */
+    default CommandResult run(String command, Map<String, String> environment, InputStream stdin, Duration timeout,
+                              Consumer<String> output) {
+        if (stdin == null) {
+            return run(command, environment, timeout, output);
+        }
+        throw new TransportException(ExitCode.USAGE, describe() + " cannot pass standard input to a command",
+                "run the command without standard input (</dev/null)", null);
+    }
 
     /** Copies a local file or directory tree to {@code remotePath}, creating parent directories. */
     void upload(Path local, String remotePath);

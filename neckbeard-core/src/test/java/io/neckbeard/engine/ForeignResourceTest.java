@@ -51,7 +51,7 @@ class ForeignResourceTest {
                         assertThat(e.remedy()).contains("neckbeard node forget dev web-1");
                     });
             assertThatThrownBy(() -> new TerminateService(context, EngineFixture.SILENT)
-                    .terminate(new TerminateSelection(null, false, true), true, question -> { }, List.of()))
+                    .terminate(new TerminateSelection(null, false, true), true, (question, action) -> { }, List.of()))
                     .isInstanceOfSatisfying(NeckbeardException.class, e -> assertThat(e.exitCode()).isEqualTo(ExitCode.REFUSED));
 
             assertThat(prodDir.resolve("node.json")).exists();

@@ -3,16 +3,55 @@ package io.neckbeard.engine;
 import io.neckbeard.health.HealthCheck;
 import io.neckbeard.health.HealthResult;
 import io.neckbeard.health.HealthTarget;
+import io.neckbeard.local.LocalTransport;
+import io.neckbeard.stack.Stack;
+import io.neckbeard.stack.StackTarget;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class HealthPollerTest {
     private static final HealthTarget TARGET = new HealthTarget("web-1", "127.0.0.1", 8080, null, null, null);
+
+    /**
+     * A deploy's process that has exited (its supervisor recorded it) ends the wait at once,
+     * however long the timeout, with the exit code and the end of its log (config-var values
+     * masked, but for values too short to be told from ordinary words); the check is not asked.
+     */
+    @Test
+    @Timeout(20)
+    void aProcessThatExitedSinceTheDeployEndsTheWaitAtOnceWithItsCause(@TempDir Path root) throws Exception {
+        Files.createDirectories(root.resolve("run"));
+        Files.createDirectories(root.resolve("logs"));
+        Process gone = new ProcessBuilder("true").start();
+        gone.waitFor();
+        Files.writeString(root.resolve("run/web.pid"), gone.pid() + "\n");
+        Files.writeString(root.resolve("run/web.exits"), "1 3 1800000000\n");
+        Files.writeString(root.resolve("logs/web.log"), "connecting to postgres://app:s3cret-pw@db/app\n"
+                + "Error: listen EADDRINUSE: address already in use :::3000\n");
+        StackTarget target = new StackTarget(root.toString(), 2, "direct", "shop", "dev", "web-1", 1, null, Map.of(), Map.of(), null);
+        ProcessWatch watch = new ProcessWatch(Stack.standard(), new LocalTransport(root, "local:web-1"), target,
+                List.of("web"), true, List.of("s3cret-pw", "app"));
+        AtomicInteger calls = new AtomicInteger();
+
+        HealthResult result = HealthPoller.await(new HealthSettings(healthyAfter(Integer.MAX_VALUE, calls), Duration.ofSeconds(2),
+                Duration.ofMinutes(10)), TARGET, watch);
+
+        assertThat(result.healthy()).isFalse();
+        assertThat(result.detail()).startsWith("web exited with code 3 (nothing of its process group runs)")
+                .contains("last lines of logs/web.log:\n  connecting to postgres://app:***@db/app\n  Error: listen EADDRINUSE")
+                .doesNotContain("s3cret-pw");
+        assertThat(calls).hasValue(0);
+    }
 
     /** Unhealthy for the first {@code failures} observations, then healthy. */
     private static HealthCheck healthyAfter(int failures, AtomicInteger calls) {

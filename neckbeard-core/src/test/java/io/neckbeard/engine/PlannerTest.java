@@ -18,6 +18,7 @@ import static io.neckbeard.engine.Action.NOTHING;
 import static io.neckbeard.engine.Action.PROVISION;
 import static io.neckbeard.engine.Action.PUT_BACK;
 import static io.neckbeard.engine.Action.REGISTER;
+import static io.neckbeard.engine.Action.RESTART;
 import static io.neckbeard.engine.Action.RETIRE;
 import static io.neckbeard.engine.Action.TAKE_OUT;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -67,6 +68,20 @@ class PlannerTest {
 
         assertThat(plan.actions()).containsExactly(NOTHING);
         assertThat(plan.isWork()).isFalse();
+    }
+
+    @Test
+    void upToDateNodeWhoseProcessesStoppedHasThemRestartedWithoutBeingTakenOut() {
+        Generation active = generation(record("app-1", "r1", SLUG, "cfg:app-1@r1", true), record("app-2", "r2", SLUG, "cfg:app-2@r2", false));
+
+        List<NodePlan> plans = planner.plan(List.of(APP_1, APP_2), active, 1, false, SLUG,
+                List.of(resource("r1", 1, "app-1"), resource("r2", 1, "app-2")),
+                Map.of("app-1", "web is stopped", "app-2", "worker is missing"));
+
+        assertThat(plans.get(0).actions()).containsExactly(RESTART);
+        assertThat(plans.get(0).reason()).isEqualTo("up to date but its processes stopped: web is stopped");
+        assertThat(plans.get(0).workItem().serving()).isFalse();
+        assertThat(plans.get(1).actions()).containsExactly(RESTART, REGISTER);
     }
 
     @Test

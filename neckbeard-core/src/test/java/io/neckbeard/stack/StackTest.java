@@ -177,6 +177,106 @@ class StackTest {
     }
 
     @Test
+    void aProcessThatExitsIsRestartedWithBackoffAndItsExitsAreCountedAndShownWithItsLog() throws Exception {
+        Files.writeString(project.resolve("Procfile"), "web: python3 app/server.py\n"
+                + "worker: echo \"boom: missing DATABASE_URL\"; exit 3\n");
+        Stack stack = Stack.standard();
+        Path root = Path.of(target.root());
+        stack.deploy(transport, slug(null), target, log::add);
+        long supervisor = pid(root.resolve("run/worker.pid"));
+
+        // exits after 0 s, then restarted after 1 s, 2 s: three exits within about 3 s
+        List<ProcessStatus> statuses = awaitStatus(stack, s -> s.exits() >= 3, "worker");
+        ProcessStatus worker = statuses.get(0);
+        assertThat(worker.name()).isEqualTo("worker");
+        assertThat(worker.lastExitCode()).isEqualTo(3);
+        assertThat(worker.lastExitAt()).isNotNull();
+        assertThat(worker.exited()).isTrue();
+        assertThat(worker.logTail()).contains("boom: missing DATABASE_URL",
+                "neckbeard: worker exited with code 3; restarting it in 1s", "neckbeard: worker exited with code 3; restarting it in 2s");
+        assertThat(worker.describe()).startsWith("worker exited with code 3, ").contains("boom: missing DATABASE_URL");
+        assertThat(Files.readString(root.resolve("run/worker.exits"))).startsWith(worker.exits() + " 3 ");
+        assertThat(pid(root.resolve("run/worker.pid"))).isEqualTo(supervisor);
+        assertThat(Processes.running(supervisor)).isTrue();
+
+        awaitBody("release=");
+        ProcessStatus web = stack.inspect(transport, target, List.of("web")).get(0);
+        assertThat(web.running()).isTrue();
+        assertThat(web.exits()).isZero();
+        assertThat(web.logTail()).isEmpty();
+    }
+
+    @Test
+    void aKilledServerIsStartedAgainByItsSupervisor() throws Exception {
+        Stack stack = Stack.standard();
+        Path root = Path.of(target.root());
+        stack.deploy(transport, slug(null), target, log::add);
+        awaitBody("release=");
+        ProcessHandle server = ProcessHandle.of(pid(root.resolve("run/web.pid"))).orElseThrow().descendants()
+                .filter(p -> p.info().commandLine().orElse("").contains("server.py")).findFirst().orElseThrow();
+
+        server.destroyForcibly();
+
+        List<ProcessStatus> statuses = awaitStatus(stack, s -> s.exits() == 1 && s.running(), "web");
+        assertThat(statuses.get(0).lastExitCode()).isEqualTo(137);
+        awaitBody("release=");
+        assertThat(Processes.running(server.pid())).isFalse();
+    }
+
+    @Test
+    void inspectingWithoutNamesReportsEveryStartedProcessAndAKilledGroupAsStopped() throws Exception {
+        Stack stack = Stack.standard();
+        Path root = Path.of(target.root());
+        stack.deploy(transport, slug(null), target, log::add);
+        long worker = pid(root.resolve("run/worker.pid"));
+        awaitFile(root.resolve("current/worker.out")); // the group exists once the worker runs
+
+        new ProcessBuilder("/bin/sh", "-c", "kill -KILL -" + worker).start().waitFor();
+
+        List<ProcessStatus> statuses = awaitStatus(stack, s -> !s.name().equals("worker") || s.state().equals("stopped"));
+        assertThat(statuses).extracting(ProcessStatus::name).containsExactly("web", "worker");
+        assertThat(statuses.get(1).exited()).isTrue();
+        assertThat(statuses.get(1).describe()).startsWith("worker is stopped");
+    }
+
+    @Test
+    void aPidFileThatCannotBeWrittenFailsTheDeployAndLeavesNoProcessRunning() throws Exception {
+        Path run = Files.createDirectories(Path.of(target.root()).resolve("run"));
+        Files.createSymbolicLink(run.resolve("web.pid.tmp"), Path.of("/dev/full")); // every write fails: no space left on device
+        Slug slug = slug(null);
+
+        assertThatThrownBy(() -> Stack.standard().deploy(transport, slug, target, log::add))
+                .isInstanceOfSatisfying(StackException.class, e -> assertThat(e.getMessage())
+                        .contains("could not record the pid of web in " + run.resolve("web.pid")));
+
+        Thread.sleep(300); // a process that escaped would have started its server by now
+        assertThat(markedProcesses()).isEmpty();
+    }
+
+    @Test
+    void aProcessWhosePidFileWasLostIsStoppedByTheNextDeployAndByTerminate() throws Exception {
+        Stack stack = Stack.standard();
+        Path root = Path.of(target.root());
+        stack.deploy(transport, slug(null), target, log::add);
+        awaitBody("release=");
+        long orphan = pid(root.resolve("run/web.pid"));
+        Files.writeString(root.resolve("run/web.pid"), ""); // what `echo $! > run/web.pid` leaves on a full disk
+
+        stack.deploy(transport, slug("second"), target, log::add);
+        awaitBody("release=");
+
+        assertThat(Processes.running(orphan)).isFalse();
+        long second = pid(root.resolve("run/web.pid"));
+        Files.delete(root.resolve("run/web.pid"));
+        Files.delete(root.resolve("run/worker.pid")); // no pid file left: terminate finds the processes by their marker
+
+        provider.terminate(node);
+
+        assertThat(Processes.running(second)).isFalse();
+        assertThat(markedProcesses()).isEmpty();
+    }
+
+    @Test
     void appEnvGoesIntoTheEnvFileBeneathTheConfigVarsAndTheStacksOwnVariables() throws Exception {
         StackTarget withAppEnv = new StackTarget(target.root(), 2, "direct", "hello", "dev", "app-1", 1, target.port(),
                 Map.of("GREETING", "from app_env", "LOG_LEVEL", "debug", "PORT", "1", "NECKBEARD_NODE", "other"),
@@ -231,6 +331,32 @@ class StackTest {
                     assertThat(e.remedy()).isEqualTo("use one of: direct, systemd");
                 });
         assertThat(Path.of(target.root()).resolve("releases")).doesNotExist();
+    }
+
+    /** Polls until every inspected process (all started ones when none are named) satisfies {@code done}. */
+    private List<ProcessStatus> awaitStatus(Stack stack, java.util.function.Predicate<ProcessStatus> done, String... names)
+            throws InterruptedException {
+        List<ProcessStatus> statuses = List.of();
+        for (int i = 0; i < 300; i++) {
+            statuses = stack.inspect(transport, target, List.of(names));
+            if (!statuses.isEmpty() && statuses.stream().allMatch(done)) {
+                return statuses;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("processes never got there: " + statuses);
+    }
+
+    /** Live processes carrying this node's marker in their environment. */
+    private List<Long> markedProcesses() {
+        String marker = DirectProcessManager.MARKER + "=" + target.root() + ":";
+        return ProcessHandle.allProcesses().filter(p -> Processes.running(p.pid())).map(ProcessHandle::pid).filter(pid -> {
+            try {
+                return new String(Files.readAllBytes(Path.of("/proc/" + pid + "/environ"))).contains(marker);
+            } catch (IOException e) {
+                return false;
+            }
+        }).toList();
     }
 
     private static long pid(Path file) throws IOException {

@@ -6,6 +6,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.ByteArrayInputStream;
+import java.io.PipedInputStream;
+import java.io.PipedOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -76,6 +79,27 @@ public abstract class TransportContract {
         CommandResult result = transport.run("echo $0", Map.of(), TIMEOUT, line -> { });
 
         assertThat(result.outputTail()).isEqualTo("/bin/sh");
+    }
+
+    @Test
+    void passesStandardInputToTheCommandAfterTheVariables() {
+        List<String> lines = new ArrayList<>();
+        byte[] input = "first line\n  second 'line' $HOME\n".getBytes(StandardCharsets.UTF_8);
+
+        CommandResult result = transport.run("echo \"$GREETING\"; cat; echo done", Map.of("GREETING", "hi"),
+                new ByteArrayInputStream(input), TIMEOUT, lines::add);
+
+        assertThat(result.exitCode()).isZero();
+        assertThat(lines).containsExactly("hi", "first line", "  second 'line' $HOME", "done");
+    }
+
+    @Test
+    void anInputThatNeverEndsDoesNotHoldUpACommandThatDoesNotReadIt() throws Exception {
+        try (PipedOutputStream neverClosed = new PipedOutputStream(); PipedInputStream input = new PipedInputStream(neverClosed)) {
+            CommandResult result = transport.run("echo ran", Map.of(), input, TIMEOUT, line -> { });
+
+            assertThat(result.outputTail()).isEqualTo("ran");
+        }
     }
 
     @Test

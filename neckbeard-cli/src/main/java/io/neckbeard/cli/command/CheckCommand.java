@@ -18,7 +18,7 @@ public final class CheckCommand extends NeckbeardCommand {
 
     @Override
     protected int execute(CliContext cli) {
-        CheckService.CheckResult result = new CheckService(new ConfigLoader(cli.plugins())).check(cli.project(), environments);
+        CheckService.CheckResult result = new CheckService(ConfigLoader.forCheck(cli.plugins())).check(cli.project(), environments);
         if (cli.json()) {
             cli.printJson(result);
         } else {

@@ -17,7 +17,7 @@ public final class CompletionCommand extends NeckbeardCommand {
 
     @Override
     protected int execute(CliContext cli) {
-        String script = AutoComplete.bash("neckbeard", spec.root().commandLine());
+        String script = CompletionNames.addTo(AutoComplete.bash("neckbeard", spec.root().commandLine()), spec.root().commandLine());
         if (shell == Shell.zsh) {
             // zsh runs the bash script through its bash-completion emulation.
             script = "#compdef neckbeard\nautoload -U +X compinit && compinit\nautoload -U +X bashcompinit && bashcompinit\n" + script;

@@ -21,9 +21,9 @@ public final class InitCommand extends NeckbeardCommand {
 
     @Override
     protected int execute(CliContext cli) {
-        String appName = app != null ? app : cli.ask("App name?", ProjectScaffold.defaultAppName(cli.project()));
+        String appName = app != null ? app : cli.ask("App name?", ProjectScaffold.defaultAppName(cli.options().directory()));
         String providerType = provider != null ? provider : cli.ask("Resource provider (local or ec2)?", "local");
-        ProjectScaffold.Scaffolded result = new ProjectScaffold().create(cli.project(), appName, providerType);
+        ProjectScaffold.Scaffolded result = new ProjectScaffold().create(cli.options().directory(), appName, providerType);
         if (cli.json()) {
             cli.printJson(result);
         } else {

@@ -18,7 +18,8 @@ import java.util.Map;
 
 /** {@code run ENV [--node N | --type T] -- CMD}: a command on the active generation's nodes, output prefixed by node. */
 @Command(name = "run", description = "Run a command on nodes of the active generation (in the current release, with "
-        + "the app's environment), output prefixed by node. Exit 1 when it fails on any node.")
+        + "the app's environment), output prefixed by node. Exit 1 when it fails on any node. Piped or redirected "
+        + "standard input goes to the command when one node is selected (refused with several).")
 public final class RunCommand extends NeckbeardCommand {
     @Parameters(index = "0", paramLabel = "ENV", description = "The environment.")
     String environment;
@@ -45,7 +46,7 @@ public final class RunCommand extends NeckbeardCommand {
     protected int execute(CliContext cli) {
         try (DeployContext context = DeployContext.openWithoutProvisioning(cli.project(), environment, cli.plugins())) {
             List<RunOutcome> outcomes = new RunService(context, Clock.systemUTC()).run(only.node, only.type,
-                    String.join(" ", command), Durations.parse(timeout, "--timeout"), (node, line) -> {
+                    String.join(" ", command), cli.in().stream(), Durations.parse(timeout, "--timeout"), (node, line) -> {
                         if (!cli.json()) {
                             synchronized (cli) {
                                 cli.out().println(node + " | " + line);

@@ -9,15 +9,18 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
-/** {@code vars ENV [set K=V... | unset K...]}: the shared config vars kept in the coordinator. */
-@Command(name = "vars", description = "List, set or unset the shared config vars exported to the app.")
+/** {@code vars ENV [set K=V... | unset K... | get K]}: the shared config vars kept in the coordinator. */
+@Command(name = "vars", description = "List, set, unset or get the shared config vars exported to the app.")
 public final class VarsCommand extends NeckbeardCommand {
     @Parameters(index = "0", paramLabel = "ENV", description = "The environment.")
     String environment;
 
-    @Parameters(index = "1..*", paramLabel = "set K=V...|unset K...", description = "The change; none lists the vars.")
+    @Parameters(index = "1..*", paramLabel = "[set K=V... | unset K... | get K]", hideParamSyntax = true,
+            description = "The change, or the one var to print (its value only); none lists the vars' names.")
     List<String> change = new ArrayList<>();
 
     @Option(names = "--show-values", description = "Print values too (they are secrets more often than not).")
@@ -25,29 +28,50 @@ public final class VarsCommand extends NeckbeardCommand {
 
     @Override
     protected int execute(CliContext cli) {
+        String verb = change.isEmpty() ? null : change.get(0);
+        List<String> operands = change.isEmpty() ? List.of() : change.subList(1, change.size());
+        if (verb != null && (!List.of("set", "unset", "get").contains(verb) || operands.isEmpty()
+                || (verb.equals("get") && operands.size() != 1))) {
+            throw new NeckbeardException(ExitCode.USAGE, "expected 'set K=V...', 'unset K...' or 'get K' after " + environment,
+                    "e.g. neckbeard vars " + environment + " set LOG_LEVEL=info, or neckbeard vars " + environment + " get LOG_LEVEL");
+        }
+        if ("get".equals(verb)) {
+            return get(cli, operands.get(0));
+        }
         VarsService.VarsReport report = CoordinatorCommands.with(cli, environment, (project, coordinator) -> {
             VarsService vars = new VarsService(project, coordinator);
-            if (change.isEmpty()) {
+            if (verb == null) {
                 return vars.list(environment, showValues);
             }
-            List<String> operands = change.subList(1, change.size());
-            if (operands.isEmpty() || !List.of("set", "unset").contains(change.get(0))) {
-                throw new NeckbeardException(ExitCode.USAGE, "expected 'set K=V...' or 'unset K...' after " + environment,
-                        "e.g. neckbeard vars " + environment + " set LOG_LEVEL=info");
-            }
-            return change.get(0).equals("set") ? vars.set(environment, operands, maskedArguments())
+            return verb.equals("set") ? vars.set(environment, operands, maskedArguments())
                     : vars.unset(environment, operands, maskedArguments());
         });
         if (cli.json()) {
             cli.printJson(report);
-            return 0;
+        } else if (verb != null) {
+            // One line, names only: a value typed on the command line is not echoed into a terminal or CI log.
+            cli.out().println(environment + ": " + verb + " " + String.join(", ", report.changed()));
+            cli.info("the next 'neckbeard up " + environment + "' exports them to the app");
+        } else {
+            for (String name : report.names()) {
+                cli.out().println(report.values() == null ? name : name + "=" + report.values().get(name));
+            }
         }
-        if (!change.isEmpty()) {
-            cli.info("vars of " + environment + " " + change.get(0) + "; the next 'neckbeard up " + environment
-                    + "' exports them to the app");
-        }
-        for (String name : report.names()) {
-            cli.out().println(report.values() == null ? name : name + "=" + report.values().get(name));
+        return 0;
+    }
+
+    /** The value alone on stdout (for {@code $(neckbeard vars prod get DATABASE_URL)}). */
+    private int get(CliContext cli, String name) {
+        String value = CoordinatorCommands.with(cli, environment,
+                (project, coordinator) -> new VarsService(project, coordinator).get(environment, name));
+        if (cli.json()) {
+            Map<String, Object> result = new LinkedHashMap<>();
+            result.put("environment", environment);
+            result.put("name", name);
+            result.put("value", value);
+            cli.printJson(result);
+        } else {
+            cli.out().println(value);
         }
         return 0;
     }

@@ -5,6 +5,7 @@ import io.neckbeard.cli.testing.Cli;
 import io.neckbeard.cli.testing.Examples;
 import io.neckbeard.config.testing.InvalidFixtures;
 import io.neckbeard.config.testing.InvalidFixtures.Fixture;
+import io.neckbeard.core.FileTrees;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -86,6 +87,26 @@ class CheckCommandTest {
 
         assertThat(result.exit()).isEqualTo(2);
         assertThat(result.err()).contains("no neckbeard/config.yml").contains("neckbeard init");
+    }
+
+    @Test
+    void aSlugWithoutAProcfileExitsTwoAtThePackagerSetting() throws Exception {
+        Path project = Files.createDirectories(temp.resolve("no-procfile"));
+        FileTrees.copyTree(Examples.project("quickstart").resolve("neckbeard"), project.resolve("neckbeard"));
+
+        Cli.Run missing = cli.run("-C", project.toString(), "check");
+        Files.writeString(project.resolve("Procfile"), "web: python3 app/server.py\n");
+        Cli.Run present = cli.run("-C", project.toString(), "check");
+        Path config = project.resolve("neckbeard/config.yml");
+        Files.writeString(config, Files.readString(config).replace("include: [app/, Procfile]", "exclude: [Proc*]"));
+        Cli.Run excluded = cli.run("-C", project.toString(), "check");
+
+        assertThat(missing.exit()).isEqualTo(2);
+        assertThat(missing.err()).contains("config.yml:8:").contains("the slug has no Procfile at the project root")
+                .contains("(at packager.include)").contains("fix: create a Procfile");
+        assertThat(present.exit()).as(present.err()).isZero();
+        assertThat(excluded.exit()).isEqualTo(2);
+        assertThat(excluded.err()).contains("config.yml:8:").contains("packager.exclude leaves it out");
     }
 
     @ParameterizedTest(name = "{0}")

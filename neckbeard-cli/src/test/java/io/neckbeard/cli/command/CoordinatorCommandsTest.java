@@ -46,15 +46,16 @@ class CoordinatorCommandsTest {
         assertThat(cli.run("node", "adopt", "production", "app-2", "i-0beef").exit()).isZero();
         backend.acquire("production", "bob@desk", "desk", 1, "up", Duration.ofMinutes(5));
 
-        JsonNode json = cli.run("view", "production", "-o", "json").json();
-        Cli.Run text = cli.run("status", "production");
+        JsonNode json = cli.run("view", "production", "--cached", "-o", "json").json();
+        Cli.Run text = cli.run("status", "production", "--cached");
 
         JsonNode generation = json.get("generations").get(0);
         assertThat(generation.get("id").asLong()).isEqualTo(1);
         assertThat(generation.get("state").asText()).isEqualTo("active");
         JsonNode node = generation.get("nodes").get(0);
         assertThat(node.fieldNames()).toIterable()
-                .containsExactly("name", "type", "az", "resource_id", "address", "port", "url", "healthy", "operational");
+                .containsExactly("name", "type", "az", "resource_id", "address", "port", "url", "healthy", "operational",
+                        "checked_at", "health_detail");
         assertThat(node.get("resource_id").asText()).isEqualTo("i-0beef");
         assertThat(node.get("az").asText()).isEqualTo("us-east-1b");
         assertThat(node.get("healthy").isNull()).isTrue();
@@ -79,6 +80,20 @@ class CoordinatorCommandsTest {
         assertThat(run.out()).contains("app = 6");
         assertThat(run.err()).contains("neckbeard up production");
         assertThat(backend.read("production").scale()).containsEntry("app", 6);
+    }
+
+    @Test
+    void scaleWithoutCountsShowsEachTypesCountAndWhereItComesFrom() {
+        Cli.Run fromConfig = cli.run("scale", "production");
+        cli.run("scale", "production", "app=6");
+        Cli.Run scaled = cli.run("scale", "production", "-o", "json");
+
+        assertThat(fromConfig.exit()).as(fromConfig.err()).isZero();
+        assertThat(fromConfig.out()).containsPattern("(?m)^TYPE +COUNT +SOURCE$").containsPattern("(?m)^app +4 +config$");
+        assertThat(scaled.json().at("/types/0/type").asText()).isEqualTo("app");
+        assertThat(scaled.json().at("/types/0/count").asInt()).isEqualTo(6);
+        assertThat(scaled.json().at("/types/0/source").asText()).isEqualTo("coordinator");
+        assertThat(backend.read("production").version()).as("showing writes nothing").isEqualTo(1);
     }
 
     @Test
@@ -116,6 +131,31 @@ class CoordinatorCommandsTest {
         assertThat(entries.get(0).get("command").asText()).isEqualTo("vars unset");
         assertThat(entries.get(1).get("arguments").toString()).contains("DATABASE_URL=***").doesNotContain("secret");
         assertThat(Files.readString(project.resolve(".neckbeard/state/production/audit.log"))).doesNotContain("secret");
+    }
+
+    @Test
+    void varsSetPrintsOneLineOfNamesAndGetPrintsTheValueOnly() {
+        Cli.Run set = cli.run("vars", "production", "set", "DATABASE_URL=postgres://secret", "LOG_LEVEL=info");
+
+        assertThat(set.exit()).as(set.err()).isZero();
+        assertThat(set.out()).isEqualTo("production: set DATABASE_URL, LOG_LEVEL\n");
+        assertThat(set.err()).doesNotContain("secret");
+        assertThat(cli.run("vars", "production", "get", "DATABASE_URL").out()).isEqualTo("postgres://secret\n");
+        assertThat(cli.run("vars", "production", "get", "LOG_LEVEL", "-o", "json").json().get("value").asText())
+                .isEqualTo("info");
+        assertThat(cli.run("vars", "production", "unset", "LOG_LEVEL").out()).isEqualTo("production: unset LOG_LEVEL\n");
+        Cli.Run missing = cli.run("vars", "production", "get", "LOG_LEVEL");
+        assertThat(missing.exit()).isEqualTo(2);
+        assertThat(missing.out()).isEmpty();
+        assertThat(missing.err()).contains("production has no config var LOG_LEVEL").contains("its vars are: DATABASE_URL");
+    }
+
+    @Test
+    void varsHelpShowsEveryFormInItsUsageLine() {
+        Cli.Run help = cli.run("vars", "--help");
+
+        assertThat(help.out().replaceAll("\\s+", " ")).contains("ENV [set K=V... | unset K... | get K]")
+                .doesNotContain("K......");
     }
 
     @Test

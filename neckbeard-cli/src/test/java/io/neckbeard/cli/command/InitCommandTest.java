@@ -19,6 +19,7 @@ class InitCommandTest {
         Cli cli = Cli.with("-C", project.toString());
 
         Cli.Run init = cli.run("init");
+        Files.writeString(project.resolve("Procfile"), "web: python3 -m http.server $PORT\n"); // the app's, as config.yml says
         Cli.Run check = cli.run("check");
 
         assertThat(init.exit()).isZero();
@@ -31,10 +32,11 @@ class InitCommandTest {
     }
 
     @Test
-    void scaffoldsAnEc2ProjectThatPassesCheck() {
+    void scaffoldsAnEc2ProjectThatPassesCheck() throws Exception {
         Cli cli = Cli.with("-C", temp.toString());
 
         cli.run("init", "--app", "shop", "--provider", "ec2");
+        Files.writeString(temp.resolve("Procfile"), "web: bin/server --port $PORT\n");
         Cli.Run show = cli.run("show", "production", "--node", "web-1");
 
         assertThat(show.out()).contains("resource ec2").contains("image_id: ami-REPLACE-ME");

@@ -90,7 +90,8 @@ class EngineCommandsTest {
     void upRelaunchesANodeWhoseResourceVanished() throws Exception {
         assertThat(project.run("up", "dev").exit()).isZero();
         NodeRecord lost = project.state("dev").active().orElseThrow().nodes().get(0);
-        EngineProject.appProcesses(EngineProject.nodeDir(lost)).forEach(ProcessHandle::destroyForcibly);
+        // every process of the node, its supervisor too (it would restart the app into the deleted tree)
+        EngineProject.processes(EngineProject.nodeDir(lost)).forEach(ProcessHandle::destroyForcibly);
         deleteTree(EngineProject.nodeDir(lost));
 
         Cli.Run plan = project.run("plan", "dev");

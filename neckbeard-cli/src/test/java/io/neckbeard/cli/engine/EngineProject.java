@@ -79,6 +79,11 @@ final class EngineProject implements BeforeEachCallback, AfterEachCallback {
         return cli.run(args);
     }
 
+    /** {@code neckbeard -C <root> args...}, in-process, with {@code input} piped to it. */
+    Cli.Run runWithInput(String input, String... args) {
+        return cli.runWithInput(input, args);
+    }
+
     /** The environment's state as the real coordinator backend reads it from disk. */
     EnvironmentState state(String environment) {
         Plugins plugins = Plugins.builtIn();

@@ -70,6 +70,10 @@ class LifecycleTest {
 
         List<ProcessHandle> secondProcesses = appProcesses(second);
         assertThat(secondProcesses).hasSize(2);
+        Cli.Run unconfirmed = project.run("terminate", "dev", "--old"); // no terminal in a test
+        assertThat(unconfirmed.exit()).isEqualTo(2);
+        assertThat(unconfirmed.err()).contains("terminate would destroy 2 nodes (generation 2 of dev), and there is no "
+                + "terminal to confirm it on").contains("fix: pass --yes to confirm without a terminal");
         Cli.Run terminateOld = project.run("terminate", "dev", "--old", "--yes");
         assertThat(terminateOld.exit()).as(terminateOld.err()).isZero();
         assertThat(project.state("dev").generation(2).orElseThrow().state()).isEqualTo(GenerationState.TERMINATED);

@@ -22,7 +22,8 @@ class PromoteUnhealthyTest {
         assertThat(project.run("up", "dev").exit()).isZero();
         assertThat(project.run("up", "dev", "--pending").exit()).isZero();
         NodeRecord broken = project.state("dev").pending().orElseThrow().nodes().get(0);
-        EngineProject.appProcesses(EngineProject.nodeDir(broken)).forEach(ProcessHandle::destroyForcibly);
+        // the supervisor too: it would start the app again a second later
+        EngineProject.processes(EngineProject.nodeDir(broken)).forEach(ProcessHandle::destroyForcibly);
         Poll.until(broken.name() + " stops answering", () -> EngineProject.body(broken) == null);
         Path stateFile = stateFile();
         byte[] before = Files.readAllBytes(stateFile);

@@ -60,6 +60,24 @@ class RunCommandTest {
     }
 
     @Test
+    void standardInputGoesToTheCommandOnTheOneSelectedNode() {
+        Cli.Run run = project.runWithInput("line one\nline two\n", "run", "dev", "--node", "web-1", "--", "wc", "-l");
+
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.out()).containsPattern("(?m)^web-1 \\| *2$");
+    }
+
+    @Test
+    void standardInputForSeveralNodesIsRefusedBeforeAnythingRuns() {
+        Cli.Run run = project.runWithInput("data\n", "run", "dev", "--", "touch", "ran");
+
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err()).contains("standard input can go to one node only, and 2 nodes of dev are selected (web-1, web-2)")
+                .contains("--node NODE");
+        assertThat(project.root().resolve(".neckbeard/local/dev/g1-web-1/stack/current/ran")).doesNotExist();
+    }
+
+    @Test
     void anUnknownNodeExitsTwoListingTheNodes() {
         Cli.Run run = project.run("run", "dev", "--node", "web-9", "--", "true");
 

@@ -112,6 +112,19 @@ class StaticProviderTest {
         assertThat(EngineProject.get(appPort, "/health")).isNotNull();
     }
 
+    /** The host outlives the node: a node whose processes cannot be stopped there is not reported terminated. */
+    @Test
+    void terminatingANodeWhoseHostCannotBeReachedFailsAndKeepsItsRecord() throws Exception {
+        assertThat(project.run("up", "dev").exit()).isZero();
+        server.close();
+
+        Cli.Run terminate = project.run("terminate", "dev", "--all", "--force", "--yes");
+
+        assertThat(terminate.exit()).as(terminate.out() + terminate.err()).isEqualTo(1);
+        assertThat(terminate.out() + terminate.err()).contains("could not make sure no process of web-1 is left on its host 127.0.0.1");
+        assertThat(project.state("dev").active().orElseThrow().nodes()).extracting(n -> n.name()).containsExactly("web-1");
+    }
+
     @Test
     void checkReportsANodeWithoutAHost() throws Exception {
         project.writeEnvironment("dev", "extends: base\nnodes: {web: {count: 2, min_per_az: 1}}\n");

@@ -4,9 +4,11 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.neckbeard.cli.Neckbeard;
+import io.neckbeard.cli.StandardInput;
 import io.neckbeard.config.testing.StandInPlugins;
 import io.neckbeard.core.Json;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -43,11 +45,20 @@ public final class Cli {
     }
 
     public Run run(String... args) {
+        return run(StandardInput.none(), args);
+    }
+
+    /** Runs with {@code input} as standard input, as a pipe gives it. */
+    public Run runWithInput(String input, String... args) {
+        return run(new StandardInput(new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8))), args);
+    }
+
+    private Run run(StandardInput in, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         List<String> all = new ArrayList<>(globalOptions);
         all.addAll(List.of(args));
-        int exit = Neckbeard.run(new PrintStream(out, true, StandardCharsets.UTF_8),
+        int exit = Neckbeard.run(in, new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8), all.toArray(String[]::new));
         return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }

@@ -5,6 +5,7 @@ import io.neckbeard.core.Json;
 import io.neckbeard.packager.PackageRequest;
 import io.neckbeard.packager.Packager;
 import io.neckbeard.packager.PackagerException;
+import io.neckbeard.packager.PackagerSettingException;
 import io.neckbeard.packager.Slug;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
@@ -15,6 +16,7 @@ import org.slf4j.LoggerFactory;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -74,6 +76,30 @@ final class TarballPackager implements Packager {
                 .map(i -> new Manifest.File(i.path(), i.sha256(), i.executable(), i.link())).toList()), inputs);
         LOG.info("built slug {} ({} files)", file, inputs.size());
         return new Slug(file, digest, id);
+    }
+
+    /**
+     * Refuses, at the setting that causes it, a slug that would have no Procfile: none at the project
+     * root, {@code include} leaving it out, or an {@code exclude} glob matching it. What {@link #build}
+     * finds from the packed files, told before packing.
+     */
+    static void checkProcfile(Map<String, Object> settings, Path projectRoot) {
+        Path root = projectRoot.toAbsolutePath().normalize();
+        Path procfile = root.resolve(PROCFILE);
+        List<String> include = strings(settings, "include");
+        String message = "the slug has no Procfile at the project root (" + procfile + ")";
+        if (!include.isEmpty() && include.stream().map(entry -> root.resolve(entry).normalize())
+                .noneMatch(path -> path.equals(root) || path.equals(procfile))) {
+            throw new PackagerSettingException("include", message + ": packager.include leaves it out", PROCFILE_FIX);
+        }
+        if (!Files.isRegularFile(procfile)) {
+            throw new PackagerSettingException(include.isEmpty() ? "" : "include", message, PROCFILE_FIX);
+        }
+        if (strings(settings, "exclude").stream().anyMatch(glob -> FileSystems.getDefault().getPathMatcher("glob:" + glob)
+                .matches(Path.of(PROCFILE)))) {
+            throw new PackagerSettingException("exclude", message + ": packager.exclude leaves it out",
+                    "remove the glob matching Procfile from packager.exclude");
+        }
     }
 
     /** Written to a temporary file and renamed, so a slug file that exists is always complete. */

@@ -14,6 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -22,6 +23,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.regex.Pattern;
@@ -78,6 +80,17 @@ public final class SshTransport implements Transport {
 
     @Override
     public CommandResult run(String command, Map<String, String> environment, Duration timeout, Consumer<String> output) {
+        return run(command, environment, null, timeout, output);
+    }
+
+    /**
+     * With {@code stdin}, the script is followed on the channel's input by a line no script holds
+     * (a fresh marker); the shell reads the script up to it line by line, which never reads past it,
+     * and the command then reads the rest: {@code stdin}, copied on a thread of its own.
+     */
+    @Override
+    public CommandResult run(String command, Map<String, String> environment, InputStream stdin, Duration timeout,
+                             Consumer<String> output) {
         StringBuilder script = new StringBuilder();
         environment.forEach((name, value) -> {
             if (!VARIABLE.matcher(name).matches()) {
@@ -87,9 +100,16 @@ public final class SshTransport implements Transport {
             script.append("export ").append(name).append('=').append(quote(value)).append('\n');
         });
         script.append(command);
-        byte[] stdin = script.toString().getBytes(StandardCharsets.UTF_8);
         // The script goes on stdin, not on the command line, which every user of the host can read (ps, /proc/*/cmdline).
-        return exec(ProcessGroup.command(SCRIPT_FROM_STDIN), out -> out.write(stdin), true, timeout, output,
+        if (stdin == null) {
+            byte[] bytes = script.toString().getBytes(StandardCharsets.UTF_8);
+            return exec(ProcessGroup.command(SCRIPT_FROM_STDIN), out -> out.write(bytes), null, true, timeout, output,
+                    Commands.firstLine(command));
+        }
+        String marker = "neckbeard-end-of-script-" + UUID.randomUUID();
+        byte[] bytes = (script + "\n" + marker + "\n").getBytes(StandardCharsets.UTF_8);
+        String readUpToMarker = "s=; while IFS= read -r l && [ \"$l\" != " + marker + " ]; do s=\"$s$l\n\"; done; eval \"$s\"";
+        return exec(ProcessGroup.command(readUpToMarker), out -> out.write(bytes), stdin, true, timeout, output,
                 Commands.firstLine(command));
     }
 
@@ -99,11 +119,11 @@ public final class SshTransport implements Transport {
         CommandResult result;
         if (Files.isDirectory(local)) {
             result = exec("/bin/sh -c " + quote("mkdir -p " + target + " && tar -xf - -C " + target), out -> TarStream.write(local, out),
-                    false, COPY_TIMEOUT, line -> { }, "upload of " + local);
+                    null, false, COPY_TIMEOUT, line -> { }, "upload of " + local);
         } else {
             String mode = Integer.toOctalString(modeOf(local));
             result = exec("/bin/sh -c " + quote("mkdir -p \"$(dirname " + target + ")\" && cat > " + target + " && chmod " + mode + " " + target),
-                    out -> Files.copy(local, out), false, COPY_TIMEOUT, line -> { }, "upload of " + local);
+                    out -> Files.copy(local, out), null, false, COPY_TIMEOUT, line -> { }, "upload of " + local);
         }
         if (!result.succeeded()) {
             throw failure(ExitCode.FAILED, "cannot copy " + local + " to " + remotePath + " on " + describe() + ": "
@@ -130,7 +150,7 @@ public final class SshTransport implements Transport {
         String command = "dir=\"$(dirname " + target + ")\" && mkdir -p \"$dir\""
                 + " && tmp=\"$(mktemp \"$dir/.neckbeard.XXXXXX\")\" && cat > \"$tmp\" && chmod " + Integer.toOctalString(mode)
                 + " \"$tmp\" && mv -f \"$tmp\" " + target;
-        CommandResult result = exec("/bin/sh -c " + quote(command), out -> out.write(content), false, COPY_TIMEOUT, line -> { },
+        CommandResult result = exec("/bin/sh -c " + quote(command), out -> out.write(content), null, false, COPY_TIMEOUT, line -> { },
                 "write of " + remotePath);
         if (!result.succeeded()) {
             throw failure(ExitCode.FAILED, "cannot write " + remotePath + " on " + describe() + ": " + result.outputTail(),
@@ -196,18 +216,20 @@ public final class SshTransport implements Transport {
         bastion = null;
     }
 
-    /** What a command reads on stdin; its stdin is closed after it. */
+    /** What a command reads on stdin first. */
     private interface Input {
         void writeTo(OutputStream out) throws IOException;
     }
 
     /**
-     * Runs {@code command} on its own channel, streaming its output to {@code output}.
+     * Runs {@code command} on its own channel, streaming its output to {@code output}: writes
+     * {@code input} to its stdin, then {@code rest} when not null (on a thread of its own, so a
+     * never-ending input cannot hold up the wait), then closes its stdin.
      *
      * @param grouped whether {@code command} is a {@link ProcessGroup#command}: then a timeout kills its process group
      */
-    private CommandResult exec(String command, Input input, boolean grouped, Duration timeout, Consumer<String> output,
-                               String what) {
+    private CommandResult exec(String command, Input input, InputStream rest, boolean grouped, Duration timeout,
+                               Consumer<String> output, String what) {
         Session current = session();
         RemoteOutput lines = new RemoteOutput(Commands.TAIL_LINES);
         ProcessGroup group = grouped ? new ProcessGroup(lines) : null;
@@ -219,8 +241,14 @@ public final class SshTransport implements Transport {
             channel.setErrStream(grouped ? group : lines, true);
             OutputStream stdin = channel.getOutputStream();
             channel.connect(millis(settings.connectTimeout()));
-            try (stdin) {
+            try {
                 input.writeTo(stdin);
+                if (rest == null) {
+                    stdin.close();
+                } else {
+                    stdin.flush(); // the channel sends what it buffered only when flushed or closed
+                    feed(rest, stdin);
+                }
             } catch (IOException e) {
                 // The command may have exited before reading all its input (e.g. mkdir refused): then its status and
                 // output say why; a command that exited 0 without its whole input, or none, is a lost connection.
@@ -281,10 +309,26 @@ public final class SshTransport implements Transport {
         return true;
     }
 
+    private void feed(InputStream rest, OutputStream stdin) {
+        Thread feeder = new Thread(() -> {
+            try (stdin) {
+                byte[] buffer = new byte[8192];
+                for (int read = rest.read(buffer); read >= 0; read = rest.read(buffer)) {
+                    stdin.write(buffer, 0, read);
+                    stdin.flush(); // input arriving slowly (typed, or a pipe) reaches the command as it comes
+                }
+            } catch (IOException e) {
+                // the command exited or closed its input before reading all of it, as it may
+            }
+        }, "neckbeard-stdin-" + host);
+        feeder.setDaemon(true);
+        feeder.start();
+    }
+
     /** Kills a timed-out command's process group through a second channel; a failure to do so is only logged. */
     private void kill(ProcessGroup group, String what) {
         try {
-            exec(group.killCommand(), out -> { }, false, KILL_TIMEOUT, line -> { }, "kill of " + what);
+            exec(group.killCommand(), out -> { }, null, false, KILL_TIMEOUT, line -> { }, "kill of " + what);
         } catch (TransportException e) {
             LOG.warn("could not kill the timed-out command on {}: {}", describe(), e.getMessage());
         }

@@ -1,0 +1,50 @@
+package io.neckbeard.cli;
+
+import java.util.Map;
+
+/**
+ * Words people type from other deploy tools, mapped by meaning (not spelling) to the command that
+ * does it, or to a note that it is not available yet. For an unknown command; picocli's
+ * edit-distance suggestions still cover typos.
+ */
+final class CommandSynonyms {
+    /** What an unknown command word means here: the message and the fix. */
+    record Suggestion(String message, String fix) {
+    }
+
+    private static final Map<String, Suggestion> WORDS = Map.ofEntries(
+            use("deploy", "neckbeard up ENV (a rolling deploy; 'up ENV --pending' then 'promote ENV' for a new generation)"),
+            use("release", "neckbeard up ENV deploys the current checkout"),
+            use("rollout", "neckbeard up ENV rolls the active generation in waves"),
+            use("destroy", "neckbeard terminate ENV (--generation N | --old | --all)"),
+            use("down", "neckbeard terminate ENV (--generation N | --old | --all)"),
+            use("delete", "neckbeard terminate ENV (--generation N | --old | --all)"),
+            use("config", "neckbeard vars ENV [set K=V... | unset K... | get K] for config vars; neckbeard show ENV for the parameters"),
+            use("env", "neckbeard vars ENV [set K=V... | unset K... | get K]"),
+            use("console", "neckbeard ssh ENV NODE (or neckbeard run ENV --node NODE -- CMD)"),
+            use("shell", "neckbeard ssh ENV NODE (or neckbeard run ENV --node NODE -- CMD)"),
+            use("exec", "neckbeard run ENV [--node NODE] -- CMD"),
+            use("open", "neckbeard status ENV prints the URLs the app serves at"),
+            use("info", "neckbeard status ENV"),
+            use("validate", "neckbeard check [ENV...]"),
+            planned("logs", "meanwhile, read them with neckbeard run ENV --node NODE -- CMD (where they are: docs/node-parts.md)"),
+            planned("ps", "meanwhile, neckbeard status ENV lists the nodes and their health"),
+            planned("restart", "meanwhile, neckbeard run ENV -- CMD runs a command on the nodes; neckbeard up ENV redeploys"),
+            planned("doctor", "meanwhile, neckbeard check validates the configuration and neckbeard status ENV the nodes"));
+
+    private CommandSynonyms() {
+    }
+
+    /** The suggestion for {@code word} typed as a command, or null when it means nothing known. */
+    static Suggestion of(String word) {
+        return WORDS.get(word);
+    }
+
+    private static Map.Entry<String, Suggestion> use(String word, String instead) {
+        return Map.entry(word, new Suggestion("unknown command '" + word + "'", "use " + instead));
+    }
+
+    private static Map.Entry<String, Suggestion> planned(String word, String meanwhile) {
+        return Map.entry(word, new Suggestion("'neckbeard " + word + "' is not yet available", meanwhile));
+    }
+}

@@ -1,0 +1,85 @@
+package io.neckbeard.engine;
+
+import io.neckbeard.coordinator.StatusService;
+import io.neckbeard.health.HealthResult;
+import io.neckbeard.state.EnvironmentState;
+import io.neckbeard.state.Generation;
+import io.neckbeard.state.GenerationState;
+import io.neckbeard.state.NodeHealth;
+import io.neckbeard.state.NodeRecord;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * {@code status} without {@code --cached}: one health observation of every node of the
+ * generations that run (all but terminated ones), all nodes at once, each bounded by
+ * {@link #TIMEOUT}. Writes nothing: the recorded health stays what the last deploy saw.
+ */
+public final class LiveHealth implements StatusService.LiveHealth {
+    static final Duration TIMEOUT = Duration.ofSeconds(10);
+
+    private final DeployContext context;
+
+    public LiveHealth(DeployContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public Map<Long, Map<String, NodeHealth>> check(EnvironmentState state) {
+        Map<Long, Map<String, CompletableFuture<HealthResult>>> running = new LinkedHashMap<>();
+        ExecutorService executor = Executors.newCachedThreadPool(runnable -> {
+            Thread thread = new Thread(runnable, "neckbeard-status");
+            thread.setDaemon(true); // a node that never answers must not keep the command alive
+            return thread;
+        });
+        try {
+            NodeHealthCheck checks = new NodeHealthCheck(context, state);
+            for (Generation generation : state.generations()) {
+                if (generation.state() == GenerationState.TERMINATED) {
+                    continue;
+                }
+                Map<String, CompletableFuture<HealthResult>> nodes = new LinkedHashMap<>();
+                for (NodeRecord record : generation.nodes()) {
+                    // each its own refreshes: one instance is not thread-safe
+                    nodes.put(record.name(), CompletableFuture.supplyAsync(() -> checks.check(record, generation.id(),
+                            new RefreshedResources(context)), executor));
+                }
+                running.put(generation.id(), nodes);
+            }
+            long deadline = System.nanoTime() + TIMEOUT.toNanos();
+            Map<Long, Map<String, NodeHealth>> health = new HashMap<>();
+            running.forEach((generation, nodes) -> {
+                Map<String, NodeHealth> observed = new HashMap<>();
+                nodes.forEach((node, future) -> observed.put(node, await(future, deadline)));
+                health.put(generation, observed);
+            });
+            return health;
+        } finally {
+            executor.shutdownNow();
+        }
+    }
+
+    private static NodeHealth await(CompletableFuture<HealthResult> future, long deadline) {
+        try {
+            HealthResult result = future.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            return new NodeHealth(result.healthy(), Instant.now(), result.detail());
+        } catch (TimeoutException e) {
+            return new NodeHealth(false, Instant.now(), "no answer within " + TIMEOUT.toSeconds() + "s");
+        } catch (ExecutionException e) {
+            return new NodeHealth(false, Instant.now(), String.valueOf(e.getCause()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new NodeHealth(false, Instant.now(), "interrupted");
+        }
+    }
+}
