@@ -13,7 +13,7 @@ import java.util.function.Supplier;
 
 /**
  * The one place failures become exit codes and messages. A {@link NeckbeardException}
- * prints its message and remedy; anything else is a bug and says so. Stack traces only with
+ * prints its message and remedy; anything else is a bug and says so (exit 70, code {@code internal}). Stack traces only with
  * {@code --verbose}. With {@code -o json}, stdout still gets one JSON document: {@code {"error": ...}}.
  */
 final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
@@ -26,9 +26,7 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
     @Override
     public int handleExecutionException(Exception exception, CommandLine commandLine, CommandLine.ParseResult parseResult) {
         CliContext cli = context.get();
-        NeckbeardException failure = exception instanceof NeckbeardException known ? known
-                : new NeckbeardException(ExitCode.FAILED, "internal error: " + exception,
-                "this is a bug in neckbeard; run again with --verbose and report the stack trace", exception);
+        NeckbeardException failure = exception instanceof NeckbeardException known ? known : internal(exception);
         cli.err().println("error: " + failure.getMessage());
         if (failure.remedy() != null) {
             cli.err().println("  fix: " + failure.remedy());
@@ -43,8 +41,16 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
         return failure.exitCode().code();
     }
 
+    /** An exception nobody expected is a bug (in neckbeard or a plugin), not a failed operation: exit 70. */
+    private static NeckbeardException internal(Exception bug) {
+        String message = bug.getMessage() == null ? bug.getClass().getName() : bug.getMessage();
+        return new NeckbeardException(ExitCode.INTERNAL, "internal error: " + message,
+                "this is a bug in neckbeard or a plugin: rerun with -v and report it with the output", bug);
+    }
+
     static Map<String, Object> describe(NeckbeardException failure) {
         Map<String, Object> error = new LinkedHashMap<>();
+        error.put("code", failure.code());
         error.put("message", failure.getMessage());
         error.put("remedy", failure.remedy());
         error.put("exit_code", failure.exitCode().code());

@@ -4,11 +4,14 @@ import io.neckbeard.config.ConfigLoader;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 
+import io.neckbeard.core.Durations;
+
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The options of DESIGN §4 that every command takes, before or after the command name. */
+/** The global options of docs/commands.md: every command takes them, before or after its name. */
 public final class GlobalOptions {
 
     public enum OutputFormat { text, json }
@@ -40,6 +43,11 @@ public final class GlobalOptions {
             description = "Extra directory of plugin JARs (besides ~/.neckbeard/plugins/).")
     List<Path> pluginPath = new ArrayList<>();
 
+    @Option(names = "--lock-timeout", paramLabel = "DURATION", scope = ScopeType.INHERIT,
+            description = "How long to wait for an environment's lock held by someone else (e.g. 30s, 5m), "
+                    + "then exit 3 naming the holder. Default: 0, exit 3 at once.")
+    String lockTimeout = "0";
+
     /** The project: {@code -C} as given, else found from the current directory up (as git finds its repository). */
     public Path project() {
         return project != null ? project.toAbsolutePath().normalize() : ConfigLoader.findProjectRoot(Path.of(""));
@@ -68,6 +76,11 @@ public final class GlobalOptions {
 
     public boolean yes() {
         return yes;
+    }
+
+    /** {@code --lock-timeout}; exit 2 when it is not a duration. */
+    public Duration lockTimeout() {
+        return Durations.parse(lockTimeout, "--lock-timeout");
     }
 
     public List<Path> pluginPath() {

@@ -57,7 +57,7 @@ final class Interruption {
 
     private static Map<String, Object> describe(List<NodeOutcome> done) {
         Map<String, Object> error = new LinkedHashMap<>();
-        error.put("code", "interrupted");
+        error.put("code", ExitCode.INTERRUPTED.codeName());
         error.put("message", "interrupted");
         error.put("remedy", "re-run the same command to resume");
         error.put("exit_code", ExitCode.INTERRUPTED.code());

@@ -33,6 +33,9 @@ public final class LogConfigurator extends ContextAwareBase implements Configura
         Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
         root.setLevel(Level.WARN);
         root.addAppender(stderr);
+        // The AWS SDK v1 (simpledb coordinator) warns about its own set-up (no JAXB, end of support);
+        // failures reach the user as neckbeard's errors, with the fix.
+        context.getLogger("com.amazonaws").setLevel(Level.ERROR);
         return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
     }
 }

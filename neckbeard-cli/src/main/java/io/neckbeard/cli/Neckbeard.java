@@ -3,6 +3,7 @@ package io.neckbeard.cli;
 import io.neckbeard.cli.command.CheckCommand;
 import io.neckbeard.cli.command.CompleteCommand;
 import io.neckbeard.cli.command.CompletionCommand;
+import io.neckbeard.cli.command.CoordinatorCommand;
 import io.neckbeard.cli.command.HelpCommand;
 import io.neckbeard.cli.command.HistoryCommand;
 import io.neckbeard.cli.command.InitCommand;
@@ -41,7 +42,7 @@ import java.util.Arrays;
                 StatusCommand.class, PromoteCommand.class, RollbackCommand.class, TerminateCommand.class,
                 ScaleCommand.class, VarsCommand.class, LockCommand.class, HistoryCommand.class,
                 NodeCommand.class, RunCommand.class, SshCommand.class, PackageCommand.class, CompletionCommand.class,
-                CompleteCommand.class, HelpCommand.class})
+                CoordinatorCommand.class, CompleteCommand.class, HelpCommand.class})
 public final class Neckbeard implements Runnable {
 
     /** Wide enough that no option's description breaks inside a path such as ~/.neckbeard/plugins/. */

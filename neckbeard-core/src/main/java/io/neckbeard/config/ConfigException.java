@@ -17,6 +17,11 @@ public final class ConfigException extends NeckbeardException {
         this.problems = List.copyOf(problems);
     }
 
+    @Override
+    public String code() {
+        return "config_invalid";
+    }
+
     public List<Problem> problems() {
         return problems;
     }

@@ -24,7 +24,7 @@ import java.util.NavigableMap;
 
 /**
  * Builds an environment's nodes: names, AZ placement, sizes and each node's parameter tree
- * from the layers of DESIGN §3.2, with the node's services' {@code params} beneath them all
+ * from the layers of docs/configuration.md ("The parameter tree of a node"), with the node's services' {@code params} beneath them all
  * (layer {@code service:<name>}). Interpolates static references and runs the provider's
  * {@code validate} on every tree, reporting problems where the offending value was written.
  */

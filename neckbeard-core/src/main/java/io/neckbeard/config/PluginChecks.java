@@ -11,28 +11,33 @@ import io.neckbeard.coordinator.CoordinatorBackendFactory;
 import io.neckbeard.health.HealthCheckFactory;
 import io.neckbeard.loadbalancer.LoadBalancerFactory;
 import io.neckbeard.packager.PackagerFactory;
-import io.neckbeard.packager.PackagerSettingException;
 import io.neckbeard.plugin.Plugins;
 import io.neckbeard.plugin.Typed;
+import io.neckbeard.plugin.ValidationContext;
+import io.neckbeard.provider.ParamProblem;
 import io.neckbeard.provider.ResourceProviderFactory;
 import io.neckbeard.provisioner.ProvisionerFactory;
-import io.neckbeard.provisioner.ProvisionerSettingException;
 
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 
 /**
- * Every {@code type:} / {@code resource:} in config.yml names a registered plugin, and the
- * health checks' and the provisioner's own settings are valid.
+ * Every {@code type:} / {@code resource:} in config.yml names a registered plugin, and every
+ * plugin's settings block passes that plugin's {@code validate}: the packager, coordinator,
+ * provisioner, load balancers and health checks here (resource providers validate each node's
+ * parameters in {@link NodeBuilder}). Each problem is reported at its key's file:line.
  */
 final class PluginChecks {
+    private static final ValidationContext OFFLINE = new ValidationContext(null, List.of());
+
     private final Plugins plugins;
     private final Problems problems;
     private final Path projectRoot;
 
-    /** @param projectRoot where the provisioner's files are looked for; null to leave the provisioner's settings unchecked */
+    /** @param projectRoot where the provisioner's files are looked for; null to leave them unchecked */
     PluginChecks(Plugins plugins, Problems problems, Path projectRoot) {
         this.plugins = plugins;
         this.problems = problems;
@@ -40,33 +45,58 @@ final class PluginChecks {
     }
 
     void check(ConfigFile config) {
-        check(config, PackagerFactory.class, config.packager().type(), "packager.type", "packager");
-        checkPackagerSettings(config);
-        check(config, CoordinatorBackendFactory.class, config.coordinator().type(), "coordinator.type", "coordinator");
-        check(config, ProvisionerFactory.class, config.provisioner().type(), "provisioner.type", "provisioner");
-        if (projectRoot != null) {
-            checkProvisionerSettings(config);
+        PackagerFactory packager = find(config, PackagerFactory.class, config.packager().type(), "packager", "packager");
+        if (packager != null) {
+            report(config, "packager", packager.validate(config.packager().settings(), OFFLINE));
         }
-        config.loadBalancers().values().forEach(balancer -> check(config, LoadBalancerFactory.class, balancer.type(),
-                "load_balancers." + balancer.name() + ".type", "load balancer"));
+        CoordinatorBackendFactory coordinator = find(config, CoordinatorBackendFactory.class, config.coordinator().type(),
+                "coordinator", "coordinator");
+        if (coordinator != null) {
+            report(config, "coordinator", coordinator.validate(config.coordinator().settings(), OFFLINE));
+        }
+        ProvisionerFactory provisioner = find(config, ProvisionerFactory.class, config.provisioner().type(), "provisioner",
+                "provisioner");
+        if (provisioner != null) {
+            ValidationContext context = projectRoot == null ? OFFLINE : new ValidationContext(projectRoot, roles(config));
+            report(config, "provisioner", provisioner.validate(config.provisioner().settings(), context));
+        }
+        for (LoadBalancerSpec balancer : config.loadBalancers().values()) {
+            String path = "load_balancers." + balancer.name();
+            LoadBalancerFactory factory = find(config, LoadBalancerFactory.class, balancer.type(), path, "load balancer");
+            if (factory != null) {
+                report(config, path, factory.validate(balancer.settings(), OFFLINE));
+            }
+        }
         for (NodeTypeDefinition type : config.nodeTypes().values()) {
             String path = "node_types." + type.spec().name();
-            if (!type.spec().resource().isEmpty()) {
-                check(config, ResourceProviderFactory.class, type.spec().resource(), path + ".resource", "resource provider");
+            if (!type.spec().resource().isEmpty() && !plugins.all(ResourceProviderFactory.class).containsKey(type.spec().resource())) {
+                unknownType(config, ResourceProviderFactory.class, type.spec().resource(), path + ".resource", "resource provider");
             }
             if (type.spec().healthCheck() != null) {
-                check(config, HealthCheckFactory.class, type.spec().healthCheck().type(), path + ".health_check.type",
-                        "health check");
                 checkHealthSettings(config, type.spec().healthCheck(), path + ".health_check");
             }
         }
     }
 
-    private void check(ConfigFile config, Class<? extends Typed> spi, String type, String path, String what) {
-        var registered = plugins.all(spi).keySet();
-        if (!registered.contains(type)) {
-            problems.add(config.yaml(), path, "unknown " + what + " type '" + type + "'",
-                    Suggestions.fix(type, registered, what + " types") + " (or put a plugin JAR in ~/.neckbeard/plugins/)");
+    /** The factory of {@code type}, or null after reporting an unknown type at {@code block}'s {@code type} key. */
+    private <F extends Typed> F find(ConfigFile config, Class<F> spi, String type, String block, String what) {
+        F factory = plugins.all(spi).get(type);
+        if (factory == null) {
+            unknownType(config, spi, type, block + ".type", what);
+        }
+        return factory;
+    }
+
+    private void unknownType(ConfigFile config, Class<? extends Typed> spi, String type, String path, String what) {
+        problems.add(config.yaml(), path, "unknown " + what + " type '" + type + "'",
+                Suggestions.fix(type, plugins.all(spi).keySet(), what + " types") + " (or put a plugin JAR in ~/.neckbeard/plugins/)");
+    }
+
+    /** A plugin's problems, each at its key inside {@code block} (the block itself for an empty path). */
+    private void report(ConfigFile config, String block, List<ParamProblem> found) {
+        for (ParamProblem problem : found) {
+            problems.add(config.yaml(), problem.path().isEmpty() ? block : YamlFile.child(block, problem.path()),
+                    problem.message(), problem.fix());
         }
     }
 
@@ -75,64 +105,26 @@ final class PluginChecks {
      * after nodes were launched: the factory validates what it reads; interval and timeout are the engine's.
      */
     private void checkHealthSettings(ConfigFile config, TypedSettings settings, String path) {
-        HealthCheckFactory factory = plugins.all(HealthCheckFactory.class).get(settings.type());
+        HealthCheckFactory factory = find(config, HealthCheckFactory.class, settings.type(), path, "health check");
         try {
             Durations.parseOr(settings.settings().get("interval"), Duration.ZERO, path + ".interval");
             Durations.parseOr(settings.settings().get("timeout"), Duration.ZERO, path + ".timeout");
-            if (factory != null) {
-                factory.create(settings);
-            }
         } catch (NeckbeardException e) {
             problems.add(config.yaml(), path, e.getMessage(), e.remedy());
         }
-    }
-
-    /** The packager's own settings (e.g. the tarball's follow_links), reported at the packager block. */
-    private void checkPackagerSettings(ConfigFile config) {
-        PackagerFactory factory = plugins.all(PackagerFactory.class).get(config.packager().type());
-        try {
-            if (factory != null) {
-                factory.validate(config.packager().settings());
-            }
-        } catch (NeckbeardException e) {
-            problems.add(config.yaml(), "packager", e.getMessage(), e.remedy());
+        if (factory != null) {
+            report(config, path, factory.validate(settings.settings(), OFFLINE));
         }
     }
 
     /**
-     * The provisioner's settings and the project files they name (scripts, role files), so a
-     * mistake fails {@code check}, and {@code up} before a node is launched or taken out of service,
-     * rather than mid-deploy. Reported at the setting when the provisioner names it.
+     * The packager's settings again, now with the project files the slug must hold (a Procfile),
+     * reported after every other problem (a problem found twice is reported once).
      */
-    private void checkProvisionerSettings(ConfigFile config) {
-        TypedSettings provisioner = config.provisioner();
-        ProvisionerFactory factory = plugins.all(ProvisionerFactory.class).get(provisioner.type());
-        if (factory == null) {
-            return;
-        }
-        try {
-            factory.validate(provisioner.settings(), projectRoot, roles(config));
-        } catch (ProvisionerSettingException e) {
-            problems.add(config.yaml(), YamlFile.child("provisioner", e.setting()), e.getMessage(), e.remedy());
-        } catch (NeckbeardException e) {
-            problems.add(config.yaml(), "provisioner", e.getMessage(), e.remedy());
-        }
-    }
-
-    /** The packager's settings and the project files the slug must hold, reported at the setting. */
     void checkPackagerFiles(ConfigFile config, Path root) {
-        TypedSettings packager = config.packager();
-        PackagerFactory factory = plugins.all(PackagerFactory.class).get(packager.type());
-        if (factory == null) {
-            return;
-        }
-        try {
-            factory.checkProjectFiles(packager.settings(), root);
-        } catch (PackagerSettingException e) {
-            problems.add(config.yaml(), e.setting().isEmpty() ? "packager" : YamlFile.child("packager", e.setting()),
-                    e.getMessage(), e.remedy());
-        } catch (NeckbeardException e) {
-            problems.add(config.yaml(), "packager", e.getMessage(), e.remedy());
+        PackagerFactory factory = plugins.all(PackagerFactory.class).get(config.packager().type());
+        if (factory != null) {
+            report(config, "packager", factory.validate(config.packager().settings(), new ValidationContext(root, List.of())));
         }
     }
 

@@ -21,7 +21,7 @@ public final class ShowService {
         this.loader = loader;
     }
 
-    /** The JSON shape of DESIGN §4. */
+    /** The fixed JSON shape of docs/commands.md. */
     public record ShowResult(String environment, List<ShownNode> nodes) {
     }
 

@@ -11,4 +11,9 @@ public class ConflictException extends CoordinatorException {
                 + ", found " + found + ")", "re-read and retry; if it repeats, check who else deploys (neckbeard history "
                 + environment + ")", null);
     }
+
+    @Override
+    public String code() {
+        return "state_conflict";
+    }
 }

@@ -2,10 +2,13 @@ package io.neckbeard.coordinator;
 
 import io.neckbeard.config.Project;
 import io.neckbeard.config.TypedSettings;
+import io.neckbeard.core.Durations;
 import io.neckbeard.core.ExitCode;
 import io.neckbeard.core.NeckbeardException;
 import io.neckbeard.plugin.Plugins;
 import io.neckbeard.state.EnvironmentState;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -20,14 +23,20 @@ import java.util.function.Supplier;
  * hold an environment's lock, write with compare-and-set and leave one audit entry.
  */
 public final class Coordinator implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Coordinator.class);
     /** How long a lock lives without renewal; a session renews it every third of this. */
     public static final Duration DEFAULT_LOCK_TTL = Duration.ofMinutes(5);
     public static final String DEFAULT_TYPE = "local-yaml";
+    /** The first pause between two attempts to take a held lock; it doubles up to {@link #MAX_LOCK_PAUSE}. */
+    private static final Duration FIRST_LOCK_PAUSE = Duration.ofMillis(100);
+    private static final Duration MAX_LOCK_PAUSE = Duration.ofSeconds(2);
 
     private final CoordinatorBackend backend;
     private final Operator operator;
     private final Duration lockTtl;
     private final Clock clock;
+    /** How long {@link #session} waits for a lock someone else holds; zero fails at once. */
+    private final Duration lockTimeout;
     /** How many sessions this coordinator opened: a refusal after one was audited by that session. */
     private final AtomicLong sessionsOpened = new AtomicLong();
 
@@ -36,19 +45,45 @@ public final class Coordinator implements AutoCloseable {
     }
 
     public Coordinator(CoordinatorBackend backend, Operator operator, Duration lockTtl, Clock clock) {
+        this(backend, operator, lockTtl, clock, Duration.ZERO);
+    }
+
+    /** @param lockTimeout how long a session waits for a lock someone else holds (zero: exit 3 at once) */
+    public Coordinator(CoordinatorBackend backend, Operator operator, Duration lockTtl, Clock clock, Duration lockTimeout) {
         this.backend = backend;
         this.operator = operator;
         this.lockTtl = lockTtl;
         this.clock = clock;
+        this.lockTimeout = lockTimeout;
     }
 
-    /** The backend named by the project's {@code coordinator.type} (default {@code local-yaml}). */
-    public static Coordinator open(Project project, Plugins plugins) {
+    /**
+     * The backend named by the project's {@code coordinator.type} (default {@code local-yaml}), its
+     * locks living {@code coordinator.lock_ttl} (default {@link #DEFAULT_LOCK_TTL}).
+     *
+     * @param lockTimeout how long a session waits for a held lock ({@code --lock-timeout})
+     */
+    public static Coordinator open(Project project, Plugins plugins, Duration lockTimeout) {
         TypedSettings settings = project.coordinator();
+        return open(settings, project, plugins, lockTimeout);
+    }
+
+    /**
+     * A coordinator over {@code settings} (a {@code coordinator:} block, null for the default) rather
+     * than the project's own, e.g. the target of {@code coordinator migrate}.
+     */
+    public static Coordinator open(TypedSettings settings, Project project, Plugins plugins, Duration lockTimeout) {
         String type = settings == null || settings.type() == null ? DEFAULT_TYPE : settings.type();
         Map<String, Object> values = settings == null ? Map.of() : settings.settings();
+        Duration ttl = lockTtl(values);
         CoordinatorBackendFactory factory = plugins.find(CoordinatorBackendFactory.class, type, "coordinator backend");
-        return new Coordinator(factory.create(new CoordinatorContext(project.root(), project.app(), values, project.region())));
+        return new Coordinator(factory.create(new CoordinatorContext(project.root(), project.app(), values, project.region())),
+                Operator.current(), ttl, Clock.systemUTC(), lockTimeout);
+    }
+
+    /** {@code coordinator.lock_ttl}, default {@link #DEFAULT_LOCK_TTL}; exit 2 when it is not a duration. */
+    static Duration lockTtl(Map<String, Object> settings) {
+        return Durations.parseOr(settings.get("lock_ttl"), DEFAULT_LOCK_TTL, "coordinator.lock_ttl");
     }
 
     public EnvironmentState read(String environment) {
@@ -65,13 +100,49 @@ public final class Coordinator implements AutoCloseable {
         Instant started = clock.instant();
         LockInfo lock;
         try {
-            lock = backend.acquire(environment, operator.holder(), operator.host(), operator.pid(), command, lockTtl);
+            lock = acquireWithin(environment, command);
         } catch (LockedException held) {
             audit(environment, command, arguments, null, "locked", started);
             throw held;
         }
         sessionsOpened.incrementAndGet();
         return LockedSession.start(backend, lock, operator, arguments, lockTtl, clock);
+    }
+
+    /**
+     * Takes the lock, trying again with growing pauses while someone else holds it, until
+     * {@link #lockTimeout} has passed (Terraform's {@code -lock-timeout}).
+     */
+    private LockInfo acquireWithin(String environment, String command) {
+        Instant deadline = clock.instant().plus(lockTimeout);
+        Duration pause = FIRST_LOCK_PAUSE;
+        while (true) {
+            try {
+                return backend.acquire(environment, operator.holder(), operator.host(), operator.pid(), command, lockTtl);
+            } catch (LockedException held) {
+                Duration left = Duration.between(clock.instant(), deadline);
+                if (left.isNegative() || left.isZero()) {
+                    throw lockTimeout.isZero() ? held : new LockedException(held.holder(), "waited " + lockTimeout
+                            .toString().substring(2).toLowerCase(java.util.Locale.ROOT) + " (--lock-timeout) for it; "
+                            + "wait longer, or if that process is gone: neckbeard lock release " + environment + " --force");
+                }
+                if (pause.equals(FIRST_LOCK_PAUSE)) {
+                    LOG.warn("{}; waiting up to {} for it (--lock-timeout)", held.getMessage(), lockTimeout);
+                }
+                sleep(pause.compareTo(left) < 0 ? pause : left, environment);
+                pause = pause.multipliedBy(2).compareTo(MAX_LOCK_PAUSE) < 0 ? pause.multipliedBy(2) : MAX_LOCK_PAUSE;
+            }
+        }
+    }
+
+    private static void sleep(Duration pause, String environment) {
+        try {
+            Thread.sleep(pause.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CoordinatorException(ExitCode.INTERRUPTED, "interrupted while waiting for the lock of " + environment,
+                    null, e);
+        }
     }
 
     /**

@@ -22,6 +22,11 @@ public class LockLostException extends CoordinatorException {
                 + "' for who broke it, then re-run", null);
     }
 
+    @Override
+    public String code() {
+        return "lock_lost";
+    }
+
     /** What a fenced write met: the environment's lock now, if any. */
     public static LockLostException of(LockInfo lost, Optional<LockInfo> current) {
         return current.map(now -> new LockLostException(lost, now)).orElseGet(() -> new LockLostException(lost));

@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * What {@code status ENV} shows; its JSON form is fixed by DESIGN §4.
+ * What {@code status ENV} shows; its JSON form is fixed by docs/commands.md.
  *
  * @param lock        who holds the environment's lock, or null
  * @param generations newest first

@@ -25,6 +25,14 @@ public class NeckbeardException extends RuntimeException {
         return exitCode;
     }
 
+    /**
+     * The stable name of this failure in JSON errors ({@code code}); the exit code's name unless a
+     * subclass knows better (a configuration problem is {@code config_invalid}, not just {@code usage}).
+     */
+    public String code() {
+        return exitCode.codeName();
+    }
+
     /** How to fix it, or null when the message says it all. */
     public String remedy() {
         return remedy;

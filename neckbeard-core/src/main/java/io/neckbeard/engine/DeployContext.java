@@ -65,22 +65,24 @@ public final class DeployContext implements AutoCloseable {
     }
 
     /** Loads and validates the project for {@code environment} and opens its coordinator (for plan and up). */
-    public static DeployContext open(Path projectRoot, String environment, Plugins plugins) {
-        return open(new ConfigLoader(plugins), projectRoot, environment, plugins);
+    public static DeployContext open(Path projectRoot, String environment, Plugins plugins, Duration lockTimeout) {
+        return open(new ConfigLoader(plugins), projectRoot, environment, plugins, lockTimeout);
     }
 
     /**
      * The same for a command that never provisions a node (promote, rollback, terminate, run,
      * ssh): the provisioner's settings and files are not checked (see {@link ConfigLoader#withoutProvisionerChecks}).
      */
-    public static DeployContext openWithoutProvisioning(Path projectRoot, String environment, Plugins plugins) {
-        return open(ConfigLoader.withoutProvisionerChecks(plugins), projectRoot, environment, plugins);
+    public static DeployContext openWithoutProvisioning(Path projectRoot, String environment, Plugins plugins,
+                                                        Duration lockTimeout) {
+        return open(ConfigLoader.withoutProvisionerChecks(plugins), projectRoot, environment, plugins, lockTimeout);
     }
 
-    private static DeployContext open(ConfigLoader loader, Path projectRoot, String environment, Plugins plugins) {
+    private static DeployContext open(ConfigLoader loader, Path projectRoot, String environment, Plugins plugins,
+                                      Duration lockTimeout) {
         Project project = loader.load(projectRoot, List.of(environment));
         EnvironmentSpec spec = project.environment(environment);
-        return new DeployContext(project, spec, plugins, Coordinator.open(project, plugins), Stack.standard());
+        return new DeployContext(project, spec, plugins, Coordinator.open(project, plugins, lockTimeout), Stack.standard());
     }
 
     public Project project() {

@@ -101,6 +101,7 @@ final class GenerationSwitch {
             throw new NeckbeardException(ExitCode.REFUSED, "refusing to " + command + " " + context.name()
                     + ": generation " + target.id() + " has no nodes", "build it first: neckbeard up " + context.name() + " --pending");
         }
+        resources.refreshAll(target.nodes());
         for (NodeRecord record : target.nodes()) {
             progress.step(record.name(), "health");
             HealthResult result = new NodeHealthCheck(context, state).check(record, target.id(), resources);

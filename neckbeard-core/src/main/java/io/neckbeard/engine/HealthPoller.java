@@ -38,7 +38,7 @@ final class HealthPoller {
      */
     static HealthResult await(HealthSettings settings, HealthTarget target, ProcessWatch processes) {
         long deadline = System.nanoTime() + settings.timeout().toNanos();
-        Duration wait = FIRST_RETRY;
+        Duration wait = FIRST_RETRY.compareTo(settings.interval()) < 0 ? FIRST_RETRY : settings.interval();
         while (true) {
             ProcessWatch.Verdict verdict = processes == null ? null : processes.observe();
             if (verdict != null && verdict.failed()) {
@@ -48,8 +48,10 @@ final class HealthPoller {
             if (result.healthy() || System.nanoTime() >= deadline) {
                 return result;
             }
-            sleep(wait.compareTo(settings.interval()) < 0 ? wait : settings.interval());
-            wait = wait.multipliedBy(2);
+            sleep(wait);
+            // capped at the interval: doubled without bound, it overflows Duration after some 60 observations
+            Duration doubled = wait.multipliedBy(2);
+            wait = doubled.compareTo(settings.interval()) < 0 ? doubled : settings.interval();
         }
     }
 

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -44,15 +45,17 @@ public final class LiveHealth implements StatusService.LiveHealth {
         });
         try {
             NodeHealthCheck checks = new NodeHealthCheck(context, state);
-            for (Generation generation : state.generations()) {
-                if (generation.state() == GenerationState.TERMINATED) {
-                    continue;
-                }
+            List<Generation> live = state.generations().stream().filter(g -> g.state() != GenerationState.TERMINATED).toList();
+            RefreshedResources resources = new RefreshedResources(context);
+            // one batched refresh per provider, inside the deadline; should it fail, each node's check refreshes its own
+            CompletableFuture<Void> refreshed = CompletableFuture.runAsync(
+                    () -> resources.refreshAll(live.stream().flatMap(g -> g.nodes().stream()).toList()), executor)
+                    .exceptionally(failed -> null);
+            for (Generation generation : live) {
                 Map<String, CompletableFuture<HealthResult>> nodes = new LinkedHashMap<>();
                 for (NodeRecord record : generation.nodes()) {
-                    // each its own refreshes: one instance is not thread-safe
-                    nodes.put(record.name(), CompletableFuture.supplyAsync(() -> checks.check(record, generation.id(),
-                            new RefreshedResources(context)), executor));
+                    nodes.put(record.name(), refreshed.thenApplyAsync(done -> checks.check(record, generation.id(), resources),
+                            executor));
                 }
                 running.put(generation.id(), nodes);
             }

@@ -77,13 +77,15 @@ public final class PlanService {
      */
     private List<Resource> undiscovered(Generation generation, List<Resource> discovered) {
         Set<String> found = discovered.stream().map(Resource::id).collect(Collectors.toSet());
+        List<NodeRecord> missing = generation.nodes().stream()
+                .filter(record -> record.resourceId() != null && !found.contains(record.resourceId())).toList();
+        RefreshedResources resources = new RefreshedResources(context);
+        resources.refreshAll(missing);
         List<Resource> more = new ArrayList<>();
-        for (NodeRecord record : generation.nodes()) {
-            if (record.resourceId() != null && !found.contains(record.resourceId())) {
-                Resource resource = context.provider(record.provider()).refresh(NodeRecords.resource(record));
-                if (!"gone".equals(resource.state())) {
-                    more.add(resource);
-                }
+        for (NodeRecord record : missing) {
+            Resource resource = resources.of(record);
+            if (!"gone".equals(resource.state())) {
+                more.add(resource);
             }
         }
         return more;

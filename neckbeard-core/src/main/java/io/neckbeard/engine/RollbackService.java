@@ -49,12 +49,15 @@ public final class RollbackService {
                         + ": it is " + generation.state().id() + ", and only an old generation can be rolled back to",
                         generation.state() == GenerationState.PENDING ? "use neckbeard promote " + context.name() : null);
             }
+            resources.refreshAll(generation.nodes());
             if (!running(generation, resources)) {
                 throw new NeckbeardException(ExitCode.REFUSED, "cannot roll " + context.name() + " back to generation " + to
                         + ": some of its resources no longer run", "build a new generation: neckbeard up " + context.name() + " --pending");
             }
             return generation;
         }
+        resources.refreshAll(state.generations().stream().filter(g -> g.state() == GenerationState.OLD)
+                .flatMap(g -> g.nodes().stream()).toList());
         return state.generations().stream()
                 .filter(g -> g.state() == GenerationState.OLD)
                 .sorted(Comparator.comparingLong(Generation::id).reversed())

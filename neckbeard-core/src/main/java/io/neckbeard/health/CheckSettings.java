@@ -1,9 +1,10 @@
 package io.neckbeard.health;
 
 import io.neckbeard.config.TypedSettings;
+import io.neckbeard.config.validate.Suggestions;
 import io.neckbeard.core.Durations;
-import io.neckbeard.core.ExitCode;
 import io.neckbeard.core.NeckbeardException;
+import io.neckbeard.plugin.SettingException;
 
 import java.util.Set;
 import java.util.TreeSet;
@@ -25,8 +26,8 @@ public final class CheckSettings {
         allowed.addAll(ENGINE_KEYS);
         for (String key : settings.settings().keySet()) {
             if (!allowed.contains(key)) {
-                throw error("unknown setting 'health_check." + key + "' of the " + settings.type() + " health check",
-                        "use one of: " + String.join(", ", allowed));
+                throw error(key, "unknown setting 'health_check." + key + "' of the " + settings.type() + " health check",
+                        Suggestions.fix(key, allowed, "settings"));
             }
         }
         for (String key : ENGINE_KEYS) {
@@ -51,7 +52,7 @@ public final class CheckSettings {
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw error("health_check." + key + " must be a whole number from " + min + " to " + max + ", was '" + value + "'",
+        throw error(key, "health_check." + key + " must be a whole number from " + min + " to " + max + ", was '" + value + "'",
                 "fix it in the node type's health_check");
     }
 
@@ -64,7 +65,7 @@ public final class CheckSettings {
     public String required(String key) {
         String value = settings.string(key, "");
         if (value.isBlank()) {
-            throw error("the " + settings.type() + " health check needs health_check." + key, "add it to the node type's health_check");
+            throw error(key, "the " + settings.type() + " health check needs health_check." + key, "add it to the node type's health_check");
         }
         return value;
     }
@@ -86,12 +87,13 @@ public final class CheckSettings {
     }
 
     private NeckbeardException noPort(String node) {
-        return error("the " + settings.type() + " health check of node " + node + " has no port: health_check.port is not set and the node has none",
+        return error("port", "the " + settings.type() + " health check of node " + node + " has no port: health_check.port is not set and the node has none",
                 "set health_check.port");
     }
 
-    private NeckbeardException error(String message, String remedy) {
-        return new NeckbeardException(ExitCode.USAGE, where(message), remedy);
+    /** @param setting the key inside {@code health_check:}, so {@code check} reports the problem at its line */
+    private NeckbeardException error(String setting, String message, String remedy) {
+        return new SettingException(setting, where(message), remedy);
     }
 
     private String where(String message) {

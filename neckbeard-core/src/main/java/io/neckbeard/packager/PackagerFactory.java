@@ -1,8 +1,10 @@
 package io.neckbeard.packager;
 
 import io.neckbeard.plugin.Typed;
+import io.neckbeard.plugin.ValidationContext;
+import io.neckbeard.provider.ParamProblem;
 
-import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 /** Registered in {@code META-INF/services}; {@code type()} is {@code packager.type}. */
@@ -10,23 +12,12 @@ public interface PackagerFactory extends Typed {
     Packager create();
 
     /**
-     * Checks the packager's settings (the {@code packager:} block without {@code type}), so that
-     * {@code check} reports a mistake before any build.
-     *
-     * @throws io.neckbeard.core.NeckbeardException exit 2, naming the setting
+     * Every problem of the packager's settings (the {@code packager:} block without {@code type}),
+     * each at its key path inside the block, without building anything; never throws for a
+     * mistake. When {@link ValidationContext#checksFiles()} (only {@code neckbeard check}: {@code up}
+     * finds them when it packs), also the project files the slug must hold, such as the Procfile.
      */
-    default void validate(Map<String, Object> settings) {
-    }
-
-    /**
-     * Checks, without building anything, what {@code neckbeard check} can know before a deploy:
-     * the project files the slug must hold (such as the Procfile). The default
-     * checks nothing.
-     *
-     * @param settings    the {@code packager:} block without {@code type}
-     * @param projectRoot the project directory
-     * @throws PackagerSettingException naming the setting the problem is reported at
-     */
-    default void checkProjectFiles(Map<String, Object> settings, Path projectRoot) {
+    default List<ParamProblem> validate(Map<String, Object> settings, ValidationContext context) {
+        return List.of();
     }
 }

@@ -24,15 +24,29 @@ import java.util.stream.Stream;
  */
 public final class Plugins {
     private final ClassLoader loader;
+    private final List<Typed> registered;
     private final Map<Class<?>, Map<String, ? extends Typed>> cache = new ConcurrentHashMap<>();
 
-    private Plugins(ClassLoader loader) {
+    private Plugins(ClassLoader loader, List<Typed> registered) {
         this.loader = loader;
+        this.registered = List.copyOf(registered);
+    }
+
+    private Plugins(ClassLoader loader) {
+        this(loader, List.of());
     }
 
     /** Built-in implementations only (tests, and when no plugin directory exists). */
     public static Plugins builtIn() {
         return new Plugins(Plugins.class.getClassLoader());
+    }
+
+    /**
+     * The built-ins plus {@code factories}, for tests: a plugin registered without building a JAR.
+     * A factory of any of the six SPIs; one claiming a built-in's type is a duplicate, as from a JAR.
+     */
+    public static Plugins of(Typed... factories) {
+        return new Plugins(Plugins.class.getClassLoader(), List.of(factories));
     }
 
     /** Built-ins plus every {@code *.jar} directly inside each existing directory of {@code pluginDirs}. */
@@ -72,16 +86,40 @@ public final class Plugins {
         return factory;
     }
 
-    /** Every factory of {@code spi}, by type id, sorted. */
+    /**
+     * Every factory of {@code spi}, by type id, sorted.
+     *
+     * @throws NeckbeardException (exit 2) naming both sources when two factories claim one type:
+     *         which one a configuration meant cannot be guessed
+     */
     @SuppressWarnings("unchecked")
     public <F extends Typed> Map<String, F> all(Class<F> spi) {
         return (Map<String, F>) cache.computeIfAbsent(spi, s -> {
             Map<String, F> byType = new TreeMap<>();
-            for (F factory : java.util.ServiceLoader.load((Class<F>) s, loader)) {
-                byType.putIfAbsent(factory.type(), factory);
+            List<F> found = new ArrayList<>();
+            java.util.ServiceLoader.load((Class<F>) s, loader).forEach(found::add);
+            registered.stream().filter(s::isInstance).map(f -> (F) f).forEach(found::add);
+            for (F factory : found) {
+                F first = byType.putIfAbsent(factory.type(), factory);
+                if (first != null) {
+                    throw duplicate(s, factory.type(), first, factory);
+                }
             }
             return byType;
         });
+    }
+
+    private static NeckbeardException duplicate(Class<?> spi, String type, Typed first, Typed second) {
+        return new NeckbeardException(ExitCode.USAGE, "two " + spi.getSimpleName() + " plugins claim the type '" + type
+                + "': " + source(first) + " and " + source(second),
+                "remove one of them from ~/.neckbeard/plugins/ or --plugin-path (a plugin must not reuse a built-in's type)");
+    }
+
+    /** Where a factory comes from, for messages: its class and the JAR (neckbeard's own for a built-in) holding it. */
+    private static String source(Typed factory) {
+        Class<?> type = factory.getClass();
+        java.security.CodeSource code = type.getProtectionDomain().getCodeSource();
+        return type.getName() + " (" + (code == null || code.getLocation() == null ? "unknown location" : code.getLocation().getPath()) + ")";
     }
 
     private static URL toUrl(Path jar) {

@@ -21,6 +21,15 @@ public interface ResourceProvider {
     /** The resource as the provider sees it now; state {@code gone} when it no longer exists. */
     Resource refresh(Resource resource);
 
+    /**
+     * {@link #refresh} of each resource, answered in the same order: what {@code status},
+     * {@code plan}, {@code promote} and {@code rollback} ask for a generation's nodes. The default
+     * loops; a cloud provider answers for all of them in one call (one describe per page).
+     */
+    default List<Resource> refreshAll(List<Resource> resources) {
+        return resources.stream().map(this::refresh).toList();
+    }
+
     /** Destroys the resource; a resource that is already gone is not an error. */
     void terminate(Resource resource);
 

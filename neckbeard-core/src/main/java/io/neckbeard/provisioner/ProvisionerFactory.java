@@ -1,9 +1,10 @@
 package io.neckbeard.provisioner;
 
 import io.neckbeard.plugin.Typed;
+import io.neckbeard.plugin.ValidationContext;
+import io.neckbeard.provider.ParamProblem;
 
-import java.nio.file.Path;
-import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 
 /** Registered in {@code META-INF/services}; {@code type()} is {@code provisioner.type}. */
@@ -11,17 +12,15 @@ public interface ProvisionerFactory extends Typed {
     Provisioner create();
 
     /**
-     * Checks the provisioner's settings and the project files they need, offline, when the
-     * configuration is loaded: so {@code neckbeard check} reports a problem, and {@code up} refuses
-     * (exit 2) before any node is launched or taken out of its load balancer. The default accepts
-     * everything.
-     *
-     * @param settings    the {@code provisioner:} block without {@code type}
-     * @param projectRoot the project directory (paths in the settings are relative to it)
-     * @param roles       every role the services of the project's node types name, each once
-     * @throws io.neckbeard.core.NeckbeardException exit 2, naming the setting or file and the fix; a
-     *         {@link ProvisionerSettingException} to have the problem point at the setting's line
+     * Every problem of the provisioner's settings (the {@code provisioner:} block without
+     * {@code type}), each at its key path inside the block ({@code timeout}, {@code scripts[1]};
+     * {@code ""} for the block itself), offline; never throws for a mistake. When
+     * {@link ValidationContext#checksFiles()}, also the project files they need (relative to
+     * {@link ValidationContext#projectRoot()}) for {@link ValidationContext#roles()}: so
+     * {@code neckbeard check} reports a problem, and {@code up} refuses (exit 2) before any node is
+     * launched or taken out of its load balancer.
      */
-    default void validate(Map<String, Object> settings, Path projectRoot, Collection<String> roles) {
+    default List<ParamProblem> validate(Map<String, Object> settings, ValidationContext context) {
+        return List.of();
     }
 }

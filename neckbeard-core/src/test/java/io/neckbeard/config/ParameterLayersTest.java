@@ -14,7 +14,7 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The layer order of DESIGN §3.2 and the merge rules, one row per rule, on projects/layers. */
+/** The layer order of docs/configuration.md and the merge rules, one row per rule, on projects/layers. */
 class ParameterLayersTest {
     @TempDir
     static Path temp;

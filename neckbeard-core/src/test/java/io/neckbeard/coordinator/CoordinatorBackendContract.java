@@ -28,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * The contract every {@link CoordinatorBackend} passes (DESIGN §7). A backend's test extends
+ * The contract every {@link CoordinatorBackend} passes (docs/coordinator.md, "What each backend guarantees"). A backend's test extends
  * this class and says how to create a fresh, empty backend, and how to open a second one over
  * the same storage; every test gets its own pair. What was written is read back through the
  * second one, so a test proves what was stored, not what the writer remembers.

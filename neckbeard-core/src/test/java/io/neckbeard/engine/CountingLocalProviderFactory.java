@@ -85,6 +85,13 @@ public final class CountingLocalProviderFactory implements ResourceProviderFacto
             return own(local.refresh(resource));
         }
 
+        /** One call for all, as a cloud provider answers it: written down as {@code refreshAll id1 id2 ...}. */
+        @Override
+        public List<Resource> refreshAll(List<Resource> resources) {
+            record("refreshAll " + String.join(" ", resources.stream().map(Resource::id).toList()));
+            return resources.stream().map(local::refresh).map(CountingProvider::own).toList();
+        }
+
         @Override
         public void terminate(Resource resource) {
             record("terminate " + resource.id());

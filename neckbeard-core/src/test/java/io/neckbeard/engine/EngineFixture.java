@@ -76,7 +76,7 @@ final class EngineFixture implements BeforeEachCallback, AfterEachCallback {
 
     /** The {@code dev} environment with a fresh in-memory coordinator: use one context for a whole test. */
     DeployContext open() {
-        return DeployContext.open(root, "dev", plugins);
+        return DeployContext.open(root, "dev", plugins, java.time.Duration.ZERO);
     }
 
     static CountingLocalProviderFactory.CountingProvider provider(DeployContext context) {

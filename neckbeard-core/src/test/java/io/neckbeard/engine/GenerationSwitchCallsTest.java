@@ -26,7 +26,7 @@ class GenerationSwitchCallsTest {
     final EngineFixture fixture = new EngineFixture();
 
     @Test
-    void rollbackRefreshesEachNodeOfTheGenerationItActivatesOnce() {
+    void rollbackRefreshesTheNodesOfTheGenerationItActivatesInOneBatchedCall() {
         try (DeployContext context = fixture.open()) {
             activeOldPair(context);
             CountingLocalProviderFactory.CountingProvider provider = EngineFixture.provider(context);
@@ -36,13 +36,13 @@ class GenerationSwitchCallsTest {
 
             assertThat(rolledBack.result()).isEqualTo("ok");
             assertThat(context.coordinator().read("dev").active().orElseThrow().id()).isEqualTo(1);
-            assertThat(provider.calls()).filteredOn(call -> call.startsWith("refresh "))
-                    .containsExactlyInAnyOrder("refresh dev/g1-web-1", "refresh dev/g1-web-2");
+            assertThat(provider.calls()).filteredOn(call -> call.startsWith("refresh"))
+                    .containsExactly("refreshAll dev/g1-web-1 dev/g1-web-2");
         }
     }
 
     @Test
-    void promoteRefreshesEachPendingNodeOnce() {
+    void promoteRefreshesThePendingNodesInOneBatchedCall() {
         try (DeployContext context = fixture.open()) {
             ok(new UpService(context, EngineFixture.SILENT).up(false, null, ARGUMENTS));
             ok(new UpService(context, EngineFixture.SILENT).up(true, null, ARGUMENTS));
@@ -51,8 +51,23 @@ class GenerationSwitchCallsTest {
 
             ok(new PromoteService(context, EngineFixture.SILENT).promote(ARGUMENTS));
 
-            assertThat(provider.calls()).filteredOn(call -> call.startsWith("refresh "))
-                    .containsExactlyInAnyOrder("refresh dev/g2-web-1", "refresh dev/g2-web-2");
+            assertThat(provider.calls()).filteredOn(call -> call.startsWith("refresh"))
+                    .containsExactly("refreshAll dev/g2-web-1 dev/g2-web-2");
+        }
+    }
+
+    @Test
+    void statusRefreshesEveryLiveNodeInOneBatchedCall() {
+        try (DeployContext context = fixture.open()) {
+            activeOldPair(context);
+            CountingLocalProviderFactory.CountingProvider provider = EngineFixture.provider(context);
+            provider.forget();
+
+            var health = new LiveHealth(context).check(context.coordinator().read("dev"));
+
+            assertThat(health.get(2L).values()).allSatisfy(node -> assertThat(node.healthy()).as(node.detail()).isTrue());
+            assertThat(provider.calls()).filteredOn(call -> call.startsWith("refresh"))
+                    .containsExactly("refreshAll dev/g1-web-1 dev/g1-web-2 dev/g2-web-1 dev/g2-web-2");
         }
     }
 

@@ -98,4 +98,17 @@ class HealthPollerTest {
         assertThat(result.detail()).isEqualTo("starting");
         assertThat(calls.get()).isBetween(3, 12);
     }
+
+    @Test
+    @Timeout(20)
+    void aLongWaitOfManyObservationsEndsWithTheVerdictNotAnOverflow() {
+        AtomicInteger calls = new AtomicInteger();
+
+        // 1 ms apart for 2 s: far more than the ~60 doublings after which an uncapped wait overflows
+        HealthResult result = HealthPoller.await(new HealthSettings(healthyAfter(Integer.MAX_VALUE, calls),
+                Duration.ofMillis(1), Duration.ofSeconds(2)), TARGET);
+
+        assertThat(result.healthy()).isFalse();
+        assertThat(calls.get()).isGreaterThan(100);
+    }
 }

@@ -45,6 +45,10 @@ class PluginJarTest {
         assertThat(factory.getClass().getName()).isEqualTo(FACTORY);
         assertThat(result).isEqualTo(HealthResult.healthy("app-1: tested"));
         assertThat(plugins.all(HealthCheckFactory.class)).containsKeys("always-healthy", "http", "tcp", "command", "provider");
+        assertThat(factory.validate(Map.of("reasn", "typo"), new ValidationContext(null, List.of())))
+                .extracting(problem -> problem.path() + ": " + problem.message() + " / " + problem.fix())
+                .containsExactly("reasn: unknown setting 'reasn' of the always-healthy health check / did you mean 'reason'? "
+                        + "valid settings: interval, reason, timeout");
         assertThat(Plugins.builtIn().all(HealthCheckFactory.class)).doesNotContainKey("always-healthy");
     }
 

@@ -1,10 +1,13 @@
 package io.neckbeard.aws.provider;
 
+import io.neckbeard.plugin.PluginSettings;
 import io.neckbeard.provider.ParamProblem;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Checks one provider block of a node's tree ({@code ec2:}, {@code rds:}): required keys and the
@@ -15,6 +18,8 @@ final class ParamChecks {
     private final String block;
     private final Map<?, ?> values;
     private final List<ParamProblem> problems = new ArrayList<>();
+    /** Every key a check named: any other key in the block is unknown (a typo, most likely). */
+    private final Set<String> known = new HashSet<>();
 
     private ParamChecks(String block, Map<?, ?> values) {
         this.block = block;
@@ -31,6 +36,7 @@ final class ParamChecks {
     }
 
     ParamChecks required(String key, String example) {
+        known.add(key);
         if (values.get(key) == null) {
             problems.add(new ParamProblem(block + "." + key, block + "." + key + " is required",
                     "set " + block + "." + key + " (e.g. " + example + ") in the node type's params, its size or the environment"));
@@ -39,6 +45,7 @@ final class ParamChecks {
     }
 
     ParamChecks strings(String... keys) {
+        known.addAll(List.of(keys));
         for (String key : keys) {
             Object value = values.get(key);
             if (value != null && !(value instanceof String)) {
@@ -50,6 +57,7 @@ final class ParamChecks {
     }
 
     ParamChecks integers(String... keys) {
+        known.addAll(List.of(keys));
         for (String key : keys) {
             Object value = values.get(key);
             if (value != null && !(value instanceof Integer) && !reference(value)) {
@@ -61,6 +69,7 @@ final class ParamChecks {
     }
 
     ParamChecks booleans(String... keys) {
+        known.addAll(List.of(keys));
         for (String key : keys) {
             Object value = values.get(key);
             if (value != null && !(value instanceof Boolean) && !reference(value)) {
@@ -72,6 +81,7 @@ final class ParamChecks {
     }
 
     ParamChecks stringLists(String... keys) {
+        known.addAll(List.of(keys));
         for (String key : keys) {
             Object value = values.get(key);
             if (value != null && !(value instanceof List<?> list && list.stream().allMatch(String.class::isInstance))) {
@@ -82,8 +92,13 @@ final class ParamChecks {
         return this;
     }
 
+    /** What the checks found, and every key of the block no check named, with a did-you-mean. */
     List<ParamProblem> problems() {
-        return List.copyOf(problems);
+        List<ParamProblem> all = new ArrayList<>(problems);
+        for (ParamProblem unknown : PluginSettings.unknownKeys(values, known, block + " provider")) {
+            all.add(new ParamProblem(block + "." + unknown.path(), unknown.message(), unknown.fix()));
+        }
+        return all;
     }
 
     private static boolean reference(Object value) {

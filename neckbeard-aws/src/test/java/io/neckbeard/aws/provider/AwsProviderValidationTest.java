@@ -48,6 +48,16 @@ class AwsProviderValidationTest {
     }
 
     @Test
+    void anUnknownEc2KeyIsAProblemWithADidYouMean() {
+        List<ParamProblem> problems = providers.get("ec2").validate("app",
+                Map.of("ec2", Map.of("image_id", "ami-1", "instance_tpye", "t3.small")));
+
+        assertThat(problems).extracting(ParamProblem::path).containsExactly("ec2.instance_type", "ec2.instance_tpye");
+        assertThat(problems.get(1).message()).isEqualTo("unknown setting 'instance_tpye' of the ec2 provider");
+        assertThat(problems.get(1).fix()).startsWith("did you mean 'instance_type'?");
+    }
+
+    @Test
     void ec2BlockMustBeAMapping() {
         assertThat(providers.get("ec2").validate("app", Map.of("ec2", "ami-1"))).extracting(ParamProblem::path)
                 .contains("ec2");

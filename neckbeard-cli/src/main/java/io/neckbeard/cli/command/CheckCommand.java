@@ -2,6 +2,7 @@ package io.neckbeard.cli.command;
 
 import io.neckbeard.cli.CliContext;
 import io.neckbeard.config.CheckService;
+import io.neckbeard.config.ConfigException;
 import io.neckbeard.config.ConfigLoader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -19,6 +20,10 @@ public final class CheckCommand extends NeckbeardCommand {
     @Override
     protected int execute(CliContext cli) {
         CheckService.CheckResult result = new CheckService(ConfigLoader.forCheck(cli.plugins())).check(cli.project(), environments);
+        if (!result.ok()) {
+            // the one error shape of every command: exit 2, code config_invalid, each problem at its file:line
+            throw new ConfigException(result.problems());
+        }
         if (cli.json()) {
             cli.printJson(result);
         } else {

@@ -15,7 +15,7 @@ final class CoordinatorCommands {
 
     static <T> T with(CliContext cli, String environment, BiFunction<Project, Coordinator, T> work) {
         Project project = ConfigLoader.withoutProvisionerChecks(cli.plugins()).load(cli.project(), List.of(environment));
-        try (Coordinator coordinator = Coordinator.open(project, cli.plugins())) {
+        try (Coordinator coordinator = Coordinator.open(project, cli.plugins(), cli.options().lockTimeout())) {
             return work.apply(project, coordinator);
         }
     }

@@ -21,7 +21,7 @@ public final class NodeAdoptCommand extends NeckbeardCommand {
     @Override
     protected int execute(CliContext cli) {
         NodeService.NodeChange change;
-        try (DeployContext context = DeployContext.openWithoutProvisioning(cli.project(), environment, cli.plugins())) {
+        try (DeployContext context = DeployContext.openWithoutProvisioning(cli.project(), environment, cli.plugins(), cli.options().lockTimeout())) {
             change = new NodeService(context.project(), context.coordinator(), context::provider)
                     .adopt(environment, node, resourceId, maskedArguments());
         }

@@ -19,7 +19,7 @@ public final class PlanCommand extends NeckbeardCommand {
 
     @Override
     protected int execute(CliContext cli) {
-        try (DeployContext context = DeployContext.open(cli.project(), environment, cli.plugins())) {
+        try (DeployContext context = DeployContext.open(cli.project(), environment, cli.plugins(), cli.options().lockTimeout())) {
             return DeployReport.print(cli, new PlanService(context).plan(pending, null), false);
         }
     }

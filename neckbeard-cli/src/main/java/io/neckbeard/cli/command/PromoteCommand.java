@@ -22,7 +22,7 @@ public final class PromoteCommand extends NeckbeardCommand {
 
     @Override
     protected int execute(CliContext cli) {
-        try (DeployContext context = DeployContext.openWithoutProvisioning(cli.project(), environment, cli.plugins())) {
+        try (DeployContext context = DeployContext.openWithoutProvisioning(cli.project(), environment, cli.plugins(), cli.options().lockTimeout())) {
             PromoteService promote = new PromoteService(context, ProgressRenderer.of(cli));
             return DeployReport.print(cli, "promote", dryRun ? promote.preview() : promote.promote(maskedArguments()));
         }

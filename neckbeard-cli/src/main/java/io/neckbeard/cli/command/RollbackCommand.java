@@ -24,7 +24,7 @@ public final class RollbackCommand extends NeckbeardCommand {
 
     @Override
     protected int execute(CliContext cli) {
-        try (DeployContext context = DeployContext.openWithoutProvisioning(cli.project(), environment, cli.plugins())) {
+        try (DeployContext context = DeployContext.openWithoutProvisioning(cli.project(), environment, cli.plugins(), cli.options().lockTimeout())) {
             RollbackService rollback = new RollbackService(context, ProgressRenderer.of(cli));
             return DeployReport.print(cli, "rollback", dryRun ? rollback.preview(to) : rollback.rollback(to, maskedArguments()));
         }

@@ -44,7 +44,7 @@ public final class RunCommand extends NeckbeardCommand {
 
     @Override
     protected int execute(CliContext cli) {
-        try (DeployContext context = DeployContext.openWithoutProvisioning(cli.project(), environment, cli.plugins())) {
+        try (DeployContext context = DeployContext.openWithoutProvisioning(cli.project(), environment, cli.plugins(), cli.options().lockTimeout())) {
             List<RunOutcome> outcomes = new RunService(context, Clock.systemUTC()).run(only.node, only.type,
                     String.join(" ", command), cli.in().stream(), Durations.parse(timeout, "--timeout"), (node, line) -> {
                         if (!cli.json()) {

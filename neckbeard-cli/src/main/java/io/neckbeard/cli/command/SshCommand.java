@@ -33,7 +33,7 @@ public final class SshCommand extends NeckbeardCommand {
     @Override
     protected int execute(CliContext cli) {
         List<String> command;
-        try (DeployContext context = DeployContext.openWithoutProvisioning(cli.project(), environment, cli.plugins())) {
+        try (DeployContext context = DeployContext.openWithoutProvisioning(cli.project(), environment, cli.plugins(), cli.options().lockTimeout())) {
             command = new NodeLoginService(context).sshCommand(node, remoteCommand);
         }
         if (cli.json()) {

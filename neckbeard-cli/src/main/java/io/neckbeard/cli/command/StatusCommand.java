@@ -74,7 +74,7 @@ public final class StatusCommand extends NeckbeardCommand {
 
     /** Every running node's health checked now, in parallel, each bounded by a short timeout. */
     private StatusReport live(CliContext cli) {
-        try (DeployContext context = DeployContext.openWithoutProvisioning(cli.project(), environment, cli.plugins())) {
+        try (DeployContext context = DeployContext.openWithoutProvisioning(cli.project(), environment, cli.plugins(), cli.options().lockTimeout())) {
             return new StatusService(context.project(), context.coordinator()).status(environment, new LiveHealth(context));
         }
     }

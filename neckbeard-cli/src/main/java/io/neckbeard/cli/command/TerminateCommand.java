@@ -41,7 +41,7 @@ public final class TerminateCommand extends NeckbeardCommand {
     @Override
     protected int execute(CliContext cli) {
         TerminateSelection selection = new TerminateSelection(which.generation, which.old, which.all);
-        try (DeployContext context = DeployContext.openWithoutProvisioning(cli.project(), environment, cli.plugins())) {
+        try (DeployContext context = DeployContext.openWithoutProvisioning(cli.project(), environment, cli.plugins(), cli.options().lockTimeout())) {
             TerminateService terminate = new TerminateService(context, ProgressRenderer.of(cli));
             if (dryRun) {
                 return DeployReport.print(cli, "terminate", terminate.preview(selection, force));

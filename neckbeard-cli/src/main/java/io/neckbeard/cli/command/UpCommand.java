@@ -28,7 +28,7 @@ public final class UpCommand extends NeckbeardCommand {
 
     @Override
     protected int execute(CliContext cli) {
-        try (DeployContext context = DeployContext.open(cli.project(), environment, cli.plugins())) {
+        try (DeployContext context = DeployContext.open(cli.project(), environment, cli.plugins(), cli.options().lockTimeout())) {
             UpService up = new UpService(context, ProgressRenderer.of(cli));
             if (dryRun) {
                 return DeployReport.print(cli, up.plan(pending, parallel), true);

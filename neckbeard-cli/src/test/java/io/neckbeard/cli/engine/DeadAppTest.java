@@ -103,7 +103,7 @@ class DeadAppTest {
 
     private Generation activeGeneration() {
         Plugins plugins = Plugins.builtIn();
-        try (Coordinator coordinator = Coordinator.open(new ConfigLoader(plugins).load(project, List.of("staging")), plugins)) {
+        try (Coordinator coordinator = Coordinator.open(new ConfigLoader(plugins).load(project, List.of("staging")), plugins, java.time.Duration.ZERO)) {
             return coordinator.read("staging").active().orElseThrow();
         }
     }

@@ -87,7 +87,7 @@ final class EngineProject implements BeforeEachCallback, AfterEachCallback {
     /** The environment's state as the real coordinator backend reads it from disk. */
     EnvironmentState state(String environment) {
         Plugins plugins = Plugins.builtIn();
-        try (Coordinator coordinator = Coordinator.open(new ConfigLoader(plugins).load(root, List.of(environment)), plugins)) {
+        try (Coordinator coordinator = Coordinator.open(new ConfigLoader(plugins).load(root, List.of(environment)), plugins, Duration.ZERO)) {
             return coordinator.read(environment);
         }
     }

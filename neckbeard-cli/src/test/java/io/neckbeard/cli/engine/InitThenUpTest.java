@@ -87,7 +87,7 @@ class InitThenUpTest {
 
     private static Generation activeGeneration(Path project) {
         Plugins plugins = Plugins.builtIn();
-        try (Coordinator coordinator = Coordinator.open(new ConfigLoader(plugins).load(project, List.of("staging")), plugins)) {
+        try (Coordinator coordinator = Coordinator.open(new ConfigLoader(plugins).load(project, List.of("staging")), plugins, java.time.Duration.ZERO)) {
             return coordinator.read("staging").active().orElseThrow();
         }
     }

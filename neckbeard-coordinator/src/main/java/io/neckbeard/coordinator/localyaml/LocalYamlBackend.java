@@ -102,6 +102,21 @@ public final class LocalYamlBackend implements CoordinatorBackend {
         });
     }
 
+    /**
+     * Stores {@code state} as it is, version included, unless the stored state is as new or newer:
+     * the disaster-recovery copy another backend keeps of its writes ({@code coordinator.mirror}),
+     * which this backend (and so {@code coordinator migrate}) reads like any other.
+     */
+    public void mirror(EnvironmentState state) {
+        exclusive(state.environment(), () -> {
+            Path file = stateFile(state.environment());
+            if (storedVersion(state.environment(), file) < state.version()) {
+                AtomicFiles.write(file, StateYaml.encode(state));
+            }
+            return null;
+        });
+    }
+
     /** The compare-and-set write; runs under both locks. */
     private EnvironmentState writeVersioned(EnvironmentState state) throws IOException {
         String environment = state.environment();

@@ -3,6 +3,12 @@ package io.neckbeard.coordinator.localyaml;
 import io.neckbeard.coordinator.CoordinatorBackend;
 import io.neckbeard.coordinator.CoordinatorBackendFactory;
 import io.neckbeard.coordinator.CoordinatorContext;
+import io.neckbeard.plugin.PluginSettings;
+import io.neckbeard.plugin.ValidationContext;
+import io.neckbeard.provider.ParamProblem;
+
+import java.util.List;
+import java.util.Map;
 
 /** {@code coordinator: {type: local-yaml, path: .neckbeard/state}}; a relative path is relative to the project. */
 public final class LocalYamlBackendFactory implements CoordinatorBackendFactory {
@@ -11,6 +17,11 @@ public final class LocalYamlBackendFactory implements CoordinatorBackendFactory 
     @Override
     public String type() {
         return "local-yaml";
+    }
+
+    @Override
+    public List<ParamProblem> validate(Map<String, Object> settings, ValidationContext context) {
+        return PluginSettings.unknownKeys(settings, List.of("path"), "local-yaml coordinator");
     }
 
     @Override

@@ -4,12 +4,15 @@ import io.neckbeard.coordinator.CoordinatorBackend;
 import io.neckbeard.coordinator.CoordinatorBackendFactory;
 import io.neckbeard.coordinator.CoordinatorContext;
 import io.neckbeard.plugin.Plugins;
+import io.neckbeard.plugin.ValidationContext;
+import io.neckbeard.provider.ParamProblem;
 import io.neckbeard.state.EnvironmentState;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -27,6 +30,17 @@ class LocalYamlBackendFactoryTest {
         }
 
         assertThat(project.resolve(".neckbeard/state/production/state.yml")).isRegularFile();
+    }
+
+    @Test
+    void anUnknownSettingIsAProblemAtItsKeyWithADidYouMean() {
+        List<ParamProblem> problems = new LocalYamlBackendFactory().validate(Map.of("paht", "ops/state"),
+                new ValidationContext(null, List.of()));
+
+        assertThat(problems).containsExactly(new ParamProblem("paht", "unknown setting 'paht' of the local-yaml coordinator",
+                "did you mean 'path'? valid settings: path"));
+        assertThat(new LocalYamlBackendFactory().validate(Map.of("path", "ops/state"), new ValidationContext(null, List.of())))
+                .isEmpty();
     }
 
     @Test

@@ -2,7 +2,7 @@ package io.neckbeard.config.interpolate;
 
 import java.util.List;
 
-/** The names {@code ${...}} may use (DESIGN §3.2). */
+/** The names {@code ${...}} may use (docs/configuration.md, "Interpolation"). */
 public final class References {
     /** Known when the configuration is loaded. */
     public static final List<String> STATIC = List.of("app", "env.name", "node.name", "node.type", "node.index", "node.az");

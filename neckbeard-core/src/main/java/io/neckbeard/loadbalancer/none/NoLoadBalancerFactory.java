@@ -5,6 +5,9 @@ import io.neckbeard.loadbalancer.LoadBalancer;
 import io.neckbeard.loadbalancer.LoadBalancerFactory;
 import io.neckbeard.loadbalancer.Target;
 import io.neckbeard.loadbalancer.TargetHealth;
+import io.neckbeard.plugin.PluginSettings;
+import io.neckbeard.plugin.ValidationContext;
+import io.neckbeard.provider.ParamProblem;
 import io.neckbeard.provider.ProviderContext;
 
 import java.util.LinkedHashMap;
@@ -20,6 +23,12 @@ public final class NoLoadBalancerFactory implements LoadBalancerFactory {
     @Override
     public String type() {
         return "none";
+    }
+
+    /** {@code none} takes no settings: any key is a mistake (perhaps meant for another type). */
+    @Override
+    public List<ParamProblem> validate(Map<String, Object> settings, ValidationContext context) {
+        return PluginSettings.unknownKeys(settings, List.of(), "none load balancer");
     }
 
     @Override

@@ -38,7 +38,7 @@ final class TarballPackager implements Packager {
     static final String PROCFILE_FIX = "create a Procfile at the project root with a line such as 'web: python3 -m http.server $PORT'"
             + " (and list it in packager.include if you set one)";
     private static final int BUFFER = 1 << 16;
-    private static final Set<String> SETTINGS = Set.of("include", "exclude", "follow_links");
+    static final Set<String> SETTINGS = Set.of("include", "exclude", "follow_links");
     /** 2000-01-01T00:00:00Z: fixed, and recent enough that tar does not warn about it on unpacking. */
     private static final FileTime ENTRY_TIME = FileTime.from(Instant.parse("2000-01-01T00:00:00Z"));
 

@@ -2,8 +2,11 @@ package io.neckbeard.packager.tarball;
 
 import io.neckbeard.packager.Packager;
 import io.neckbeard.packager.PackagerFactory;
+import io.neckbeard.plugin.PluginSettings;
+import io.neckbeard.plugin.ValidationContext;
+import io.neckbeard.provider.ParamProblem;
 
-import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 /** The {@code tarball} packager: the project's files, a manifest and a content digest in a tar.gz. */
@@ -18,13 +21,16 @@ public final class TarballPackagerFactory implements PackagerFactory {
         return new TarballPackager();
     }
 
+    /** Unknown keys, then the values, then (for {@code check}) the Procfile the slug must hold. */
     @Override
-    public void validate(Map<String, Object> settings) {
-        TarballPackager.validate(settings);
-    }
-
-    @Override
-    public void checkProjectFiles(Map<String, Object> settings, Path projectRoot) {
-        TarballPackager.checkProcfile(settings, projectRoot);
+    public List<ParamProblem> validate(Map<String, Object> settings, ValidationContext context) {
+        List<ParamProblem> problems = PluginSettings.unknownKeys(settings, TarballPackager.SETTINGS, "tarball packager");
+        if (problems.isEmpty()) {
+            problems = PluginSettings.problemOf("", () -> TarballPackager.validate(settings));
+        }
+        if (problems.isEmpty() && context.checksFiles()) {
+            problems = PluginSettings.problemOf("", () -> TarballPackager.checkProcfile(settings, context.projectRoot()));
+        }
+        return problems;
     }
 }

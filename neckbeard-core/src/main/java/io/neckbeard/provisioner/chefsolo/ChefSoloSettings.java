@@ -24,7 +24,7 @@ import java.util.Map;
 record ChefSoloSettings(Path cookbooks, Path roles, String command, String logLevel, Duration timeout) {
     static final String DEFAULT_COOKBOOKS = "neckbeard/chef/cookbooks";
     static final String DEFAULT_ROLES = "neckbeard/chef/roles";
-    private static final List<String> KEYS = List.of("cookbooks", "roles", "chef_solo", "log_level", "timeout");
+    static final List<String> KEYS = List.of("cookbooks", "roles", "chef_solo", "log_level", "timeout");
     private static final List<String> LOG_LEVELS = List.of("auto", "trace", "debug", "info", "warn", "error", "fatal");
     private static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(30);
 

@@ -1,10 +1,12 @@
 package io.neckbeard.provisioner.shell;
 
+import io.neckbeard.plugin.PluginSettings;
+import io.neckbeard.plugin.ValidationContext;
+import io.neckbeard.provider.ParamProblem;
 import io.neckbeard.provisioner.Provisioner;
 import io.neckbeard.provisioner.ProvisionerFactory;
 
-import java.nio.file.Path;
-import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 
 /** The {@code shell} provisioner: runs the project's own scripts on each node. */
@@ -19,9 +21,13 @@ public final class ShellProvisionerFactory implements ProvisionerFactory {
         return new ShellProvisioner();
     }
 
-    /** Unknown keys, {@code scripts} (files under the project root) and {@code timeout}; roles are not the shell's concern. */
+    /** Unknown keys, then {@code scripts} (files under the project root) and {@code timeout}; roles are not the shell's concern. */
     @Override
-    public void validate(Map<String, Object> settings, Path projectRoot, Collection<String> roles) {
-        ShellSettings.of(settings, projectRoot);
+    public List<ParamProblem> validate(Map<String, Object> settings, ValidationContext context) {
+        List<ParamProblem> unknown = PluginSettings.unknownKeys(settings, ShellSettings.KEYS, "shell provisioner");
+        if (!unknown.isEmpty() || !context.checksFiles()) {
+            return unknown;
+        }
+        return PluginSettings.problemOf("", () -> ShellSettings.of(settings, context.projectRoot()));
     }
 }

@@ -20,7 +20,7 @@ import java.util.Map;
  *                no provisioning (the Stack still deploys the slug)
  */
 record ShellSettings(List<String> scripts, Duration timeout) {
-    private static final List<String> KEYS = List.of("scripts", "timeout");
+    static final List<String> KEYS = List.of("scripts", "timeout");
     private static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(30);
 
     ShellSettings {

@@ -12,6 +12,7 @@ import io.neckbeard.loadbalancer.LoadBalancerFactory;
 import io.neckbeard.packager.Packager;
 import io.neckbeard.packager.PackagerFactory;
 import io.neckbeard.plugin.Plugins;
+import io.neckbeard.plugin.Typed;
 import io.neckbeard.provider.ParamProblem;
 import io.neckbeard.provider.ProviderContext;
 import io.neckbeard.provider.ResourceProvider;
@@ -34,9 +35,11 @@ import java.util.jar.JarOutputStream;
 /**
  * Validate-only stand-ins for plugin types whose real implementations live elsewhere
  * ({@code local}, {@code tarball}, {@code shell}, {@code chef-solo}, {@code local-yaml}, {@code http}, {@code none})
- * plus {@code testcloud}, a provider that requires {@code testcloud.image_id}. They are offered
- * as a plugin JAR (services files only; the classes are on the test class path), so a real
- * implementation on the class path always wins over its stand-in.
+ * plus {@code testcloud}, a provider that requires {@code testcloud.image_id}, and {@code buggy}, a
+ * health check whose validation throws what no plugin should (a bug: exit 70). They are offered
+ * as a plugin JAR (services files only; the classes are on the test class path) holding only the
+ * stand-ins whose type is not on the class path: a real implementation is used where there is
+ * one, and no type is registered twice (which is an error).
  */
 public final class StandInPlugins {
     private StandInPlugins() {
@@ -51,7 +54,7 @@ public final class StandInPlugins {
                 service(jar, PackagerFactory.class, Tarball.class);
                 service(jar, ProvisionerFactory.class, Shell.class, ChefSolo.class);
                 service(jar, CoordinatorBackendFactory.class, LocalYaml.class);
-                service(jar, HealthCheckFactory.class, Http.class);
+                service(jar, HealthCheckFactory.class, Http.class, Buggy.class);
                 service(jar, LoadBalancerFactory.class, NoLoadBalancer.class);
             }
             return dir;
@@ -64,13 +67,26 @@ public final class StandInPlugins {
         return Plugins.withPluginDirs(List.of(directory(parent)));
     }
 
-    private static void service(JarOutputStream jar, Class<?> spi, Class<?>... implementations) throws IOException {
+    @SafeVarargs
+    private static <F extends Typed> void service(JarOutputStream jar, Class<F> spi, Class<? extends F>... implementations)
+            throws IOException {
+        var builtIn = Plugins.builtIn().all(spi).keySet();
         jar.putNextEntry(new JarEntry("META-INF/services/" + spi.getName()));
         OutputStream out = jar;
-        for (Class<?> implementation : implementations) {
-            out.write((implementation.getName() + "\n").getBytes(StandardCharsets.UTF_8));
+        for (Class<? extends F> implementation : implementations) {
+            if (!builtIn.contains(instance(implementation).type())) {
+                out.write((implementation.getName() + "\n").getBytes(StandardCharsets.UTF_8));
+            }
         }
         jar.closeEntry();
+    }
+
+    private static Typed instance(Class<? extends Typed> implementation) {
+        try {
+            return implementation.getDeclaredConstructor().newInstance();
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static UnsupportedOperationException standIn() {
@@ -188,6 +204,19 @@ public final class StandInPlugins {
         @Override
         public LoadBalancer create(LoadBalancerSpec spec, ProviderContext context) {
             throw standIn();
+        }
+    }
+
+    /** A plugin with a bug: its validation throws an unexpected exception, which is exit 70, not a usage error. */
+    public static final class Buggy implements HealthCheckFactory {
+        @Override
+        public String type() {
+            return "buggy";
+        }
+
+        @Override
+        public HealthCheck create(TypedSettings settings) {
+            throw new IllegalStateException("buggy plugin: index 3 out of bounds");
         }
     }
 }

@@ -6,11 +6,14 @@ import io.neckbeard.packager.PackageRequest;
 import io.neckbeard.packager.PackagerFactory;
 import io.neckbeard.packager.Slug;
 import io.neckbeard.plugin.Plugins;
+import io.neckbeard.plugin.ValidationContext;
+import io.neckbeard.provider.ParamProblem;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -45,6 +48,20 @@ class CommandPackagerTest {
                     assertThat(e.exitCode()).isEqualTo(ExitCode.FAILED);
                     assertThat(e.getMessage()).contains("exit 4", "compiler says no");
                 });
+    }
+
+    @Test
+    void validateReportsEveryUnknownKeyThenAMissingCommandAndAnOutputOutsideTheProject() {
+        CommandPackagerFactory factory = new CommandPackagerFactory();
+        ValidationContext offline = new ValidationContext(null, List.of());
+
+        assertThat(factory.validate(Map.of("comand", "make", "outptu", "dist"), offline)).extracting(ParamProblem::path)
+                .containsExactlyInAnyOrder("comand", "outptu");
+        assertThat(factory.validate(Map.of("comand", "make"), offline).get(0).fix()).startsWith("did you mean 'command'?");
+        assertThat(factory.validate(Map.of("output", "dist"), offline)).extracting(ParamProblem::path).containsExactly("command");
+        assertThat(factory.validate(Map.of("command", "make", "output", "../elsewhere"), offline)).isEmpty();
+        assertThat(factory.validate(Map.of("command", "make", "output", "../elsewhere"), new ValidationContext(project, List.of())))
+                .extracting(ParamProblem::path).containsExactly("output");
     }
 
     @Test

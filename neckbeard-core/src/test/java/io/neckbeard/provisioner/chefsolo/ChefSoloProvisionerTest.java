@@ -9,6 +9,7 @@ import io.neckbeard.core.Json;
 import io.neckbeard.core.NeckbeardException;
 import io.neckbeard.local.LocalTransport;
 import io.neckbeard.plugin.Plugins;
+import io.neckbeard.plugin.ValidationContext;
 import io.neckbeard.provisioner.ProvisionRequest;
 import io.neckbeard.provisioner.ProvisionerException;
 import io.neckbeard.provisioner.ProvisionerFactory;
@@ -248,8 +249,12 @@ class ChefSoloProvisionerTest {
         }
     }
 
+    /** The factory's first problem, thrown as the setting exception the run-time check throws, so both read alike. */
     private void validate(Map<String, Object> settings, List<String> roles) {
-        Plugins.builtIn().find(ProvisionerFactory.class, "chef-solo", "provisioner").validate(settings, project, roles);
+        Plugins.builtIn().find(ProvisionerFactory.class, "chef-solo", "provisioner")
+                .validate(settings, new ValidationContext(project, roles)).stream().findFirst().ifPresent(problem -> {
+                    throw new ProvisionerSettingException(problem.path(), problem.message(), problem.fix());
+                });
     }
 
     @Test

@@ -9,6 +9,7 @@ import io.neckbeard.core.Json;
 import io.neckbeard.core.NeckbeardException;
 import io.neckbeard.local.LocalTransport;
 import io.neckbeard.plugin.Plugins;
+import io.neckbeard.plugin.ValidationContext;
 import io.neckbeard.provisioner.ProvisionRequest;
 import io.neckbeard.provisioner.Provisioner;
 import io.neckbeard.provisioner.ProvisionerException;
@@ -119,9 +120,12 @@ class ShellProvisionerTest {
         assertThat(node).isEmptyDirectory();
     }
 
+    /** The factory's first problem, thrown as the setting exception the run-time check throws, so both read alike. */
     private static void validate(Map<String, Object> settings, Path projectRoot) {
-        Plugins.builtIn().find(ProvisionerFactory.class, "shell", "provisioner").validate(settings, projectRoot,
-                List.of("nginx"));
+        Plugins.builtIn().find(ProvisionerFactory.class, "shell", "provisioner")
+                .validate(settings, new ValidationContext(projectRoot, List.of("nginx"))).stream().findFirst().ifPresent(problem -> {
+                    throw new ProvisionerSettingException(problem.path(), problem.message(), problem.fix());
+                });
     }
 
     @Test
@@ -155,7 +159,7 @@ class ShellProvisionerTest {
         assertThatThrownBy(() -> validate(Map.of("scripts", List.of(), "timout", "10m"), project))
                 .isInstanceOfSatisfying(ProvisionerSettingException.class, e -> {
                     assertThat(e.setting()).isEqualTo("timout");
-                    assertThat(e.getMessage()).contains("unknown setting 'provisioner.timout' of the shell provisioner");
+                    assertThat(e.getMessage()).contains("unknown setting 'timout' of the shell provisioner");
                     assertThat(e.remedy()).contains("did you mean 'timeout'?");
                 });
         assertThatThrownBy(() -> validate(Map.of("scripts", "neckbeard/provision.sh"), project))
