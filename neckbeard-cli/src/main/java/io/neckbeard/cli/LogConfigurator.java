@@ -33,8 +33,6 @@ public final class LogConfigurator extends ContextAwareBase implements Configura
         Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
         root.setLevel(Level.WARN);
         root.addAppender(stderr);
-        // MINA SSHD warns about every refused host key itself; neckbeard reports it, with the fix.
-        context.getLogger("org.apache.sshd").setLevel(Level.ERROR);
         // The AWS SDK v1 (simpledb coordinator) warns about its own set-up (no JAXB, end of support);
         // failures reach the user as neckbeard's errors, with the fix.
         context.getLogger("com.amazonaws").setLevel(Level.ERROR);

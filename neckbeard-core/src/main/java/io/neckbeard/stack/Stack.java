@@ -144,6 +144,9 @@ public final class Stack {
         vars.put("NECKBEARD_NODE", target.node());
         vars.put("NECKBEARD_GENERATION", Long.toString(target.generation()));
         vars.put("NECKBEARD_RELEASE", slug.id());
+        if (target.address() != null) {
+            vars.put("NECKBEARD_ADDRESS", target.address());
+        }
         if (target.port() != null) {
             vars.put("PORT", target.port().toString());
         }

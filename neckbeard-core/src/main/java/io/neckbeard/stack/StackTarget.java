@@ -13,10 +13,12 @@ import java.util.Map;
  * @param port           the node's {@code PORT}, or null when the provider assigns none
  * @param appEnv         the node's {@code app_env} (may hold secrets read from {@code ${env:...}}: never logged)
  * @param configVars     the environment's shared config vars (values are secret: never logged)
+ * @param address        the node's own address (the app's {@code NECKBEARD_ADDRESS}, to bind to on a multi-homed
+ *                       host), or null when the provider gives none
  */
 public record StackTarget(String root, int keepReleases, String processManager, String app, String environment,
                           String node, long generation, Integer port, Map<String, String> appEnv,
-                          Map<String, String> configVars) {
+                          Map<String, String> configVars, String address) {
     public StackTarget {
         appEnv = Map.copyOf(appEnv);
         configVars = Map.copyOf(configVars);
@@ -36,6 +38,6 @@ public record StackTarget(String root, int keepReleases, String processManager, 
         String port = attributes.get("port");
         return new StackTarget(attributes.getOrDefault("stack_root", stack.root()), stack.keepReleases(),
                 attributes.getOrDefault("process_manager", stack.processManager()), app, environment, node, generation,
-                port == null ? null : Integer.valueOf(port), appEnv, configVars);
+                port == null ? null : Integer.valueOf(port), appEnv, configVars, resource.address());
     }
 }

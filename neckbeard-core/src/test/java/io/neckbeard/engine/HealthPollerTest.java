@@ -38,7 +38,7 @@ class HealthPollerTest {
         Files.writeString(root.resolve("run/web.exits"), "1 3 1800000000\n");
         Files.writeString(root.resolve("logs/web.log"), "connecting to postgres://app:s3cret-pw@db/app\n"
                 + "Error: listen EADDRINUSE: address already in use :::3000\n");
-        StackTarget target = new StackTarget(root.toString(), 2, "direct", "shop", "dev", "web-1", 1, null, Map.of(), Map.of());
+        StackTarget target = new StackTarget(root.toString(), 2, "direct", "shop", "dev", "web-1", 1, null, Map.of(), Map.of(), null);
         ProcessWatch watch = new ProcessWatch(Stack.standard(), new LocalTransport(root, "local:web-1"), target,
                 List.of("web"), true, List.of("s3cret-pw", "app"));
         AtomicInteger calls = new AtomicInteger();

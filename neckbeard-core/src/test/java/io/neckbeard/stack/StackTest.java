@@ -280,7 +280,7 @@ class StackTest {
     void appEnvGoesIntoTheEnvFileBeneathTheConfigVarsAndTheStacksOwnVariables() throws Exception {
         StackTarget withAppEnv = new StackTarget(target.root(), 2, "direct", "hello", "dev", "app-1", 1, target.port(),
                 Map.of("GREETING", "from app_env", "LOG_LEVEL", "debug", "PORT", "1", "NECKBEARD_NODE", "other"),
-                Map.of("GREETING", "it's me"));
+                Map.of("GREETING", "it's me"), null);
 
         List<String> lines = Stack.envFile(withAppEnv, slug(null)).lines().toList();
 
@@ -290,11 +290,24 @@ class StackTest {
                 || line.startsWith("NECKBEARD_NODE=")).hasSize(3);
     }
 
+    /** So an app on a multi-homed host can bind to the address neckbeard reaches it at, not to every interface. */
+    @Test
+    void theEnvFileExportsTheNodesOwnAddressBesidePort() throws Exception {
+        StackTarget withAddress = new StackTarget(target.root(), 2, "direct", "hello", "dev", "app-1", 1, 8080, Map.of(),
+                Map.of("NECKBEARD_ADDRESS", "from a config var"), "10.0.3.7");
+        StackTarget without = new StackTarget(target.root(), 2, "direct", "hello", "dev", "app-1", 1, 8080, Map.of(), Map.of(), null);
+
+        assertThat(Stack.envFile(withAddress, slug(null)).lines()).contains("NECKBEARD_ADDRESS='10.0.3.7'", "PORT='8080'")
+                .filteredOn(line -> line.startsWith("NECKBEARD_ADDRESS=")).hasSize(1);
+        assertThat(Stack.envFile(without, slug(null))).doesNotContain("NECKBEARD_ADDRESS");
+        assertThat(target.address()).as("the launched node's address").isEqualTo(node.address()).isNotBlank();
+    }
+
     @Test
     void aVariableNameThatIsNotAPlainNameIsRefusedBeforeAnythingRunsOnTheNode() throws Exception {
         Path marker = temp.resolve("pwned");
         StackTarget hostile = new StackTarget(target.root(), 2, "direct", "hello", "dev", "app-1", 1, target.port(),
-                Map.of(), Map.of("A=1; touch " + marker + "; B", "x"));
+                Map.of(), Map.of("A=1; touch " + marker + "; B", "x"), null);
         Slug slug = slug(null);
 
         assertThatThrownBy(() -> Stack.standard().deploy(transport, slug, hostile, log::add))
@@ -308,7 +321,7 @@ class StackTest {
 
     @Test
     void anUnknownProcessManagerIsAUsageErrorListingTheKnownOnes() throws Exception {
-        StackTarget runit = new StackTarget(target.root(), 2, "runit", "hello", "dev", "app-1", 1, target.port(), Map.of(), Map.of());
+        StackTarget runit = new StackTarget(target.root(), 2, "runit", "hello", "dev", "app-1", 1, target.port(), Map.of(), Map.of(), null);
         Slug slug = slug(null);
 
         assertThatThrownBy(() -> Stack.standard().deploy(transport, slug, runit, log::add))

@@ -34,7 +34,7 @@ class SystemdProcessManagerTest {
         Path root = temp.resolve("srv/hello");
         LocalTransport transport = new LocalTransport(temp, "local:test", Map.of("PATH", bin + ":" + System.getenv("PATH")));
         StackTarget target = new StackTarget(root.toString(), 5, "systemd", "hello", "production", "app-1", 4, 8080,
-                Map.of(), Map.of("DATABASE_URL", "postgres://x"));
+                Map.of(), Map.of("DATABASE_URL", "postgres://x"), null);
         List<String> log = new ArrayList<>();
 
         new Stack(Map.of("systemd", new SystemdProcessManager(units.toString()))).deploy(transport, slug, target, log::add);
@@ -74,7 +74,7 @@ class SystemdProcessManagerTest {
         LocalTransport transport = new LocalTransport(temp, "local:test", Map.of("PATH", bin + ":" + System.getenv("PATH")));
 
         new Stack(Map.of("systemd", new SystemdProcessManager(temp.toString()))).stop(transport,
-                new StackTarget("/srv/hello", 5, "systemd", "hello", "production", "app-1", 4, null, Map.of(), Map.of()));
+                new StackTarget("/srv/hello", 5, "systemd", "hello", "production", "app-1", 4, null, Map.of(), Map.of(), null));
 
         assertThat(Files.readAllLines(calls)).containsExactly("stop hello-*.service");
     }

@@ -117,6 +117,33 @@ public abstract class TransportContract {
                 .hasMessageContaining(transport.describe());
     }
 
+    /** Closing the channel does not stop a command that neither reads nor writes: it is killed on the node, children too. */
+    @Test
+    void aCommandOutlivingItsTimeoutIsKilledOnTheNodeWithTheProcessesItStarted() throws Exception {
+        Path pidFile = dir.resolve("child.pid");
+
+        assertThatThrownBy(() -> transport.run("sleep 300 & echo $! > '" + pidFile + "'; wait", Map.of(), Duration.ofMillis(1500),
+                line -> { })).isInstanceOf(TransportException.class).hasMessageContaining("did not finish within").hasMessageContaining("killed");
+
+        long child = Long.parseLong(Files.readString(pidFile).strip());
+        for (int i = 0; i < 200 && running(child); i++) {
+            sleep(50);
+        }
+        assertThat(running(child)).as("the command's child process %d still runs", child).isFalse();
+        assertThat(transport.run("echo still usable", Map.of(), TIMEOUT, line -> { }).outputTail()).isEqualTo("still usable");
+    }
+
+    /** Running and not a zombie (an orphan's zombie waits for whoever reaps it, which may be nobody in a container). */
+    private static boolean running(long pid) throws Exception {
+        Path stat = Path.of("/proc/" + pid + "/stat");
+        try {
+            String text = Files.readString(stat);
+            return !text.substring(text.lastIndexOf(')') + 2).startsWith("Z");
+        } catch (java.nio.file.NoSuchFileException gone) {
+            return false;
+        }
+    }
+
     @Test
     @Timeout(30)
     void returnsEveryLineTheCommandWroteEvenWhenTheConsumerLagsBehind() {

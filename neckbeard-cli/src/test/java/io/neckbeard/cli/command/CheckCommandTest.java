@@ -43,6 +43,16 @@ class CheckCommandTest {
         assertThat(result.exit()).isZero();
     }
 
+    /** The project the chef-solo GitHub workflow deploys: a broken one would only show there. */
+    @Test
+    void chefSoloExamplePasses() {
+        Cli.Run result = cli.run("-C", Examples.project("chef-solo").toString(), "check");
+
+        assertThat(result.err()).isEmpty();
+        assertThat(result.out()).isEqualTo("ok: 1 environment, 1 node checked" + System.lineSeparator());
+        assertThat(result.exit()).isZero();
+    }
+
     @Test
     void awsWebExamplePassesWithTheRealEc2AndRdsValidators() {
         Cli.Run result = cli.run("-C", Examples.project("aws-web").toString(), "check", "production");

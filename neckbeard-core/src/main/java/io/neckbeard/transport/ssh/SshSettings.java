@@ -5,6 +5,7 @@ import io.neckbeard.core.Durations;
 import io.neckbeard.core.ExitCode;
 import io.neckbeard.core.NeckbeardException;
 import io.neckbeard.provider.ParamProblem;
+import io.neckbeard.transport.TransportException;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,16 +25,18 @@ import java.util.function.Function;
  *                        {@code id_ecdsa} and {@code id_rsa}
  * @param acceptNewHostKeys {@code host_key_checking: accept-new}: an unknown host's key is trusted and added to
  *                        {@code knownHosts}; a changed key is still refused. Never the default.
+ * @param bastion         {@code bastion: user@host[:port]}: the host to connect through (like OpenSSH's ProxyJump),
+ *                        checked against the same known_hosts with the same rules; null to connect directly
  * @param secrets         the text of each setting read from {@code ${env:VAR}} (as used, and as resolved) to the
  *                        setting as written, for {@link #mask}
  */
 public record SshSettings(String user, int port, Path identityFile, Path knownHosts, Duration connectTimeout,
-                          boolean acceptNewHostKeys, Map<String, String> secrets) {
+                          boolean acceptNewHostKeys, Bastion bastion, Map<String, String> secrets) {
     public static final String BLOCK = "ssh";
     static final String STRICT = "strict";
     static final String ACCEPT_NEW = "accept-new";
     private static final Set<String> KEYS = Set.of("user", "port", "identity_file", "known_hosts", "connect_timeout",
-            "host_key_checking");
+            "host_key_checking", "bastion");
     private static final String[] DEFAULT_IDENTITIES = {"id_ed25519", "id_ecdsa", "id_rsa"};
 
     /** The settings of a tree without secrets (every value as written); the defaults when it has no {@code ssh:} block. */
@@ -57,12 +60,15 @@ public record SshSettings(String user, int port, Path identityFile, Path knownHo
         Object port = block.get("port");
         Object identity = block.get("identity_file");
         Object knownHosts = block.get("known_hosts");
-        SshSettings plain = new SshSettings(user == null ? System.getProperty("user.name") : user.toString(),
+        Object bastion = block.get("bastion");
+        String userName = user == null ? System.getProperty("user.name") : user.toString();
+        SshSettings plain = new SshSettings(userName,
                 port == null ? 22 : portNumber(port),
                 identity == null ? null : expand(identity.toString()),
                 expand(knownHosts == null ? "~/.ssh/known_hosts" : knownHosts.toString()),
                 Durations.parseOr(block.get("connect_timeout"), Duration.ofSeconds(10), "ssh.connect_timeout"),
-                ACCEPT_NEW.equals(block.get("host_key_checking")), Map.of());
+                ACCEPT_NEW.equals(block.get("host_key_checking")),
+                bastion == null ? null : Bastion.parse(bastion.toString(), userName), Map.of());
         // longest first, so a secret that contains another is replaced whole
         Map<String, String> secrets = new TreeMap<>(Comparator.comparingInt(String::length).reversed()
                 .thenComparing(Comparator.naturalOrder()));
@@ -70,15 +76,16 @@ public record SshSettings(String user, int port, Path identityFile, Path knownHo
         hide(secrets, params, "port", port, plain.port);
         hide(secrets, params, "identity_file", identity, plain.identityFile);
         hide(secrets, params, "known_hosts", knownHosts, plain.knownHosts);
+        hide(secrets, params, "bastion", bastion, plain.bastion, plain.bastion == null ? null : plain.bastion.host());
         return new SshSettings(plain.user, plain.port, plain.identityFile, plain.knownHosts, plain.connectTimeout,
-                plain.acceptNewHostKeys, secrets);
+                plain.acceptNewHostKeys, plain.bastion, secrets);
     }
 
     /** Names the settings without the values read from {@code ${env:VAR}}. */
     @Override
     public String toString() {
         return mask("SshSettings[user=" + user + ", port=" + port + ", identity_file=" + identityFile + ", known_hosts="
-                + knownHosts + ", connect_timeout=" + connectTimeout + ", accept_new_host_keys=" + acceptNewHostKeys + "]");
+                + knownHosts + ", connect_timeout=" + connectTimeout + ", accept_new_host_keys=" + acceptNewHostKeys + ", bastion=" + bastion + "]");
     }
 
     /** Records how {@code key}'s value reads in text (as resolved, and as used) when it was read from {@code ${env:VAR}}. */
@@ -147,12 +154,17 @@ public record SshSettings(String user, int port, Path identityFile, Path knownHo
             problems.add(new ParamProblem("ssh.port", "ssh.port must be a port number (1-65535), found " + quote.apply("ssh.port"),
                     "write port: 22"));
         }
-        for (String key : List.of("user", "identity_file", "known_hosts")) {
+        for (String key : List.of("user", "identity_file", "known_hosts", "bastion")) {
             Object text = block.get(key);
             if (text != null && !(text instanceof String)) {
                 problems.add(new ParamProblem("ssh." + key, "ssh." + key + " must be a string, found " + quote.apply("ssh." + key),
                         "quote the value, e.g. " + key + ": \"" + quote.apply("ssh." + key) + "\""));
             }
+        }
+        Object bastion = block.get("bastion");
+        if (bastion instanceof String text && !reference(bastion) && Bastion.parse(text, "user") == null) {
+            problems.add(new ParamProblem("ssh.bastion", "ssh.bastion must be user@host or user@host:port, found "
+                    + quote.apply("ssh.bastion"), "write bastion: deploy@bastion.example.com:22"));
         }
         Object checking = block.get("host_key_checking");
         if (checking != null && !STRICT.equals(checking) && !ACCEPT_NEW.equals(checking)) {
@@ -184,6 +196,11 @@ public record SshSettings(String user, int port, Path identityFile, Path knownHo
             }
         }
         return found;
+    }
+
+    /** The failure of an SSH operation, its text masked: every failure of the transport is made here. */
+    TransportException failure(ExitCode exitCode, String message, String remedy, Throwable cause) {
+        return new TransportException(exitCode, mask(message), mask(remedy), cause);
     }
 
     private static Path expand(String path) {

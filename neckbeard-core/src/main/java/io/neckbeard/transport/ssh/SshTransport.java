@@ -1,18 +1,15 @@
 package io.neckbeard.transport.ssh;
 
+import com.jcraft.jsch.ChannelExec;
+import com.jcraft.jsch.JSch;
+import com.jcraft.jsch.JSchException;
+import com.jcraft.jsch.Proxy;
+import com.jcraft.jsch.Session;
 import io.neckbeard.core.ExitCode;
 import io.neckbeard.transport.CommandResult;
 import io.neckbeard.transport.Commands;
 import io.neckbeard.transport.Transport;
 import io.neckbeard.transport.TransportException;
-import org.apache.sshd.client.SshClient;
-import org.apache.sshd.client.channel.ChannelExec;
-import org.apache.sshd.client.channel.ClientChannelEvent;
-import org.apache.sshd.client.config.hosts.HostConfigEntryResolver;
-import org.apache.sshd.client.session.ClientSession;
-import org.apache.sshd.common.NamedResource;
-import org.apache.sshd.common.util.security.SecurityUtils;
-import org.apache.sshd.core.CoreModuleProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,29 +19,29 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.GeneralSecurityException;
-import java.security.KeyPair;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 import static io.neckbeard.stack.ShellQuote.quote;
 
 /**
- * Runs commands on a server over SSH (Apache MINA SSHD): one session per transport, opened on first
- * use, reused by every command and closed by {@link #close}. Files travel over exec channels
- * ({@code cat}, {@code tar}), so the server needs no SFTP subsystem. Host keys are checked against
- * known_hosts (see {@link HostKeys}).
+ * Runs commands on a server over SSH (JSch): one session per transport, opened on first use
+ * (through the bastion's session when {@code ssh.bastion} is set), reused by every command and
+ * closed by {@link #close}. Files travel over exec channels ({@code cat}, {@code tar}), so the
+ * server needs no SFTP subsystem. Host keys are checked against known_hosts (see {@link HostKeys});
+ * the keys offered are the ssh-agent's and the identity files (see {@link Identities}).
  */
 public final class SshTransport implements Transport {
     private static final Logger LOG = LoggerFactory.getLogger(SshTransport.class);
-    private static final Duration POLL = Duration.ofMillis(50);
+    /** How often a running command is looked at: soon at first (most commands are short), then every 50 ms. */
+    private static final long FIRST_POLL_MILLIS = 1;
+    private static final long POLL_MILLIS = 50;
     /** A copy gets this long; a command its caller's timeout. */
     private static final Duration COPY_TIMEOUT = Duration.ofMinutes(30);
     /**
@@ -52,23 +49,33 @@ public final class SshTransport implements Transport {
      * channel open while a background process holds stdout, and that must not hold up the caller.
      */
     private static final Duration OUTPUT_GRACE = Duration.ofSeconds(2);
+    private static final long GRACE_POLL_MILLIS = 10;
     /** How long to wait for the exit status of a command that stopped reading its input. */
     private static final Duration EARLY_EXIT_WAIT = Duration.ofSeconds(5);
+    /** How long the kill of a timed-out command's process group may take. */
+    private static final Duration KILL_TIMEOUT = Duration.ofSeconds(15);
     /** A dead network is noticed after this many keepalives go unanswered, one every HEARTBEAT. */
     private static final Duration HEARTBEAT = Duration.ofSeconds(15);
     private static final int HEARTBEAT_MISSES = 4;
     /** Reads the whole script, then runs it: the command sees an empty stdin, as a local one sees /dev/null. */
-    private static final String SCRIPT_FROM_STDIN = "/bin/sh -c 'eval \"$(cat)\"'";
+    private static final String SCRIPT_FROM_STDIN = "eval \"$(cat)\"";
     private static final Pattern VARIABLE = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
     private final String host;
     private final SshSettings settings;
-    private SshClient client;
-    private ClientSession session;
+    private final Function<String, String> environment;
+    private Session bastion;
+    private Session session;
 
     public SshTransport(String host, SshSettings settings) {
+        this(host, settings, System::getenv);
+    }
+
+    /** @param environment where {@code SSH_AUTH_SOCK} and {@code NECKBEARD_SSH_PASSPHRASE} are read */
+    SshTransport(String host, SshSettings settings, Function<String, String> environment) {
         this.host = host;
         this.settings = settings;
+        this.environment = environment;
     }
 
     @Override
@@ -96,13 +103,14 @@ public final class SshTransport implements Transport {
         // The script goes on stdin, not on the command line, which every user of the host can read (ps, /proc/*/cmdline).
         if (stdin == null) {
             byte[] bytes = script.toString().getBytes(StandardCharsets.UTF_8);
-            return exec(SCRIPT_FROM_STDIN, out -> out.write(bytes), null, timeout, output, Commands.firstLine(command));
+            return exec(ProcessGroup.command(SCRIPT_FROM_STDIN), out -> out.write(bytes), null, true, timeout, output,
+                    Commands.firstLine(command));
         }
         String marker = "neckbeard-end-of-script-" + UUID.randomUUID();
         byte[] bytes = (script + "\n" + marker + "\n").getBytes(StandardCharsets.UTF_8);
-        String readUpToMarker = "/bin/sh -c " + quote("s=; while IFS= read -r l && [ \"$l\" != " + marker + " ]; do s=\"$s$l\n\"; done; "
-                + "eval \"$s\"");
-        return exec(readUpToMarker, out -> out.write(bytes), stdin, timeout, output, Commands.firstLine(command));
+        String readUpToMarker = "s=; while IFS= read -r l && [ \"$l\" != " + marker + " ]; do s=\"$s$l\n\"; done; eval \"$s\"";
+        return exec(ProcessGroup.command(readUpToMarker), out -> out.write(bytes), stdin, true, timeout, output,
+                Commands.firstLine(command));
     }
 
     @Override
@@ -111,11 +119,11 @@ public final class SshTransport implements Transport {
         CommandResult result;
         if (Files.isDirectory(local)) {
             result = exec("/bin/sh -c " + quote("mkdir -p " + target + " && tar -xf - -C " + target), out -> TarStream.write(local, out),
-                    null, COPY_TIMEOUT, line -> { }, "upload of " + local);
+                    null, false, COPY_TIMEOUT, line -> { }, "upload of " + local);
         } else {
             String mode = Integer.toOctalString(modeOf(local));
             result = exec("/bin/sh -c " + quote("mkdir -p \"$(dirname " + target + ")\" && cat > " + target + " && chmod " + mode + " " + target),
-                    out -> Files.copy(local, out), null, COPY_TIMEOUT, line -> { }, "upload of " + local);
+                    out -> Files.copy(local, out), null, false, COPY_TIMEOUT, line -> { }, "upload of " + local);
         }
         if (!result.succeeded()) {
             throw failure(ExitCode.FAILED, "cannot copy " + local + " to " + remotePath + " on " + describe() + ": "
@@ -142,7 +150,7 @@ public final class SshTransport implements Transport {
         String command = "dir=\"$(dirname " + target + ")\" && mkdir -p \"$dir\""
                 + " && tmp=\"$(mktemp \"$dir/.neckbeard.XXXXXX\")\" && cat > \"$tmp\" && chmod " + Integer.toOctalString(mode)
                 + " \"$tmp\" && mv -f \"$tmp\" " + target;
-        CommandResult result = exec("/bin/sh -c " + quote(command), out -> out.write(content), null, COPY_TIMEOUT, line -> { },
+        CommandResult result = exec("/bin/sh -c " + quote(command), out -> out.write(content), null, false, COPY_TIMEOUT, line -> { },
                 "write of " + remotePath);
         if (!result.succeeded()) {
             throw failure(ExitCode.FAILED, "cannot write " + remotePath + " on " + describe() + ": " + result.outputTail(),
@@ -158,15 +166,32 @@ public final class SshTransport implements Transport {
      * for the node's shell, as {@code neckbeard run} does ({@code -- 'tail -f log | grep x'} works).
      */
     public List<String> sshCommand(List<String> remoteCommand) {
-        List<String> command = new ArrayList<>(List.of("ssh", "-p", Integer.toString(settings.port()), "-l", settings.user()));
-        if (settings.identityFile() != null) {
-            command.addAll(List.of("-i", settings.identityFile().toString()));
+        List<String> command = new ArrayList<>(List.of("ssh"));
+        command.addAll(loginOptions(settings.user(), settings.port()));
+        if (settings.bastion() != null) {
+            // As -J does, but -J would check the bastion against ~/.ssh/known_hosts and ~/.ssh/config instead.
+            Bastion jump = settings.bastion();
+            List<String> proxy = new ArrayList<>(List.of("ssh"));
+            proxy.addAll(loginOptions(jump.user(), jump.port()));
+            proxy.addAll(List.of("-W", "[%h]:%p", "--", jump.host()));
+            command.addAll(List.of("-o", "ProxyCommand=" + String.join(" ",
+                    proxy.stream().map(word -> word.equals("[%h]:%p") ? word : quote(word.replace("%", "%%"))).toList())));
         }
-        command.addAll(List.of("-o", "StrictHostKeyChecking=" + (settings.acceptNewHostKeys() ? "accept-new" : "yes"),
-                "-o", "UserKnownHostsFile=" + settings.knownHosts(),
-                "-o", "ConnectTimeout=" + Math.max(1, settings.connectTimeout().toSeconds()), "--", host));
+        command.addAll(List.of("--", host));
         command.addAll(remoteCommand);
         return command;
+    }
+
+    /** The options of an OpenSSH client that logs in as {@code user} on {@code port} with this node's keys and host key rules. */
+    private List<String> loginOptions(String user, int port) {
+        List<String> options = new ArrayList<>(List.of("-p", Integer.toString(port), "-l", user));
+        if (settings.identityFile() != null) {
+            options.addAll(List.of("-i", settings.identityFile().toString()));
+        }
+        options.addAll(List.of("-o", "StrictHostKeyChecking=" + (settings.acceptNewHostKeys() ? "accept-new" : "yes"),
+                "-o", "UserKnownHostsFile=" + settings.knownHosts(),
+                "-o", "ConnectTimeout=" + Math.max(1, settings.connectTimeout().toSeconds())));
+        return options;
     }
 
     @Override
@@ -176,22 +201,19 @@ public final class SshTransport implements Transport {
 
     /** Every failure is made here: a setting read from {@code ${env:VAR}} is named in it, never its value. */
     private TransportException failure(ExitCode exitCode, String message, String remedy, Throwable cause) {
-        return new TransportException(exitCode, settings.mask(message), settings.mask(remedy), cause);
+        return settings.failure(exitCode, message, remedy, cause);
     }
 
     @Override
     public synchronized void close() {
-        try {
-            if (session != null) {
-                session.close(false);
-            }
-        } finally {
-            if (client != null) {
-                client.stop();
-            }
-            session = null;
-            client = null;
+        if (session != null) {
+            session.disconnect();
         }
+        if (bastion != null) {
+            bastion.disconnect();
+        }
+        session = null;
+        bastion = null;
     }
 
     /** What a command reads on stdin first. */
@@ -200,18 +222,25 @@ public final class SshTransport implements Transport {
     }
 
     /**
-     * Runs {@code command}: writes {@code input} to its stdin, then {@code rest} when not null (on a
-     * thread of its own, so a never-ending input cannot hold up the wait), then closes its stdin.
+     * Runs {@code command} on its own channel, streaming its output to {@code output}: writes
+     * {@code input} to its stdin, then {@code rest} when not null (on a thread of its own, so a
+     * never-ending input cannot hold up the wait), then closes its stdin.
+     *
+     * @param grouped whether {@code command} is a {@link ProcessGroup#command}: then a timeout kills its process group
      */
-    private CommandResult exec(String command, Input input, InputStream rest, Duration timeout, Consumer<String> output,
-                               String what) {
-        ClientSession current = session();
+    private CommandResult exec(String command, Input input, InputStream rest, boolean grouped, Duration timeout,
+                               Consumer<String> output, String what) {
+        Session current = session();
         RemoteOutput lines = new RemoteOutput(Commands.TAIL_LINES);
-        try (ChannelExec channel = current.createExecChannel(command)) {
-            channel.setOut(lines);
-            channel.setErr(lines);
-            channel.open().verify(settings.connectTimeout());
-            OutputStream stdin = channel.getInvertedIn();
+        ProcessGroup group = grouped ? new ProcessGroup(lines) : null;
+        ChannelExec channel = null;
+        try {
+            channel = (ChannelExec) current.openChannel("exec");
+            channel.setCommand(command);
+            channel.setOutputStream(lines, true);
+            channel.setErrStream(grouped ? group : lines, true);
+            OutputStream stdin = channel.getOutputStream();
+            channel.connect(millis(settings.connectTimeout()));
             try {
                 input.writeTo(stdin);
                 if (rest == null) {
@@ -223,36 +252,61 @@ public final class SshTransport implements Transport {
             } catch (IOException e) {
                 // The command may have exited before reading all its input (e.g. mkdir refused): then its status and
                 // output say why; a command that exited 0 without its whole input, or none, is a lost connection.
-                channel.waitFor(EnumSet.of(ClientChannelEvent.CLOSED, ClientChannelEvent.EXIT_STATUS), EARLY_EXIT_WAIT);
-                Integer status = channel.getExitStatus();
-                if (status == null || status == 0) {
+                await(channel, EARLY_EXIT_WAIT, lines, output);
+                if (channel.getExitStatus() <= 0) {
                     throw e;
                 }
-                LOG.debug("the command on {} exited with {} before reading all its input: {}", describe(), status, what);
+                LOG.debug("the command on {} exited with {} before reading all its input: {}", describe(), channel.getExitStatus(), what);
             }
-            long deadline = System.nanoTime() + timeout.toNanos();
-            Set<ClientChannelEvent> events = Set.of();
-            while (!events.contains(ClientChannelEvent.CLOSED) && !events.contains(ClientChannelEvent.EXIT_STATUS)) {
-                events = channel.waitFor(EnumSet.of(ClientChannelEvent.CLOSED, ClientChannelEvent.EXIT_STATUS), POLL);
-                lines.drainTo(output);
-                if (System.nanoTime() >= deadline && !events.contains(ClientChannelEvent.EXIT_STATUS)) {
-                    channel.close(true);
-                    throw failure(ExitCode.FAILED, "command on " + describe() + " did not finish within " + timeout.toSeconds()
-                            + "s and its channel was closed: " + what, "raise the timeout or look at what the command waits for", null);
+            if (!await(channel, timeout, lines, output)) {
+                boolean killable = group != null && group.known();
+                if (killable) {
+                    kill(group, what);
                 }
+                throw failure(ExitCode.FAILED, "command on " + describe() + " did not finish within " + timeout.toSeconds()
+                        + "s" + (killable ? " and was killed (its process group)" : " and its channel was closed") + ": "
+                        + what, "raise the timeout or look at what the command waits for", null);
             }
-            channel.waitFor(EnumSet.of(ClientChannelEvent.CLOSED, ClientChannelEvent.EOF), OUTPUT_GRACE);
-            Integer status = channel.getExitStatus();
+            long grace = System.nanoTime() + OUTPUT_GRACE.toNanos();
+            while (!channel.isClosed() && System.nanoTime() < grace) {
+                Thread.sleep(GRACE_POLL_MILLIS);
+            }
+            int status = channel.getExitStatus();
             String tail = lines.finish(output);
-            if (status == null) {
+            if (status < 0) {
                 throw failure(ExitCode.FAILED, "the connection to " + describe() + " ended before the command did: " + what,
                         "check the host and its sshd, then run the command again", null);
             }
             return new CommandResult(status, tail);
-        } catch (IOException e) {
-            throw failure(ExitCode.FAILED, "lost the SSH connection to " + describe() + " during the " + what + ": " + e.getMessage(),
+        } catch (IOException | JSchException e) {
+            throw failure(ExitCode.FAILED, "lost the SSH connection to " + describe() + " during the " + what + ": " + reason(e),
                     "check the host and its sshd, then run the command again", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw failure(ExitCode.FAILED, "interrupted while waiting for the " + what + " on " + describe(),
+                    "run the command again", e);
+        } finally {
+            if (channel != null) {
+                channel.disconnect();
+            }
         }
+    }
+
+    /** Waits up to {@code timeout} for the command's exit status (or its channel's end), passing on its output: whether it came. */
+    private static boolean await(ChannelExec channel, Duration timeout, RemoteOutput lines, Consumer<String> output)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        long pause = FIRST_POLL_MILLIS;
+        while (channel.getExitStatus() < 0 && !channel.isClosed()) {
+            lines.drainTo(output);
+            if (System.nanoTime() >= deadline) {
+                return false;
+            }
+            Thread.sleep(pause);
+            pause = Math.min(POLL_MILLIS, pause * 2);
+        }
+        lines.drainTo(output);
+        return true;
     }
 
     private void feed(InputStream rest, OutputStream stdin) {
@@ -271,78 +325,89 @@ public final class SshTransport implements Transport {
         feeder.start();
     }
 
-    private synchronized ClientSession session() {
-        if (session != null && session.isOpen()) {
-            return session;
-        }
-        List<KeyPair> identities = identities();
-        if (client == null) {
-            client = SshClient.setUpDefaultClient();
-            // Only the node's ssh: settings count, as documented: ~/.ssh/config is not read.
-            client.setHostConfigEntryResolver(HostConfigEntryResolver.EMPTY);
-            CoreModuleProperties.HEARTBEAT_INTERVAL.set(client, HEARTBEAT);
-            CoreModuleProperties.HEARTBEAT_NO_REPLY_MAX.set(client, HEARTBEAT_MISSES);
-            client.start();
-        }
-        HostKeys hostKeys = new HostKeys(settings.knownHosts(), settings.acceptNewHostKeys());
-        client.setServerKeyVerifier(hostKeys);
-        ClientSession opened;
+    /** Kills a timed-out command's process group through a second channel; a failure to do so is only logged. */
+    private void kill(ProcessGroup group, String what) {
         try {
-            opened = client.connect(settings.user(), host, settings.port()).verify(settings.connectTimeout()).getSession();
-        } catch (IOException e) {
-            throw failure(ExitCode.FAILED, "cannot connect to " + describe() + ": " + reason(e),
-                    "check that the host is up, sshd listens on port " + settings.port() + " (ssh.port) and no firewall blocks it", e);
+            exec(group.killCommand(), out -> { }, null, false, KILL_TIMEOUT, line -> { }, "kill of " + what);
+        } catch (TransportException e) {
+            LOG.warn("could not kill the timed-out command on {}: {}", describe(), e.getMessage());
         }
-        try {
-            identities.forEach(opened::addPublicKeyIdentity);
-            opened.auth().verify(settings.connectTimeout());
-        } catch (IOException e) {
-            opened.close(true);
-            HostKeys.Refusal refusal = hostKeys.refusal();
-            if (refusal != null) {
-                throw hostKeyRefused(refusal);
-            }
-            throw failure(ExitCode.FAILED, "cannot log in to " + describe() + " with " + settings.identities() + ": " + reason(e),
-                    "add the matching public key to ~" + settings.user() + "/.ssh/authorized_keys on " + host
-                            + ", or set ssh.user and ssh.identity_file", e);
-        }
-        LOG.debug("SSH session open to {}", describe());
-        session = opened;
-        return opened;
     }
 
-    private TransportException hostKeyRefused(HostKeys.Refusal refusal) {
-        String hostPort = settings.port() == 22 ? host : "[" + host + "]:" + settings.port();
-        String keyscan = "ssh-keyscan -p " + settings.port() + " " + host + " >> " + settings.knownHosts();
+    private synchronized Session session() {
+        if (session != null && session.isConnected()) {
+            return session;
+        }
+        close();
+        Identities identities = Identities.load(settings, environment);
+        JSch jsch = new JSch();
+        Bastion jump = settings.bastion();
+        if (jump != null) {
+            bastion = connect(jsch, identities, jump.user(), jump.host(), jump.port(), null, "the bastion " + jump);
+        }
+        session = connect(jsch, identities, settings.user(), host, settings.port(), bastion == null ? null : new Tunnel(bastion),
+                describe());
+        LOG.debug("SSH session open to {}", describe());
+        return session;
+    }
+
+    /** @param proxy the bastion's tunnel, or null to connect directly */
+    private Session connect(JSch jsch, Identities identities, String user, String hostName, int port, Proxy proxy,
+                            String what) {
+        HostKeys hostKeys;
+        Session opened;
+        try {
+            hostKeys = new HostKeys(jsch, settings);
+            opened = jsch.getSession(user, hostName, port);
+            opened.setHostKeyRepository(hostKeys);
+            opened.setIdentityRepository(identities);
+            opened.setConfig("StrictHostKeyChecking", "yes");
+            opened.setConfig("PreferredAuthentications", "publickey");
+            opened.setServerAliveInterval(millis(HEARTBEAT));
+            opened.setServerAliveCountMax(HEARTBEAT_MISSES);
+            if (proxy != null) {
+                opened.setProxy(proxy);
+            }
+        } catch (JSchException e) {
+            throw failure(ExitCode.USAGE, "cannot set up SSH to " + what + ": " + reason(e), "check the node's ssh: settings", e);
+        }
+        try {
+            opened.connect(millis(settings.connectTimeout()));
+            return opened;
+        } catch (JSchException e) {
+            opened.disconnect();
+            HostKeys.Refusal refusal = hostKeys.refusal();
+            if (refusal != null) {
+                throw hostKeyRefused(refusal, hostName, port);
+            }
+            if (String.valueOf(e.getMessage()).startsWith("Auth")) {
+                throw failure(ExitCode.FAILED, "cannot log in to " + what + " with " + identities.describe(settings.identities())
+                        + ": " + reason(e), "add the matching public key to ~" + user + "/.ssh/authorized_keys on " + hostName
+                        + ", or set ssh.user and ssh.identity_file", e);
+            }
+            throw failure(ExitCode.FAILED, "cannot connect to " + what + ": " + reason(e), "check that the host is up, sshd listens on port "
+                    + port + (proxy == null ? "" : " (reached through the bastion)") + " and no firewall blocks it", e);
+        }
+    }
+
+    private TransportException hostKeyRefused(HostKeys.Refusal refusal, String hostName, int port) {
+        String hostPort = port == 22 ? hostName : "[" + hostName + "]:" + port;
+        String keyscan = "ssh-keyscan -p " + port + " " + hostName + " >> " + settings.knownHosts();
         if (refusal.kind().equals("changed")) {
-            return failure(ExitCode.USAGE, "the SSH host key of " + host + ":" + settings.port() + " has CHANGED: it now "
+            return failure(ExitCode.USAGE, "the SSH host key of " + hostName + ":" + port + " has CHANGED: it now "
                     + "offers " + refusal.fingerprint() + ", which does not match " + settings.knownHosts()
                     + " (the host was rebuilt, or someone is intercepting the connection)",
                     "if you know the host was rebuilt, verify the new fingerprint on its console, then run: ssh-keygen -R '"
                             + hostPort + "' -f " + settings.knownHosts() + " && " + keyscan, null);
         }
-        return failure(ExitCode.USAGE, "the SSH host key of " + host + ":" + settings.port() + " is unknown: "
+        return failure(ExitCode.USAGE, "the SSH host key of " + hostName + ":" + port + " is unknown: "
                 + refusal.fingerprint() + " is not in " + settings.knownHosts(),
                 "verify the fingerprint on the host (ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub), then run: " + keyscan
                         + " (or set ssh.host_key_checking: accept-new to trust first use)", null);
     }
 
-    private List<KeyPair> identities() {
-        List<Path> files = settings.identities();
-        if (files.isEmpty()) {
-            throw failure(ExitCode.USAGE, "no SSH identity file to log in to " + describe(),
-                    "set ssh.identity_file in the node's params, or create ~/.ssh/id_ed25519 (ssh-keygen -t ed25519)", null);
-        }
-        List<KeyPair> keys = new ArrayList<>();
-        for (Path file : files) {
-            try (InputStream in = Files.newInputStream(file)) {
-                SecurityUtils.loadKeyPairIdentities(null, NamedResource.ofName(file.toString()), in, null).forEach(keys::add);
-            } catch (IOException | GeneralSecurityException | RuntimeException e) {
-                throw failure(ExitCode.USAGE, "cannot read the SSH identity file " + file + " (ssh.identity_file): "
-                        + reason(e), "point ssh.identity_file at an unencrypted OpenSSH private key (ed25519, ecdsa or RSA)", e);
-            }
-        }
-        return keys;
+    private static int millis(Duration duration) {
+        return (int) Math.min(Integer.MAX_VALUE, Math.max(1, duration.toMillis()));
     }
 
     private static String reason(Exception e) {
@@ -353,5 +418,4 @@ public final class SshTransport implements Transport {
         String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
         return root == e ? message : e.getMessage() + " (" + message + ")";
     }
-
 }

@@ -27,8 +27,17 @@ public final class MinaSshServer implements AutoCloseable {
     private final KeyPair clientKey;
 
     public MinaSshServer() throws IOException, GeneralSecurityException {
-        hostKey = generate("ssh-ed25519", 256);
-        clientKey = generate("ssh-ed25519", 256);
+        this(generate("ssh-ed25519", 256));
+    }
+
+    /** Another server with a host key of its own that lets in the same client as {@code other}. */
+    MinaSshServer(MinaSshServer other) throws IOException, GeneralSecurityException {
+        this(other.clientKey);
+    }
+
+    private MinaSshServer(KeyPair clientKey) throws IOException, GeneralSecurityException {
+        this.hostKey = generate("ssh-ed25519", 256);
+        this.clientKey = clientKey;
         server = SshServer.setUpDefaultServer();
         server.setHost("127.0.0.1");
         server.setPort(0);

@@ -9,6 +9,7 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -32,7 +33,8 @@ final class OpenSshServer implements AutoCloseable {
         this.process = process;
     }
 
-    static OpenSshServer start(Path dir) throws Exception {
+    /** @param extraConfig sshd_config lines added to the test's, e.g. {@code AllowTcpForwarding no} */
+    static OpenSshServer start(Path dir, String... extraConfig) throws Exception {
         if (!Files.isExecutable(SSHD)) {
             String reason = SSHD + " is not installed (apt-get install openssh-server)";
             if ("1".equals(System.getenv("NECKBEARD_REQUIRE_SSHD"))) {
@@ -40,8 +42,8 @@ final class OpenSshServer implements AutoCloseable {
             }
             Assumptions.abort(reason + ": the OpenSSH tests are skipped (set NECKBEARD_REQUIRE_SSHD=1 to make this a failure)");
         }
-        keygen(dir.resolve("host_ed25519"));
-        keygen(dir.resolve("id_ed25519"));
+        keygen(dir.resolve("host_ed25519"), "ed25519");
+        keygen(dir.resolve("id_ed25519"), "ed25519");
         Files.copy(dir.resolve("id_ed25519.pub"), dir.resolve("authorized_keys"));
         if ("root".equals(System.getProperty("user.name"))) {
             // sshd started by root insists on its privilege separation directory
@@ -52,7 +54,7 @@ final class OpenSshServer implements AutoCloseable {
                 "Port " + port, "ListenAddress 127.0.0.1", "HostKey " + dir.resolve("host_ed25519"),
                 "AuthorizedKeysFile " + dir.resolve("authorized_keys"), "PidFile " + dir.resolve("sshd.pid"),
                 "UsePAM no", "StrictModes no", "PasswordAuthentication no", "KbdInteractiveAuthentication no",
-                "PubkeyAuthentication yes", "PermitRootLogin prohibit-password", "") );
+                "PubkeyAuthentication yes", "PermitRootLogin prohibit-password", String.join("\n", extraConfig), ""));
         Process process = new ProcessBuilder(SSHD.toString(), "-D", "-e", "-f", dir.resolve("sshd_config").toString())
                 .redirectErrorStream(true).redirectOutput(dir.resolve("sshd.log").toFile()).start();
         OpenSshServer server = new OpenSshServer(dir, port, process);
@@ -76,13 +78,25 @@ final class OpenSshServer implements AutoCloseable {
         throw new IllegalStateException("sshd did not listen on 127.0.0.1:" + port + ": " + Files.readString(dir.resolve("sshd.log")));
     }
 
-    private static void keygen(Path file) throws Exception {
-        Process keygen = new ProcessBuilder(List.of("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", "test", "-f", file.toString()))
+    /** Makes a key pair with ssh-keygen: {@code file} and {@code file.pub}, no passphrase. */
+    static Path keygen(Path file, String type) throws Exception {
+        Process keygen = new ProcessBuilder(List.of("ssh-keygen", "-q", "-t", type, "-N", "", "-C", "test", "-f", file.toString()))
                 .redirectErrorStream(true).start();
         String output = new String(keygen.getInputStream().readAllBytes());
         if (keygen.waitFor() != 0) {
             throw new IllegalStateException("ssh-keygen failed: " + output);
         }
+        return file;
+    }
+
+    /** Lets the holder of {@code key} (its {@code .pub} beside it) log in too. */
+    void authorize(Path key) throws IOException {
+        Files.writeString(dir.resolve("authorized_keys"), Files.readString(Path.of(key + ".pub")), StandardOpenOption.APPEND);
+    }
+
+    /** This sshd's line for a known_hosts file. */
+    String knownHostsLine() throws IOException {
+        return "[127.0.0.1]:" + port + " " + Files.readString(dir.resolve("host_ed25519.pub"));
     }
 
     private static int freePort() throws IOException {
@@ -102,7 +116,7 @@ final class OpenSshServer implements AutoCloseable {
     /** A known_hosts file holding this sshd's host key. */
     Path knownHosts() throws IOException {
         Path file = dir.resolve("known_hosts");
-        Files.writeString(file, "[127.0.0.1]:" + port + " " + Files.readString(dir.resolve("host_ed25519.pub")));
+        Files.writeString(file, knownHostsLine());
         return file;
     }
 

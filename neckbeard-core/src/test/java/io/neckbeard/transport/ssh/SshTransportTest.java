@@ -76,6 +76,38 @@ class SshTransportTest {
     }
 
     @Test
+    void aBastionIsUserAtHostWithAnOptionalPortAndTheNodesUserByDefault() {
+        assertThat(SshSettings.of(Map.of("ssh", Map.of("bastion", "jump@bastion.example.com:2222"))).bastion())
+                .isEqualTo(new Bastion("jump", "bastion.example.com", 2222));
+        assertThat(SshSettings.of(Map.of("ssh", Map.of("user", "deploy", "bastion", "10.0.0.1"))).bastion())
+                .isEqualTo(new Bastion("deploy", "10.0.0.1", 22));
+        assertThat(SshSettings.of(Map.of("ssh", Map.of("bastion", "j@[fd00::1]:22"))).bastion().toString()).isEqualTo("j@[fd00::1]:22");
+        for (String wrong : List.of("j@host:70000", "j@-oProxyCommand=x", "j@host:port", "")) {
+            assertThatThrownBy(() -> SshSettings.of(Map.of("ssh", Map.of("bastion", wrong)))).as(wrong)
+                    .hasMessageContaining("ssh.bastion must be user@host");
+        }
+    }
+
+    @Test
+    void aBastionReadFromTheEnvironmentIsNamedByItsVariable() {
+        ResolvedParams params = resolvedFromEnvironment(Map.of("bastion", "${env:BASTION}"), Map.of("BASTION", "hunter2@jump.internal:2200"));
+        SshSettings settings = SshSettings.of(params);
+
+        assertThat(settings.bastion().host()).isEqualTo("jump.internal");
+        assertThat(settings.toString()).contains("${env:BASTION}").doesNotContain("hunter2").doesNotContain("jump.internal");
+        assertThat(settings.mask("cannot connect to the bastion " + settings.bastion())).doesNotContain("hunter2");
+    }
+
+    @Test
+    void theSshCommandReachesABastionWithTheSameKeyAndHostKeyRules() {
+        SshTransport transport = new SshTransport("10.0.0.5", SshSettings.of(Map.of("ssh", Map.of("user", "deploy",
+                "identity_file", "/keys/id 1", "known_hosts", "/kh", "bastion", "jump@bastion:2222"))));
+
+        assertThat(transport.sshCommand(List.of())).contains("ProxyCommand='ssh' '-p' '2222' '-l' 'jump' '-i' '/keys/id 1' "
+                + "'-o' 'StrictHostKeyChecking=yes' '-o' 'UserKnownHostsFile=/kh' '-o' 'ConnectTimeout=10' '-W' [%h]:%p '--' 'bastion'").endsWith("--", "10.0.0.5");
+    }
+
+    @Test
     void describesItselfAsUserAtHostAndPort() throws Exception {
         SshTransport transport = new SshTransport("127.0.0.1", SshSettings.of(Map.of("ssh", Map.of("user", "deploy", "port", 2222))));
 
@@ -123,6 +155,39 @@ class SshTransportTest {
         }
 
         assertThat(Files.readString(knownHosts)).contains("[127.0.0.1]:" + server.port());
+    }
+
+    /** A roll opens many new hosts at once: each one's key is appended, none lost to another's write. */
+    @Test
+    void acceptNewRecordsEveryHostOfAParallelRollAndKeepsWhatTheFileHeld() throws Exception {
+        Path knownHosts = Files.writeString(dir.resolve("known_hosts"), "# kept, even without a newline at its end");
+        Path identity = server.writeIdentity(dir.resolve("id"));
+        List<MinaSshServer> servers = new java.util.ArrayList<>();
+        try {
+            for (int i = 0; i < 6; i++) {
+                servers.add(new MinaSshServer(server));
+            }
+            List<Thread> threads = servers.stream().map(each -> new Thread(() -> {
+                try (SshTransport transport = new SshTransport("127.0.0.1", SshSettings.of(Map.of("ssh", Map.of("port", each.port(),
+                        "identity_file", identity.toString(), "known_hosts", knownHosts.toString(), "host_key_checking", "accept-new"))))) {
+                    transport.run("true", Map.of(), TIMEOUT, line -> { });
+                }
+            })).toList();
+            threads.forEach(Thread::start);
+            for (Thread thread : threads) {
+                thread.join();
+            }
+
+            List<String> lines = Files.readAllLines(knownHosts);
+            assertThat(lines).first().isEqualTo("# kept, even without a newline at its end");
+            for (MinaSshServer each : servers) {
+                assertThat(lines).anyMatch(line -> line.startsWith("[127.0.0.1]:" + each.port() + " ssh-ed25519 "));
+            }
+        } finally {
+            for (MinaSshServer each : servers) {
+                each.close();
+            }
+        }
     }
 
     @Test
