@@ -127,7 +127,7 @@ final class GenerationSwitch {
         Generation previous = session.state().active().orElse(null);
         List<NodeOutcome> outcomes = new ArrayList<>();
         Map<String, List<NodeRecord>> byType = new LinkedHashMap<>();
-        target.nodes().forEach(record -> byType.computeIfAbsent(record.type(), type -> new ArrayList<>()).add(record));
+        target.nodes().stream().filter(record -> !context.managed(record.type())).forEach(record -> byType.computeIfAbsent(record.type(), type -> new ArrayList<>()).add(record));
         List<String> registered = new ArrayList<>();
         try {
             for (Map.Entry<String, List<NodeRecord>> nodes : byType.entrySet()) {

@@ -62,7 +62,7 @@ final class NodeTerminator {
             return;
         }
         NodeSpec spec = NodeRecords.spec(context, record, scale);
-        if (spec != null) {
+        if (spec != null && !context.managed(record.type())) {
             progress.step(record.name(), "stop processes");
             try (Transport transport = context.transport(spec, generation, resource)) {
                 context.stack().stop(transport, StackTarget.forResource(resource, context.project().stack(),

@@ -73,15 +73,19 @@ final class NodeWork {
             Target target = target(node, resource);
             TypedSettings check = context.nodeType(node.type()).healthCheck();
             Integer port = Endpoint.port(target, check);
-            String url = Endpoint.url(resource.address(), port, servesHttp(check));
+            String url = Endpoint.url(resource.address(), port, !context.managed(node.type()) && servesHttp(check));
             NodeRecord record = plan.record();
             if (plan.has(Action.LAUNCH) || record == null || !resource.id().equals(record.resourceId())) {
                 writer.resource(node.name(), node.type(), node.az(), resource, port, url);
             } else if (!Objects.equals(record.port(), port) || !Objects.equals(record.url(), url)) {
                 writer.endpoint(node.name(), port, url);
             }
-            ResolvedParams params = NodeParams.resolve(node, writer.generation(), resource);
             HealthSettings health = context.healthCheck(node.type());
+            if (context.managed(node.type())) {
+                step = step(plan, "health");
+                return checkManaged(plan, resource, port, provider, health);
+            }
+            ResolvedParams params = NodeParams.resolve(node, writer.generation(), resource, writer.records());
             LoadBalancer balancer = context.loadBalancer(node.type());
             try (Transport transport = provider.transport(resource, node, params)) {
                 if (plan.has(Action.TAKE_OUT)) {
@@ -116,10 +120,7 @@ final class NodeWork {
                     writer.health(node.name(), observed);
                 }
                 if (!result.healthy()) {
-                    // the wait ends early only when a process exited: its cause is the detail
-                    boolean timedOut = System.nanoTime() - started >= health.timeout().toNanos();
-                    return outcome(plan, "failed", "health: " + (timedOut ? "not healthy within "
-                            + health.timeout().toSeconds() + "s: " : "") + result.detail());
+                    return unhealthy(plan, health, started, result);
                 }
                 if (plan.joinsService()) {
                     step = step(plan, "register");
@@ -134,6 +135,26 @@ final class NodeWork {
         } catch (RuntimeException e) {
             return outcome(plan, "failed", step + ": " + Failures.describe(e));
         }
+    }
+
+    /** A managed node: its provider's health, recorded; no transport, provisioner, Stack or load balancer. */
+    private NodeOutcome checkManaged(NodePlan plan, Resource resource, Integer port, ResourceProvider provider,
+                                     HealthSettings health) {
+        long started = System.nanoTime();
+        HealthResult result = HealthPoller.await(health, new HealthTarget(plan.name(), resource.address(),
+                port, resource, provider, null), null);
+        writer.health(plan.name(), new NodeHealth(result.healthy(), Instant.now(), result.detail()));
+        if (!result.healthy()) {
+            return unhealthy(plan, health, started, result);
+        }
+        return outcome(plan, "ok", plan.reason() + "; endpoint " + Endpoint.hostPort(resource.address(), port));
+    }
+
+    private NodeOutcome unhealthy(NodePlan plan, HealthSettings health, long started, HealthResult result) {
+        // the wait ends early only when a process exited (or the timeout passed): its cause is the detail
+        boolean timedOut = System.nanoTime() - started >= health.timeout().toNanos();
+        return outcome(plan, "failed", "health: " + (timedOut ? "not healthy within "
+                + health.timeout().toSeconds() + "s: " : "") + result.detail());
     }
 
     private String step(NodePlan plan, String step) {
@@ -172,8 +193,11 @@ final class NodeWork {
     }
 
     private void provision(NodeSpec node, Resource resource, ResolvedParams params, Transport transport) {
+        // the peers' endpoints go to the env file too; the node's own app_env wins over a name they share
+        Map<String, String> appEnv = new LinkedHashMap<>(Peers.environment(writer.records()));
+        appEnv.putAll(AppEnv.of(params.values()));
         StackTarget stackTarget = StackTarget.forResource(resource, context.project().stack(), context.project().app(),
-                context.name(), node.name(), writer.generation(), AppEnv.of(params.values()), vars);
+                context.name(), node.name(), writer.generation(), appEnv, vars);
         ProvisionRequest request = new ProvisionRequest(context.project().app(), context.name(), writer.generation(), node,
                 params, context.roles(node.services()), peers(node), context.project().root(),
                 context.provisionerSettings(), stackTarget.root() + "/provision");
