@@ -89,7 +89,7 @@ public final class PlanService {
         for (NodeRecord record : generation.nodes()) {
             if (record.resourceId() != null && !found.contains(record.resourceId())) {
                 Resource resource = context.provider(record.provider()).refresh(NodeRecords.resource(record));
-                if (!"gone".equals(resource.state())) {
+                if (!resource.gone()) {
                     more.add(resource);
                 }
             }

@@ -133,7 +133,7 @@ public final class Planner {
 
     /** The node's running resource: the recorded one, else one an interrupted run launched (found by its tags). */
     private static Resource find(String node, NodeRecord record, long generation, List<Resource> discovered) {
-        List<Resource> live = discovered.stream().filter(r -> !"gone".equals(r.state())).toList();
+        List<Resource> live = discovered.stream().filter(r -> !r.gone()).toList();
         if (record != null && record.resourceId() != null) {
             for (Resource resource : live) {
                 if (resource.id().equals(record.resourceId())) {

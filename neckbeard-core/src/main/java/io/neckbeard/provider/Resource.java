@@ -7,12 +7,12 @@ import java.util.Map;
  *
  * @param id         provider's id (EC2 instance id, RDS identifier, local node directory name)
  * @param address    how to reach it (IP or host name); may be null while it boots
- * @param state      {@code running}, {@code pending}, {@code stopped} or {@code gone}
+ * @param state      what the provider says of it now ({@link ResourceState#UNKNOWN} until it was asked)
  * @param tags       the {@code neckbeard:*} tags it was found by
  * @param attributes provider facts the engine and other SPIs may read, e.g. {@code port} for
  *                   the local provider, {@code stack_root} where the Stack puts releases
  */
-public record Resource(String id, String provider, String address, String state,
+public record Resource(String id, String provider, String address, ResourceState state,
                        Map<String, String> tags, Map<String, String> attributes) {
     public Resource {
         tags = Map.copyOf(tags);
@@ -20,6 +20,10 @@ public record Resource(String id, String provider, String address, String state,
     }
 
     public boolean running() {
-        return "running".equals(state);
+        return state == ResourceState.RUNNING;
+    }
+
+    public boolean gone() {
+        return state == ResourceState.GONE;
     }
 }

@@ -28,7 +28,7 @@ public interface ResourceProvider {
     /** Launches the node, or returns the resource an earlier attempt with the same client token launched. */
     Resource launch(LaunchRequest request);
 
-    /** The resource as the provider sees it now; state {@code gone} when it no longer exists. */
+    /** The resource as the provider sees it now; state {@link ResourceState#GONE} when it no longer exists. */
     Resource refresh(Resource resource);
 
     /** Destroys the resource; a resource that is already gone is not an error. */

@@ -6,6 +6,7 @@ import io.neckbeard.provider.LaunchRequest;
 import io.neckbeard.provider.ParamProblem;
 import io.neckbeard.provider.ProviderContext;
 import io.neckbeard.provider.Resource;
+import io.neckbeard.provider.ResourceState;
 import io.neckbeard.provider.ResourceKind;
 import io.neckbeard.provider.ResourceProvider;
 import io.neckbeard.provider.ResourceProviderFactory;
@@ -59,7 +60,7 @@ public final class StandInDatabaseProviderFactory implements ResourceProviderFac
                 return List.of();
             }
             try (Stream<Path> files = Files.list(dir)) {
-                return files.map(file -> resource(file.getFileName().toString(), "running"))
+                return files.map(file -> resource(file.getFileName().toString(), ResourceState.RUNNING))
                         .filter(r -> app.equals(r.tags().get(Tags.APP)) && environment.equals(r.tags().get(Tags.ENV)))
                         .toList();
             } catch (IOException e) {
@@ -75,7 +76,7 @@ public final class StandInDatabaseProviderFactory implements ResourceProviderFac
                 String id = String.join("~", request.app(), request.environment(), Long.toString(request.generation()),
                         request.node().name());
                 Files.writeString(dir.resolve(id), request.clientToken());
-                return resource(id, "running");
+                return resource(id, ResourceState.RUNNING);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -83,7 +84,7 @@ public final class StandInDatabaseProviderFactory implements ResourceProviderFac
 
         @Override
         public Resource refresh(Resource resource) {
-            return resource(resource.id(), Files.exists(dir.resolve(resource.id())) ? "running" : "gone");
+            return resource(resource.id(), Files.exists(dir.resolve(resource.id())) ? ResourceState.RUNNING : ResourceState.GONE);
         }
 
         @Override
@@ -100,7 +101,7 @@ public final class StandInDatabaseProviderFactory implements ResourceProviderFac
             throw new AssertionError("the engine asked for a transport to managed node " + node.name());
         }
 
-        private static Resource resource(String id, String state) {
+        private static Resource resource(String id, ResourceState state) {
             String[] tags = id.split("~");
             return new Resource(id, TYPE, ADDRESS, state,
                     Tags.of(tags[0], tags[1], Long.parseLong(tags[2]), tags[3]), Map.of("port", PORT, "db_name", "app"));
