@@ -32,9 +32,9 @@ public final class NodeParams {
      */
     public static ResolvedParams resolve(NodeSpec node, long generation, Resource resource, List<NodeRecord> generationNodes) {
         Map<String, String> values = new TreeMap<>();
-        String port = resource.attributes().get("port");
+        Integer port = resource.port();
         if (port != null) {
-            values.put("port", port);
+            values.put("port", port.toString());
         }
         if (resource.address() != null) {
             values.put("address", resource.address());

@@ -5,6 +5,7 @@ import io.neckbeard.core.ExitCode;
 import io.neckbeard.core.NeckbeardException;
 import io.neckbeard.loadbalancer.Target;
 import io.neckbeard.provider.Resource;
+import io.neckbeard.provider.ResourceState;
 import io.neckbeard.provider.ResourceProvider;
 import io.neckbeard.stack.StackTarget;
 import io.neckbeard.state.NodeRecord;
@@ -58,7 +59,8 @@ final class NodeTerminator {
         }
         ResourceProvider provider = context.provider(record.provider());
         Resource resource = provider.refresh(NodeRecords.resource(record));
-        if (!resource.running()) {
+        // an unreachable host still exists, and may still run the node's processes: try to stop them
+        if (!resource.running() && resource.state() != ResourceState.UNREACHABLE) {
             return;
         }
         NodeSpec spec = NodeRecords.spec(context, record, scale);
@@ -82,6 +84,6 @@ final class NodeTerminator {
     }
 
     static Target target(NodeRecord record) {
-        return Target.of(record.name(), record.resourceId(), record.address(), record.attributes());
+        return Target.of(record.name(), NodeRecords.resource(record));
     }
 }

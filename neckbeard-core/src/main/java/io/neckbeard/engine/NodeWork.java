@@ -238,7 +238,7 @@ final class NodeWork {
     }
 
     static Target target(NodeSpec node, Resource resource) {
-        return Target.of(node.name(), resource.id(), resource.address(), resource.attributes());
+        return Target.of(node.name(), resource);
     }
 
     private NodeOutcome outcome(NodePlan plan, String result, String detail) {

@@ -23,6 +23,24 @@ public record Resource(String id, String provider, String address, ResourceState
         return state == ResourceState.RUNNING;
     }
 
+    /**
+     * The {@code port} attribute as a number: the node's {@code PORT}, {@code ${node.port}}, its
+     * load balancer target's port. The one place it is parsed; null when the resource has none.
+     *
+     * @throws ProviderException when it is not a port number (a hand-edited record, a provider's bug)
+     */
+    public Integer port() {
+        String port = attributes.get("port");
+        if (port == null) {
+            return null;
+        }
+        if (port.matches("\\d{1,5}") && Integer.parseInt(port) >= 1 && Integer.parseInt(port) <= 65535) {
+            return Integer.valueOf(port);
+        }
+        throw new ProviderException("resource " + id + " has port '" + port + "', which is not a port number (1-65535)",
+                "correct the node with 'neckbeard node forget' and 'neckbeard node adopt', or re-run 'neckbeard up'");
+    }
+
     public boolean gone() {
         return state == ResourceState.GONE;
     }
