@@ -7,7 +7,6 @@ import io.neckbeard.loadbalancer.Target;
 import io.neckbeard.provider.Resource;
 import io.neckbeard.provider.ResourceState;
 import io.neckbeard.provider.ResourceProvider;
-import io.neckbeard.stack.StackTarget;
 import io.neckbeard.state.NodeRecord;
 import io.neckbeard.transport.Transport;
 
@@ -67,8 +66,7 @@ final class NodeTerminator {
         if (spec != null && !context.managed(record.type())) {
             progress.step(record.name(), "stop processes");
             try (Transport transport = context.transport(spec, generation, resource)) {
-                context.stack().stop(transport, StackTarget.forResource(resource, context.project().stack(),
-                        context.project().app(), context.name(), record.name(), generation, Map.of(), Map.of()));
+                context.stack().stop(transport, new NodeDeploy(context, generation, spec, resource).stackTarget());
             } catch (NeckbeardException e) {
                 if (provider.holdsOneGeneration()) {
                     // the host outlives the node: a process left there would keep serving the old release

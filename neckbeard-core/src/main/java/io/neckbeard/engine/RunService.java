@@ -5,7 +5,6 @@ import io.neckbeard.core.ExitCode;
 import io.neckbeard.core.NeckbeardException;
 import io.neckbeard.provider.Resource;
 import io.neckbeard.provider.ResourceProvider;
-import io.neckbeard.stack.StackTarget;
 import io.neckbeard.state.EnvironmentState;
 import io.neckbeard.state.Generation;
 import io.neckbeard.state.NodeRecord;
@@ -137,8 +136,7 @@ public final class RunService {
             if (spec == null) {
                 return new RunOutcome(record.name(), -1, "its node type " + record.type() + " is no longer configured");
             }
-            String root = StackTarget.forResource(resource, context.project().stack(), context.project().app(),
-                    context.name(), record.name(), generation, Map.of(), Map.of()).root();
+            String root = new NodeDeploy(context, generation, spec, resource).stackTarget().root();
             // Like the app's own processes: in the current release, with the env file's variables. The
             // braces keep a command list ("a; b") from running when the release cannot be entered.
             String inRelease = "cd " + quote(root + "/current") + " && set -a && . " + quote(root + "/shared/env")
