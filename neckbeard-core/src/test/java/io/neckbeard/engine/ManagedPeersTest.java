@@ -41,19 +41,36 @@ class ManagedPeersTest {
             assertThat(result.result()).isEqualTo("ok");
             NodeRecord db = record(context, "db-1");
             assertThat(db.address()).isEqualTo("127.0.0.1");
-            assertThat(db.port()).isEqualTo(5432);
+            assertThat(db.port()).isEqualTo(StandInDatabaseProviderFactory.port(1));
             assertThat(db.attributes()).containsEntry("db_name", "app");
             assertThat(db.provisionedSlug()).isNull();
             assertThat(db.lastHealth().healthy()).isTrue();
             NodeRecord web = record(context, "web-1");
             List<String> environment = processEnvironment(Path.of(web.attributes().get("dir")).resolve("stack/run/web.pid"));
-            assertThat(environment).contains("DATABASE_URL=postgres://app@127.0.0.1:5432/app",
-                    "NECKBEARD_PEER_DB_ADDRESS=127.0.0.1", "NECKBEARD_PEER_DB_PORT=5432",
+            assertThat(environment).contains("DATABASE_URL=postgres://app@127.0.0.1:5431/app",
+                    "NECKBEARD_PEER_DB_ADDRESS=127.0.0.1", "NECKBEARD_PEER_DB_PORT=5431",
                     "NECKBEARD_PEER_DB_1_ADDRESS=127.0.0.1");
             // the stand-in fails on any transport: reaching here means the db was never logged into
 
             assertThat(new UpService(context, EngineFixture.SILENT).plan(false, null).nodes())
                     .allSatisfy(node -> assertThat(node.actions()).containsExactly(Action.NOTHING));
+        }
+    }
+
+    @Test
+    void aPendingGenerationsWebNodeUsesThePendingDatabaseAndThePromotedDatabaseJoinsNoLoadBalancer() throws IOException {
+        fixture.useConfig("peers/web-with-db.yml");
+        try (DeployContext context = fixture.open()) {
+            new UpService(context, EngineFixture.SILENT).up(false, null, List.of());
+            assertThat(new UpService(context, EngineFixture.SILENT).up(true, null, List.of()).result()).isEqualTo("ok");
+
+            Path web2 = Path.of(record(context, 2, "web-1").attributes().get("dir"));
+            assertThat(processEnvironment(web2.resolve("stack/run/web.pid")))
+                    .contains("DATABASE_URL=postgres://app@127.0.0.1:5432/app", "NECKBEARD_PEER_DB_PORT=5432");
+
+            assertThat(new PromoteService(context, EngineFixture.SILENT).promote(List.of()).result()).isEqualTo("ok");
+            assertThat(record(context, 2, "db-1").operational()).isFalse();
+            assertThat(record(context, 2, "web-1").operational()).isTrue();
         }
     }
 
@@ -146,7 +163,11 @@ class ManagedPeersTest {
     }
 
     private static NodeRecord record(DeployContext context, String name) {
-        return context.coordinator().read("dev").active().orElseThrow().nodes().stream()
+        return record(context, context.coordinator().read("dev").active().orElseThrow().id(), name);
+    }
+
+    private static NodeRecord record(DeployContext context, long generation, String name) {
+        return context.coordinator().read("dev").generation(generation).orElseThrow().nodes().stream()
                 .filter(r -> r.name().equals(name)).findFirst().orElseThrow();
     }
 

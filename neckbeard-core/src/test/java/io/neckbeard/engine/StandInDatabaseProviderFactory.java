@@ -23,7 +23,8 @@ import java.util.stream.Stream;
 
 /**
  * {@code stand-in-db}: a managed resource, as RDS is one, without a cloud. A launch records a
- * database at 127.0.0.1:5432 named {@code app} as a file under the project's
+ * database at 127.0.0.1, port 5430 + its generation (so a test tells generations apart), named
+ * {@code app}, as a file under the project's
  * {@code .stand-in-db/} (so every context of a test sees it); nothing listens there, and nothing
  * may log into it: {@link ResourceProvider#transport} fails the test. Registered by
  * {@link EngineFixture}'s plugin JAR.
@@ -31,7 +32,10 @@ import java.util.stream.Stream;
 public final class StandInDatabaseProviderFactory implements ResourceProviderFactory {
     static final String TYPE = "stand-in-db";
     static final String ADDRESS = "127.0.0.1";
-    static final String PORT = "5432";
+    /** The port of the database launched for {@code generation}. */
+    static int port(long generation) {
+        return 5430 + (int) generation;
+    }
 
     @Override
     public String type() {
@@ -104,7 +108,7 @@ public final class StandInDatabaseProviderFactory implements ResourceProviderFac
         private static Resource resource(String id, ResourceState state) {
             String[] tags = id.split("~");
             return new Resource(id, TYPE, ADDRESS, state,
-                    Tags.of(tags[0], tags[1], Long.parseLong(tags[2]), tags[3]), Map.of("port", PORT, "db_name", "app"));
+                    Tags.of(tags[0], tags[1], Long.parseLong(tags[2]), tags[3]), Map.of("port", Integer.toString(port(Long.parseLong(tags[2]))), "db_name", "app"));
         }
     }
 }
