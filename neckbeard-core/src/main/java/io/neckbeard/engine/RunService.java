@@ -5,7 +5,6 @@ import io.neckbeard.core.ExitCode;
 import io.neckbeard.core.NeckbeardException;
 import io.neckbeard.provider.Resource;
 import io.neckbeard.provider.ResourceProvider;
-import io.neckbeard.stack.StackTarget;
 import io.neckbeard.state.EnvironmentState;
 import io.neckbeard.state.Generation;
 import io.neckbeard.state.NodeRecord;
@@ -56,7 +55,7 @@ public final class RunService {
         EnvironmentState state = context.coordinator().read(context.name());
         Generation active = state.active().orElseThrow(() -> new NeckbeardException(ExitCode.USAGE,
                 context.name() + " has no active generation to run on", "deploy it first: neckbeard up " + context.name()));
-        List<NodeRecord> nodes = select(active, node, type);
+        List<NodeRecord> nodes = hostsOf(select(active, node, type), output);
         if (stdin != null && nodes.size() > 1) {
             throw new NeckbeardException(ExitCode.USAGE, "standard input can go to one node only, and " + nodes.size()
                     + " nodes of " + context.name() + " are selected (" + String.join(", ", nodes.stream().map(NodeRecord::name).toList())
@@ -81,6 +80,21 @@ public final class RunService {
                     names.isEmpty() ? "the generation has no launched nodes" : "its nodes are: " + String.join(", ", names));
         }
         return chosen;
+    }
+
+    /**
+     * The selected host nodes: a managed node has nothing to run a command on, so naming one
+     * (or selecting only such nodes) is exit 2, and one among others is skipped with a line saying so.
+     */
+    private List<NodeRecord> hostsOf(List<NodeRecord> selected, BiConsumer<String, String> output) {
+        List<NodeRecord> hosts = selected.stream().filter(n -> !context.managed(n.type())).toList();
+        if (hosts.isEmpty()) {
+            NodeRecord managed = selected.get(0);
+            context.requireHost(managed.name(), managed.type());
+        }
+        selected.stream().filter(n -> !hosts.contains(n)).forEach(n -> output.accept(n.name(),
+                "skipped: a managed " + context.nodeType(n.type()).resource() + " resource runs no commands"));
+        return hosts;
     }
 
     private List<RunOutcome> runAll(List<NodeRecord> nodes, EnvironmentState state, long generation, String command,
@@ -122,8 +136,7 @@ public final class RunService {
             if (spec == null) {
                 return new RunOutcome(record.name(), -1, "its node type " + record.type() + " is no longer configured");
             }
-            String root = StackTarget.forResource(resource, context.project().stack(), context.project().app(),
-                    context.name(), record.name(), generation, Map.of(), Map.of()).root();
+            String root = new NodeDeploy(context, generation, spec, resource).stackTarget().root();
             // Like the app's own processes: in the current release, with the env file's variables. The
             // braces keep a command list ("a; b") from running when the release cannot be entered.
             String inRelease = "cd " + quote(root + "/current") + " && set -a && . " + quote(root + "/shared/env")
