@@ -82,6 +82,15 @@ final class ParamChecks {
         return this;
     }
 
+    ParamChecks oneOf(String key, List<String> allowed) {
+        Object value = values.get(key);
+        if (value != null && !allowed.contains(value) && !reference(value)) {
+            problems.add(new ParamProblem(block + "." + key, block + "." + key + " must be one of " + String.join(", ", allowed)
+                    + ", found " + value, "write " + key + ": " + allowed.get(0)));
+        }
+        return this;
+    }
+
     List<ParamProblem> problems() {
         return List.copyOf(problems);
     }
