@@ -39,7 +39,7 @@ final class MotoEc2 {
     }
 
     static Ec2Provider provider(Ec2Client client, int pageSize) {
-        return new Ec2Provider(() -> client, FIRST_POLL, pageSize);
+        return new Ec2Provider(() -> new Ec2Instances(client, FIRST_POLL, pageSize));
     }
 
     static Map<String, Object> params(Map<String, Object> ec2) {
