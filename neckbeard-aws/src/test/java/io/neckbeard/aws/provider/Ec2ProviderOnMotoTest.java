@@ -14,6 +14,7 @@ import software.amazon.awssdk.services.ec2.model.Filter;
 import software.amazon.awssdk.services.ec2.model.Instance;
 import software.amazon.awssdk.services.ec2.model.Subnet;
 import software.amazon.awssdk.services.ec2.model.Tag;
+import software.amazon.awssdk.services.ec2.model.Volume;
 
 import java.util.List;
 import java.util.Map;
@@ -52,7 +53,7 @@ class Ec2ProviderOnMotoTest {
         assertThat(instance.subnetId()).isEqualTo(subnet.subnetId());
         assertThat(instance.instanceTypeAsString()).isEqualTo("t3.small");
         assertThat(instance.imageId()).isEqualTo("ami-12c6146b");
-        List<software.amazon.awssdk.services.ec2.model.Volume> volumes = ec2.describeVolumes(d -> d.filters(
+        List<Volume> volumes = ec2.describeVolumes(d -> d.filters(
                 Filter.builder().name("attachment.instance-id").values(resource.id()).build())).volumes();
         assertThat(volumes).isNotEmpty().allSatisfy(volume -> assertThat(tags(volume.tags())).containsAllEntriesOf(expected));
         assertThat(resource.state()).isEqualTo(ResourceState.RUNNING);
