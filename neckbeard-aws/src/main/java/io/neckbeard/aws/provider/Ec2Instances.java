@@ -136,6 +136,11 @@ final class Ec2Instances {
                 throw new ProviderException("node " + node + ": instance " + instanceId + " ended " + state + " instead of running: " + reason,
                         "fix what EC2 names (image, instance type, capacity of the zone) and run 'neckbeard up' again");
             }
+            if (state == InstanceStateName.STOPPED || state == InstanceStateName.STOPPING) {
+                // an earlier run's instance someone stopped: starting it again is the operator's call
+                throw new ProviderException("node " + node + ": its instance " + instanceId + " is " + state,
+                        "start it ('aws ec2 start-instances --instance-ids " + instanceId + "') or terminate it, then run 'neckbeard up' again");
+            }
             if (Instant.now().plus(wait).isAfter(deadline)) {
                 throw new ProviderException("node " + node + ": instance " + instanceId + " is still " + state + " after " + timeout,
                         "look at the instance in the EC2 console, raise ec2.launch_timeout if it boots slowly, and run 'neckbeard up' again");

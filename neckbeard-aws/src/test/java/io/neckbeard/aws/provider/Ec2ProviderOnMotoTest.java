@@ -1,5 +1,6 @@
 package io.neckbeard.aws.provider;
 
+import io.neckbeard.provider.ProviderException;
 import io.neckbeard.provider.Resource;
 import io.neckbeard.provider.ResourceState;
 import io.neckbeard.provider.Tags;
@@ -22,6 +23,7 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 @ExtendWith(MotoExtension.class)
 class Ec2ProviderOnMotoTest {
@@ -135,6 +137,19 @@ class Ec2ProviderOnMotoTest {
 
         assertThat(again.id()).isNotEqualTo(first.id());
         assertThat(again.state()).isEqualTo(ResourceState.RUNNING);
+    }
+
+    @Test
+    void aStoppedInstanceOfTheNodeFailsTheLaunchAtOnceSayingHowToGoOn() {
+        Ec2Provider provider = MotoEc2.provider(ec2, 1000);
+        Resource first = provider.launch(MotoEc2.request("production", 1, "web-1"));
+        ec2.stopInstances(s -> s.instanceIds(first.id()));
+
+        assertThatThrownBy(() -> provider.launch(MotoEc2.request("production", 1, "web-1")))
+                .isInstanceOf(ProviderException.class)
+                .hasMessage("node web-1: its instance " + first.id() + " is stopped")
+                .satisfies(e -> assertThat(((ProviderException) e).remedy()).contains("start-instances --instance-ids " + first.id()));
+        assertThat(allInstances()).hasSize(1);
     }
 
     private Instance instance(String id) {
