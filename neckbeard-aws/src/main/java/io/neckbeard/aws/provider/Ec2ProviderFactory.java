@@ -2,19 +2,24 @@ package io.neckbeard.aws.provider;
 
 import io.neckbeard.provider.ParamProblem;
 import io.neckbeard.provider.ProviderContext;
-import io.neckbeard.provider.ProviderException;
 import io.neckbeard.provider.ResourceProvider;
 import io.neckbeard.provider.ResourceProviderFactory;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-/** {@code resource: ec2}. Validates the {@code ec2:} parameters; launching arrives with the AWS SDK code. */
+/**
+ * {@code resource: ec2}. Names no SDK type: the SDK is loaded only when a command uses the
+ * provider (see {@link Ec2Provider}).
+ */
 public final class Ec2ProviderFactory implements ResourceProviderFactory {
+    static final String TYPE = "ec2";
+    private static final Duration FIRST_POLL = Duration.ofSeconds(2);
 
     @Override
     public String type() {
-        return "ec2";
+        return TYPE;
     }
 
     @Override
@@ -22,7 +27,9 @@ public final class Ec2ProviderFactory implements ResourceProviderFactory {
         return ParamChecks.of("ec2", params)
                 .required("image_id", "image_id: ami-0abc1234")
                 .required("instance_type", "instance_type: t3.small, usually in a size")
-                .strings("image_id", "instance_type", "key_name", "subnet_id", "instance_profile", "user_data", "elastic_ip")
+                .strings("image_id", "instance_type", "key_name", "subnet_id", "instance_profile", "user_data", "elastic_ip",
+                        "address_override", "launch_timeout")
+                .oneOf("address", Ec2Settings.ADDRESSES)
                 .stringLists("security_groups")
                 .booleans("associate_public_ip", "ebs_optimized")
                 .problems();
@@ -30,7 +37,6 @@ public final class Ec2ProviderFactory implements ResourceProviderFactory {
 
     @Override
     public ResourceProvider create(ProviderContext context) {
-        throw new ProviderException("the ec2 provider cannot launch instances in this version of neckbeard",
-                "use 'neckbeard check' and 'show' with ec2 node types for now, or the local provider to deploy");
+        return new Ec2Provider(() -> Ec2Instances.inRegion(context.region(), FIRST_POLL));
     }
 }

@@ -92,6 +92,16 @@ final class ParamChecks {
         return this;
     }
 
+    ParamChecks oneOf(String key, List<String> allowed) {
+        known.add(key);
+        Object value = values.get(key);
+        if (value != null && !allowed.contains(value) && !reference(value)) {
+            problems.add(new ParamProblem(block + "." + key, block + "." + key + " must be one of " + String.join(", ", allowed)
+                    + ", found " + value, "write " + key + ": " + allowed.get(0)));
+        }
+        return this;
+    }
+
     /** What the checks found, and every key of the block no check named, with a did-you-mean. */
     List<ParamProblem> problems() {
         List<ParamProblem> all = new ArrayList<>(problems);

@@ -74,11 +74,18 @@ class AwsProviderValidationTest {
     }
 
     @Test
-    void launchingIsNotAvailableYetAndSaysSo() {
+    void ec2AddressMustBePublicPrivateOrElasticIp() {
+        List<ParamProblem> problems = providers.get("ec2").validate("app",
+                Map.of("ec2", Map.of("image_id", "ami-1", "instance_type", "t3.small", "address", "ipv6")));
+
+        assertThat(problems).extracting(ParamProblem::path).containsExactly("ec2.address");
+        assertThat(problems.get(0).message()).isEqualTo("ec2.address must be one of public, private, elastic_ip, found ipv6");
+    }
+
+    @Test
+    void rdsCannotLaunchYetAndSaysSo() {
         ProviderContext context = new ProviderContext(Path.of("."), "app", "us-east-1");
 
-        assertThatThrownBy(() -> providers.get("ec2").create(context)).isInstanceOf(ProviderException.class)
-                .hasMessageContaining("ec2 provider cannot launch");
         assertThatThrownBy(() -> providers.get("rds").create(context)).isInstanceOf(ProviderException.class)
                 .hasMessageContaining("rds provider cannot launch");
     }

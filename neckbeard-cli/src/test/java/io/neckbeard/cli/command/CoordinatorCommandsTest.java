@@ -5,18 +5,25 @@ import io.neckbeard.cli.testing.Cli;
 import io.neckbeard.coordinator.LockInfo;
 import io.neckbeard.coordinator.localyaml.LocalYamlBackend;
 import io.neckbeard.testing.Fixtures;
+import io.neckbeard.testing.moto.MotoExtension;
+import io.neckbeard.testing.moto.MotoServer;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class CoordinatorCommandsTest {
+    /** The SDK settings (system properties win over the environment) that send the ec2 provider to moto. */
+    private static final List<String> AWS_PROPERTIES = List.of("aws.endpointUrl", "aws.accessKeyId", "aws.secretAccessKey");
     @TempDir
     Path dir;
     private Path project;
@@ -41,8 +48,22 @@ class CoordinatorCommandsTest {
         assertThat(json.get("generations").isArray()).isTrue();
     }
 
+    /** node adopt asks the ec2 provider for the resource's tags: moto answers (an unknown id is gone and untagged). */
+    private static void awsOnMoto(MotoServer moto) {
+        System.setProperty("aws.endpointUrl", MotoServer.requireLoopback(moto.endpoint()).toString());
+        System.setProperty("aws.accessKeyId", "testing");
+        System.setProperty("aws.secretAccessKey", "testing");
+    }
+
+    @AfterEach
+    void clearAwsSettings() {
+        AWS_PROPERTIES.forEach(System::clearProperty);
+    }
+
     @Test
-    void statusShowsAdoptedNodesAndTheLockHolder() {
+    @ExtendWith(MotoExtension.class)
+    void statusShowsAdoptedNodesAndTheLockHolder(MotoServer moto) {
+        awsOnMoto(moto);
         assertThat(cli.run("node", "adopt", "production", "app-2", "i-0beef").exit()).isZero();
         backend.acquire("production", "bob@desk", "desk", 1, "up", Duration.ofMinutes(5));
 
@@ -221,7 +242,9 @@ class CoordinatorCommandsTest {
     }
 
     @Test
-    void nodeForgetRemovesTheRecordAndAnUnknownNodeExitsTwo() {
+    @ExtendWith(MotoExtension.class)
+    void nodeForgetRemovesTheRecordAndAnUnknownNodeExitsTwo(MotoServer moto) {
+        awsOnMoto(moto);
         cli.run("node", "adopt", "production", "app-1", "i-1");
 
         assertThat(cli.run("node", "forget", "production", "app-1").out()).contains("i-1 was not touched");

@@ -1,0 +1,63 @@
+package io.neckbeard.aws;
+
+import io.neckbeard.core.ExitCode;
+import io.neckbeard.core.NeckbeardException;
+import io.neckbeard.provider.ProviderException;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.SdkException;
+
+import java.util.Set;
+
+/**
+ * Turns an SDK failure into what the operator can act on: missing credentials, a missing region
+ * or an expired token are configuration problems (exit 2); a denied or failed call is the
+ * operation's failure (exit 1) naming the AWS error code. No stack trace reaches the user.
+ */
+public final class AwsErrors {
+    private static final Set<String> EXPIRED = Set.of("ExpiredToken", "ExpiredTokenException", "RequestExpired");
+    private static final Set<String> DENIED = Set.of("UnauthorizedOperation", "AccessDenied", "AccessDeniedException");
+    private static final Set<String> BAD_CREDENTIALS = Set.of("AuthFailure", "InvalidClientTokenId", "SignatureDoesNotMatch");
+
+    private AwsErrors() {
+    }
+
+    /**
+     * @param action what neckbeard was doing, e.g. "launch node app-1"
+     * @return the exception to throw; {@code error} itself when it is already neckbeard's
+     */
+    public static RuntimeException translate(RuntimeException error, String action) {
+        if (error instanceof NeckbeardException || !(error instanceof SdkException)) {
+            return error;
+        }
+        String text = String.valueOf(error.getMessage());
+        if (error instanceof AwsServiceException service) {
+            String code = service.awsErrorDetails() == null ? "" : String.valueOf(service.awsErrorDetails().errorCode());
+            String message = service.awsErrorDetails() == null ? text : service.awsErrorDetails().errorMessage();
+            if (EXPIRED.contains(code)) {
+                return new NeckbeardException(ExitCode.USAGE, "cannot " + action + ": the AWS session token has expired (" + code + ")",
+                        "refresh the credentials (e.g. 'aws sso login' or new temporary keys) and run the command again");
+            }
+            if (BAD_CREDENTIALS.contains(code)) {
+                return new NeckbeardException(ExitCode.USAGE, "cannot " + action + ": AWS rejected the credentials (" + code + ")",
+                        "check AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY or AWS_PROFILE, and that they belong to the account of the region");
+            }
+            if (DENIED.contains(code)) {
+                return new ProviderException("cannot " + action + ": AWS denied the call (" + code + "): " + message,
+                        "grant the IAM permissions listed in docs/aws.md to the identity neckbeard runs as", error);
+            }
+            return new ProviderException("cannot " + action + ": AWS answered " + code + ": " + message,
+                    "fix what AWS names and run the command again (it resumes where it stopped)", error);
+        }
+        if (text.contains("Unable to load credentials")) {
+            return new NeckbeardException(ExitCode.USAGE, "cannot " + action + ": no AWS credentials found",
+                    "set AWS_PROFILE (a profile of ~/.aws/config), or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, "
+                            + "or run 'aws sso login', or run on a host with an instance role");
+        }
+        if (text.contains("Unable to load region")) {
+            return new NeckbeardException(ExitCode.USAGE, "cannot " + action + ": no AWS region is set",
+                    "set region: in config.yml, or AWS_REGION in the environment");
+        }
+        return new ProviderException("cannot " + action + ": " + text,
+                "check the network path to AWS (or AWS_ENDPOINT_URL) and run the command again", error);
+    }
+}
