@@ -10,7 +10,6 @@ import io.neckbeard.transport.Transport;
 import io.neckbeard.transport.ssh.SshSettings;
 import io.neckbeard.transport.ssh.SshTransport;
 
-import java.util.Collection;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -56,7 +55,8 @@ final class Ec2Provider implements ResourceProvider {
     }
 
     /** {@link #refresh} of many resources in one paginated DescribeInstances. */
-    List<Resource> refreshAll(Collection<Resource> resources) {
+    @Override
+    public List<Resource> refreshAll(List<Resource> resources) {
         return resources.isEmpty() ? List.of() : instances().refreshAll(resources);
     }
 
