@@ -2,6 +2,7 @@ package io.neckbeard.cli.command;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.neckbeard.cli.testing.Cli;
+import io.neckbeard.cli.testing.SdkOnMoto;
 import io.neckbeard.coordinator.LockInfo;
 import io.neckbeard.coordinator.localyaml.LocalYamlBackend;
 import io.neckbeard.testing.Fixtures;
@@ -17,13 +18,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class CoordinatorCommandsTest {
-    /** The SDK settings (system properties win over the environment) that send the ec2 provider to moto. */
-    private static final List<String> AWS_PROPERTIES = List.of("aws.endpointUrl", "aws.accessKeyId", "aws.secretAccessKey");
     @TempDir
     Path dir;
     private Path project;
@@ -50,14 +48,12 @@ class CoordinatorCommandsTest {
 
     /** node adopt asks the ec2 provider for the resource's tags: moto answers (an unknown id is gone and untagged). */
     private static void awsOnMoto(MotoServer moto) {
-        System.setProperty("aws.endpointUrl", MotoServer.requireLoopback(moto.endpoint()).toString());
-        System.setProperty("aws.accessKeyId", "testing");
-        System.setProperty("aws.secretAccessKey", "testing");
+        SdkOnMoto.use(moto);
     }
 
     @AfterEach
     void clearAwsSettings() {
-        AWS_PROPERTIES.forEach(System::clearProperty);
+        SdkOnMoto.clear();
     }
 
     @Test

@@ -2,10 +2,15 @@ package io.neckbeard.cli.command;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.neckbeard.cli.testing.Cli;
+import io.neckbeard.cli.testing.SdkOnMoto;
 import io.neckbeard.coordinator.localyaml.LocalYamlBackend;
 import io.neckbeard.testing.Fixtures;
+import io.neckbeard.testing.moto.MotoExtension;
+import io.neckbeard.testing.moto.MotoServer;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
@@ -17,6 +22,7 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code coordinator migrate} through the CLI, local-yaml to local-yaml at another path. */
+@ExtendWith(MotoExtension.class) // node adopt asks the ec2 provider (on moto) for the resource's tags
 class CoordinatorMigrateCommandTest {
     private static final String TARGET = "{type: local-yaml, path: moved/state}";
     @TempDir
@@ -25,13 +31,19 @@ class CoordinatorMigrateCommandTest {
     private Cli cli;
 
     @BeforeEach
-    void deployerHistory() throws IOException {
+    void deployerHistory(MotoServer moto) throws IOException {
+        SdkOnMoto.use(moto);
         project = Fixtures.copy("projects/coordinated", dir.resolve("project"));
         cli = Cli.with("-C", project.toString());
         assertThat(cli.run("vars", "production", "set", "DATABASE_URL=postgres://db/shop").exit()).isZero();
         assertThat(cli.run("scale", "production", "app=6").exit()).isZero();
         assertThat(cli.run("node", "adopt", "production", "app-1", "i-0abc").exit()).isZero();
         assertThat(cli.run("vars", "qa", "set", "FEATURE=on").exit()).isZero();
+    }
+
+    @AfterEach
+    void clearAwsSettings() {
+        SdkOnMoto.clear();
     }
 
     @Test
