@@ -156,11 +156,17 @@ public final class DirectProcessManager implements ProcessManager {
                 "  elif [ -e \"$R/run/$1.down\" ]; then nb_state=down",
                 "  else nb_state=running; fi",
                 "  nb_exits='0 - -'; [ ! -f \"$R/run/$1.exits\" ] || read -r nb_exits < \"$R/run/$1.exits\" || true",
-                // the app's process is the supervisor's child; a supervisor that has not forked yet stands for it
+                // the app's process: down from the supervisor through the 'sh -c' shells that run it, each
+                // with one child (a shell that has not forked yet stands for the app)
                 "  nb_app=-; nb_at=-",
                 "  if [ \"$nb_state\" = running ]; then",
-                "    nb_kids=; read -r nb_kids 2>/dev/null < \"/proc/$nb_pid/task/$nb_pid/children\" || true",
-                "    nb_app=${nb_kids%% *}; [ -n \"$nb_app\" ] || nb_app=$nb_pid",
+                "    nb_app=$nb_pid",
+                "    while [ \"$(tr '\\0' '\\n' < \"/proc/$nb_app/cmdline\" 2>/dev/null | sed -n 2p)\" = -c ]; do",
+                // the file has no newline at its end: read fails though it read the pids
+                "      nb_kids=; read -r nb_kids 2>/dev/null < \"/proc/$nb_app/task/$nb_app/children\" || [ -n \"$nb_kids\" ] || break",
+                "      case $nb_kids in ''|*' '*) break;; esac",
+                "      nb_app=$nb_kids",
+                "    done",
                 "    nb_at=$(started_at \"$nb_app\")",
                 "  fi",
                 "  echo \"" + ProcessStatus.PROCESS_LINE + " $1 $nb_state $nb_exits $nb_app $nb_at\"",

@@ -90,7 +90,7 @@ final class StackCommands {
         return processes.isEmpty()
                 ? "for f in \"$R\"/" + dir + "/*" + suffix + "; do [ -e \"$f\" ] || continue; n=${f##*/}; n=${n%" + suffix + "}; "
                         + each + "; done"
-                : "for n in " + String.join(" ", processes) + "; do " + each + "; done";
+                : "for n in " + String.join(" ", processes.stream().map(ShellQuote::quote).toList()) + "; do " + each + "; done";
     }
 
     static String lines(List<String> lines) {

@@ -344,8 +344,9 @@ class StackTest {
         ProcessStatus web = stack.inspect(transport, target, List.of("web")).get(0);
 
         ProcessHandle app = ProcessHandle.of(web.pid()).orElseThrow();
+        assertThat(app.info().command().orElse("")).contains("python");
         assertThat(app.info().commandLine().orElse("")).contains("server.py");
-        assertThat(app.parent().map(ProcessHandle::pid)).contains(pid(root.resolve("run/web.pid")));
+        assertThat(ProcessHandle.of(pid(root.resolve("run/web.pid"))).orElseThrow().descendants()).contains(app);
         assertThat(web.startedAt()).isBetween(before, java.time.Instant.now().plusSeconds(5));
     }
 
