@@ -30,7 +30,7 @@ final class CommandSynonyms {
             use("log", "neckbeard logs ENV [-f]"),
             use("tail", "neckbeard logs ENV -f"),
             use("top", "neckbeard ps ENV"),
-            planned("restart", "meanwhile, neckbeard run ENV -- CMD runs a command on the nodes; neckbeard up ENV redeploys"),
+            use("reload", "neckbeard restart ENV (a rolling restart of the processes)"),
             planned("doctor", "meanwhile, neckbeard check validates the configuration and neckbeard status ENV the nodes"));
 
     private CommandSynonyms() {

@@ -14,6 +14,7 @@ import io.neckbeard.cli.command.PackageCommand;
 import io.neckbeard.cli.command.PlanCommand;
 import io.neckbeard.cli.command.PromoteCommand;
 import io.neckbeard.cli.command.PsCommand;
+import io.neckbeard.cli.command.RestartCommand;
 import io.neckbeard.cli.command.RollbackCommand;
 import io.neckbeard.cli.command.RunCommand;
 import io.neckbeard.cli.command.SshCommand;
@@ -41,7 +42,7 @@ import java.util.Arrays;
         description = "One-command generational deploys onto servers you own.",
         subcommands = {
                 InitCommand.class, CheckCommand.class, ShowCommand.class, PlanCommand.class, UpCommand.class,
-                StatusCommand.class, PsCommand.class, LogsCommand.class, PromoteCommand.class, RollbackCommand.class, TerminateCommand.class,
+                StatusCommand.class, PsCommand.class, LogsCommand.class, RestartCommand.class, PromoteCommand.class, RollbackCommand.class, TerminateCommand.class,
                 ScaleCommand.class, VarsCommand.class, LockCommand.class, HistoryCommand.class,
                 NodeCommand.class, RunCommand.class, SshCommand.class, PackageCommand.class, CompletionCommand.class,
                 CoordinatorCommand.class, CompleteCommand.class, HelpCommand.class})

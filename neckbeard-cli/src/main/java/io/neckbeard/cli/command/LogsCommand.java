@@ -50,12 +50,7 @@ public final class LogsCommand extends NeckbeardCommand {
         if (lines < 0) {
             throw new NeckbeardException(ExitCode.USAGE, "-n " + lines + " is not a number of lines", "give 0 or more");
         }
-        for (String process : processes) {
-            if (!process.matches("[A-Za-z0-9_-]+")) {
-                throw new NeckbeardException(ExitCode.USAGE, "--process " + process + " is not a Procfile process name",
-                        "give a name from the Procfile (letters, digits, '_' and '-'), e.g. --process web");
-            }
-        }
+        requireProcessNames(processes);
         List<Map<String, String>> collected = new ArrayList<>();
         List<LogService.NodeProblem> problems;
         try (DeployContext context = DeployContext.openWithoutProvisioning(cli.project(), environment, cli.plugins(), cli.options().lockTimeout())) {
@@ -73,6 +68,16 @@ public final class LogsCommand extends NeckbeardCommand {
         }
         problems.forEach(p -> cli.err().println("error: " + p.node() + ": " + p.problem()));
         return problems.isEmpty() ? 0 : ExitCode.FAILED.code();
+    }
+
+    /** Refuses a {@code --process} value that cannot be a Procfile process name. */
+    static void requireProcessNames(List<String> processes) {
+        for (String process : processes) {
+            if (!process.matches("[A-Za-z0-9_-]+")) {
+                throw new NeckbeardException(ExitCode.USAGE, "--process " + process + " is not a Procfile process name",
+                        "give a name from the Procfile (letters, digits, '_' and '-'), e.g. --process web");
+            }
+        }
     }
 
     /** A text line {@code web-1 web | ...}; a JSON line per log line when following, else one document at the end. */
