@@ -40,7 +40,7 @@ class SharedBackendSettingsTest {
 
     @Test
     void simpleDbAcceptsItsDocumentedSettings() {
-        assertThat(new SimpleDbBackendFactory().validate(Map.of("domain", "shop", "mirror", "m", "profile", "p"), OFFLINE))
+        assertThat(new SimpleDbBackendFactory().validate(Map.of("domain", "shop", "mirror", "m", "aws", Map.of("profile", "p")), OFFLINE))
                 .isEmpty();
     }
 }

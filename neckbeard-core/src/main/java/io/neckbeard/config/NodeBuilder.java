@@ -1,6 +1,7 @@
 package io.neckbeard.config;
 
 import io.neckbeard.config.interpolate.NodeContext;
+import io.neckbeard.config.interpolate.PeerReferences;
 import io.neckbeard.config.interpolate.StaticInterpolator;
 import io.neckbeard.config.merge.Layer;
 import io.neckbeard.config.merge.LeafSource;
@@ -41,6 +42,8 @@ final class NodeBuilder {
 
     List<NodeSpec> build(EnvironmentSpec env, List<EnvDefinition> chain, Map<String, Integer> counts) {
         List<NodeSpec> nodes = new ArrayList<>();
+        Map<String, Integer> peers = new HashMap<>();
+        env.nodes().values().forEach(group -> peers.put(group.type(), counts.getOrDefault(group.type(), group.count())));
         for (NodeTypeDefinition type : config.nodeTypes().values()) {
             NodeGroup group = env.nodes().get(type.spec().name());
             if (group == null) {
@@ -53,9 +56,10 @@ final class NodeBuilder {
                 String zone = env.availabilityZones().isEmpty() ? null
                         : env.availabilityZones().get((index - 1) % env.availabilityZones().size());
                 Merged merged = byZone.computeIfAbsent(String.valueOf(zone), z -> merged(merge(type, group.size(), zone, chain)));
-                nodes.add(node(env, type, group.size(), index, zone, merged));
+                nodes.add(node(env, type, group.size(), index, zone, merged, peers));
             }
         }
+        requireNoPeerCycle(nodes);
         return nodes;
     }
 
@@ -97,11 +101,12 @@ final class NodeBuilder {
         return merger;
     }
 
-    private NodeSpec node(EnvironmentSpec env, NodeTypeDefinition type, String size, int index, String zone, Merged merged) {
+    private NodeSpec node(EnvironmentSpec env, NodeTypeDefinition type, String size, int index, String zone, Merged merged,
+                          Map<String, Integer> peers) {
         String typeName = type.spec().name();
         String name = typeName + "-" + index;
         NavigableMap<String, LeafSource> sources = merged.merger().sources();
-        NodeContext context = new NodeContext(config.app(), env.name(), name, typeName, index, zone);
+        NodeContext context = new NodeContext(config.app(), env.name(), name, typeName, index, zone, peers);
         Map<String, Object> values = new StaticInterpolator(context, merged.merger().tree(), sources,
                 (path, source, message, fix) -> report(type, source, path, message, fix)).resolve();
         validate(type, index, values, sources);
@@ -130,6 +135,45 @@ final class NodeBuilder {
         return sources.tailMap(path, false).entrySet().stream()
                 .filter(e -> e.getKey().startsWith(path + ".") || e.getKey().startsWith(path + "["))
                 .map(Map.Entry::getValue).findFirst().orElse(null);
+    }
+
+    /** Reports a cycle of {@code ${peers...}} references where its first type refers to the next: no order could launch them. */
+    private void requireNoPeerCycle(List<NodeSpec> nodes) {
+        List<String> cycle = PeerOrder.of(nodes).cycle();
+        if (cycle.isEmpty()) {
+            return;
+        }
+        NodeSpec first = nodes.stream().filter(n -> n.type().equals(cycle.get(0))).findFirst().orElseThrow();
+        String message = "node types refer to each other through ${peers...} in a cycle (" + String.join(" -> ", cycle)
+                + "), so none of them can be launched first";
+        String fix = "remove one of these references: a node type may wait for another only in one direction";
+        String path = referring("", first.params().values(), cycle.get(1));
+        Origin origin = path == null ? null : first.params().provenance().get(path);
+        report(config.nodeTypes().get(first.type()), origin == null ? null : new LeafSource(origin, path),
+                path == null ? "" : path, message, fix);
+    }
+
+    /** The path of the first leaf under {@code value} that refers to {@code ${peers.<type>...}}, or null. */
+    private static String referring(String path, Object value, String type) {
+        if (value instanceof Map<?, ?> map) {
+            for (Map.Entry<?, ?> entry : map.entrySet()) {
+                String found = referring(YamlFile.child(path, (String) entry.getKey()), entry.getValue(), type);
+                if (found != null) {
+                    return found;
+                }
+            }
+            return null;
+        }
+        if (value instanceof List<?> list) {
+            for (int i = 0; i < list.size(); i++) {
+                String found = referring(YamlFile.item(path, i), list.get(i), type);
+                if (found != null) {
+                    return found;
+                }
+            }
+            return null;
+        }
+        return PeerReferences.types(value).contains(type) ? path : null;
     }
 
     /** At the leaf's source, or at the node type's params (or resource) when the leaf is not written anywhere. */

@@ -1,5 +1,6 @@
 package io.neckbeard.config;
 
+import io.neckbeard.config.interpolate.PeerReferences;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.neckbeard.config.validate.Suggestions;
 import io.neckbeard.core.ExitCode;
@@ -61,6 +62,6 @@ public final class ShowService {
             }
         }
         return new ShownNode(node.name(), node.type(), node.size(), node.az(), node.resource(), node.services(),
-                node.params().values(), provenance);
+                PeerReferences.shown(node.params().values()), provenance);
     }
 }

@@ -6,6 +6,7 @@ import io.neckbeard.core.ExitCode;
 import io.neckbeard.core.NeckbeardException;
 import io.neckbeard.provider.ProviderException;
 import io.neckbeard.provider.Resource;
+import io.neckbeard.provider.ResourceState;
 import io.neckbeard.provider.ResourceProvider;
 import io.neckbeard.provider.Tags;
 import io.neckbeard.state.EnvironmentState;
@@ -110,7 +111,7 @@ public final class NodeService {
                     "a " + spec.resource() + " node's resource is the one its configuration names (static.hosts):"
                             + " change it there, then run neckbeard up " + environment);
         }
-        Resource found = provider.refresh(new Resource(resourceId, spec.resource(), null, "running", Map.of(), Map.of()));
+        Resource found = provider.refresh(new Resource(resourceId, spec.resource(), null, ResourceState.UNKNOWN, Map.of(), Map.of()));
         Tags.requireOwner(found, project.app(), environment, "adopt a resource of " + environment
                 + " (launched for it, or made outside neckbeard and untagged), never another environment's");
     }

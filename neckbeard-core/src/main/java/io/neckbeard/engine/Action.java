@@ -6,6 +6,11 @@ import java.util.Locale;
 public enum Action {
     /** Launch a resource (none recorded, or its resource vanished). */
     LAUNCH,
+    /**
+     * Check a managed node's health through its provider and record its endpoint (a managed node
+     * is never provisioned: launching and checking it is all there is).
+     */
+    CHECK,
     /** Deregister a serving node from its load balancer before provisioning it. */
     TAKE_OUT,
     /** Provision it and deploy the slug with the Stack, then health-check it. */

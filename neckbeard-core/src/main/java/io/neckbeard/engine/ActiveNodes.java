@@ -12,12 +12,12 @@ import io.neckbeard.transport.Transport;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 
 /**
@@ -64,6 +64,22 @@ final class ActiveNodes {
         return chosen;
     }
 
+    /**
+     * The host nodes among {@code selected}: a managed node has no host to run a command on, read
+     * a log from or restart a process on, so naming one (or selecting only such nodes) is exit 2,
+     * and one among others is passed to {@code skipped} as (node, why) and left out.
+     */
+    static List<NodeRecord> hosts(DeployContext context, List<NodeRecord> selected, BiConsumer<String, String> skipped) {
+        List<NodeRecord> hosts = selected.stream().filter(n -> !context.managed(n.type())).toList();
+        if (hosts.isEmpty()) {
+            NodeRecord managed = selected.get(0);
+            context.requireHost(managed.name(), managed.type());
+        }
+        selected.stream().filter(n -> !hosts.contains(n)).forEach(n -> skipped.accept(n.name(),
+                "a managed " + context.nodeType(n.type()).resource() + " resource runs no commands"));
+        return hosts;
+    }
+
     /** The node's resource as its provider sees it now, with its spec and Stack target; asks the provider once. */
     static Reached reach(DeployContext context, NodeRecord record, EnvironmentState state, long generation) {
         Resource resource = context.provider(record.provider()).refresh(NodeRecords.resource(record));
@@ -74,9 +90,7 @@ final class ActiveNodes {
         if (spec == null) {
             return new Reached(record, resource, null, null, "its node type " + record.type() + " is no longer configured");
         }
-        StackTarget target = StackTarget.forResource(resource, context.project().stack(), context.project().app(),
-                context.name(), record.name(), generation, Map.of(), Map.of());
-        return new Reached(record, resource, spec, target, null);
+        return new Reached(record, resource, spec, new NodeDeploy(context, generation, spec, resource).stackTarget(), null);
     }
 
     /**

@@ -9,6 +9,8 @@ import io.neckbeard.config.Project;
 import io.neckbeard.config.TypedSettings;
 import io.neckbeard.coordinator.Coordinator;
 import io.neckbeard.core.Durations;
+import io.neckbeard.core.ExitCode;
+import io.neckbeard.core.NeckbeardException;
 import io.neckbeard.engine.hooks.Hooks;
 import io.neckbeard.health.HealthCheck;
 import io.neckbeard.health.HealthCheckFactory;
@@ -20,12 +22,15 @@ import io.neckbeard.packager.Slug;
 import io.neckbeard.plugin.Plugins;
 import io.neckbeard.provider.ProviderContext;
 import io.neckbeard.provider.Resource;
+import io.neckbeard.provider.ResourceKind;
 import io.neckbeard.provider.ResourceProvider;
 import io.neckbeard.provider.ResourceProviderFactory;
 import io.neckbeard.provisioner.Provisioner;
 import io.neckbeard.provisioner.ProvisionerFactory;
 import io.neckbeard.stack.Stack;
 import io.neckbeard.stack.StackTarget;
+import io.neckbeard.state.Generation;
+import io.neckbeard.state.NodeRecord;
 import io.neckbeard.transport.Transport;
 
 import java.nio.file.Path;
@@ -116,7 +121,25 @@ public final class DeployContext implements AutoCloseable {
      * {@code ${node.address}} as they do when the node is provisioned.
      */
     public Transport transport(NodeSpec node, long generation, Resource resource) {
-        return provider(resource.provider()).transport(resource, node, NodeParams.resolve(node, generation, resource));
+        requireHost(node.name(), node.type());
+        List<NodeRecord> nodes = coordinator.read(name()).generation(generation).map(Generation::nodes).orElse(List.of());
+        return provider(resource.provider()).transport(resource, node, NodeParams.resolve(node, generation, resource, nodes));
+    }
+
+    /** Whether the nodes of a type are managed services (never logged into), not hosts. */
+    public boolean managed(String nodeType) {
+        NodeTypeSpec spec = nodeType(nodeType);
+        return spec != null && provider(spec.resource()).kind() == ResourceKind.MANAGED;
+    }
+
+    /** Refuses (exit 2) to log into a node of a managed type: there is no host to reach. */
+    void requireHost(String node, String nodeType) {
+        if (managed(nodeType)) {
+            throw new NeckbeardException(ExitCode.USAGE, "node " + node + " of " + name() + " is a managed "
+                    + nodeType(nodeType).resource() + " resource: there is no host to log into or run commands on",
+                    "reach it at the endpoint `neckbeard status " + name() + "` shows, from a host node"
+                            + " (its ${peers." + nodeType + ".address} and ${peers." + nodeType + ".port})");
+        }
     }
 
     /** The load balancer of a node type; the {@code none} balancer when the type names none. */
@@ -134,6 +157,13 @@ public final class DeployContext implements AutoCloseable {
     public HealthSettings healthCheck(String nodeType) {
         return healthChecks.computeIfAbsent(nodeType, type -> {
             TypedSettings configured = nodeType(type).healthCheck();
+            if (managed(type)) {
+                requireManagedCheck(type, configured);
+            }
+            if (configured == null && managed(type)) {
+                return new HealthSettings(check(new TypedSettings("provider", Map.of(), null)), DEFAULT_HEALTH_INTERVAL,
+                        DEFAULT_HEALTH_TIMEOUT, false);
+            }
             if (configured == null) {
                 return new HealthSettings(new DefaultHealthCheck(check(new TypedSettings("tcp", Map.of(), null)),
                         check(new TypedSettings("provider", Map.of(), null))), DEFAULT_HEALTH_INTERVAL, DEFAULT_HEALTH_TIMEOUT, false);
@@ -143,6 +173,16 @@ public final class DeployContext implements AutoCloseable {
                     Durations.parseOr(configured.settings().get("interval"), DEFAULT_HEALTH_INTERVAL, at + "interval"),
                     Durations.parseOr(configured.settings().get("timeout"), DEFAULT_HEALTH_TIMEOUT, at + "timeout"));
         });
+    }
+
+    /** A {@code command} check runs on the node, and a managed node has nowhere to run it (exit 2). */
+    private void requireManagedCheck(String type, TypedSettings configured) {
+        if (configured != null && "command".equals(configured.type())) {
+            throw new NeckbeardException(ExitCode.USAGE, "node type " + type + " runs on managed resource "
+                    + nodeType(type).resource() + ", which cannot run its command health check"
+                    + (configured.origin() == null ? "" : " (" + configured.origin().location() + ")"),
+                    "use health_check: {type: provider} (the default for a managed resource) or {type: tcp}");
+        }
     }
 
     private HealthCheck check(TypedSettings settings) {

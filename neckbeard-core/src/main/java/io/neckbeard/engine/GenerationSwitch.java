@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
+import java.util.function.Predicate;
 
 /**
  * Makes a generation (pending for promote, old for rollback) the active one: a health gate on
@@ -128,7 +129,7 @@ final class GenerationSwitch {
         Generation previous = session.state().active().orElse(null);
         List<NodeOutcome> outcomes = new ArrayList<>();
         Map<String, List<NodeRecord>> byType = new LinkedHashMap<>();
-        target.nodes().forEach(record -> byType.computeIfAbsent(record.type(), type -> new ArrayList<>()).add(record));
+        target.nodes().stream().filter(record -> !context.managed(record.type())).forEach(record -> byType.computeIfAbsent(record.type(), type -> new ArrayList<>()).add(record));
         List<String> registered = new ArrayList<>();
         try {
             for (Map.Entry<String, List<NodeRecord>> nodes : byType.entrySet()) {
@@ -155,7 +156,8 @@ final class GenerationSwitch {
                     "generation " + previous.id() + " is old now")));
         }
         DeployResult result = DeployResult.of(context.name(), target.id(), outcomes);
-        EnvironmentState switched = session.complete(state -> activate(state, target.id(), health), result.result());
+        EnvironmentState switched = session.complete(state -> activate(state, target.id(), health, context::managed),
+                result.result());
         return result.servingFrom(switched.generation(target.id()).orElseThrow());
     }
 
@@ -163,13 +165,17 @@ final class GenerationSwitch {
         return records.stream().map(NodeTerminator::target).toList();
     }
 
-    /** Pending/old to active and active to old, with every node's operational flag, as one state. */
-    private static EnvironmentState activate(EnvironmentState state, long id, Map<String, NodeHealth> health) {
+    /**
+     * Pending/old to active and active to old, with every node's operational flag, as one state.
+     * A managed node is in no load balancer: it is never operational.
+     */
+    private static EnvironmentState activate(EnvironmentState state, long id, Map<String, NodeHealth> health,
+                                             Predicate<String> managed) {
         Long previous = state.active().map(Generation::id).orElse(null);
         EnvironmentState next = state.activate(id);
         Generation now = next.generation(id).orElseThrow();
         next = next.withGeneration(GenerationWriter.withNodes(now, now.nodes().stream()
-                .map(r -> withHealth(GenerationWriter.operational(r, true), health.get(r.name()))).toList()));
+                .map(r -> withHealth(GenerationWriter.operational(r, !managed.test(r.type())), health.get(r.name()))).toList()));
         if (previous != null) {
             Generation old = next.generation(previous).orElseThrow();
             next = next.withGeneration(GenerationWriter.withNodes(old, old.nodes().stream()

@@ -10,6 +10,7 @@ import io.neckbeard.transport.Transport;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.BiConsumer;
 
 /**
  * {@code logs ENV [--node N | --type T] [--process NAME] [-n LINES] [-f]}: the output of the
@@ -48,12 +49,14 @@ public final class LogService {
      * @param node      only this node, or null
      * @param type      only nodes of this type, or null
      * @param processes only these processes; every process the Stack started when empty
+     * @param skipped   receives (node, why) for each selected node that has no logs here (a managed resource)
      * @return the nodes whose logs could not be read
      */
-    public List<NodeProblem> show(String node, String type, List<String> processes, int lines, boolean follow, LogLine output) {
+    public List<NodeProblem> show(String node, String type, List<String> processes, int lines, boolean follow, LogLine output,
+                                  BiConsumer<String, String> skipped) {
         EnvironmentState state = context.coordinator().read(context.name());
         Generation active = ActiveNodes.active(context, state, "to read the logs of");
-        List<NodeRecord> nodes = ActiveNodes.select(context, active, node, type);
+        List<NodeRecord> nodes = ActiveNodes.hosts(context, ActiveNodes.select(context, active, node, type), skipped);
         List<NodeProblem> problems;
         if (follow) {
             problems = ActiveNodes.onEach(nodes, MAX_PARALLEL, "neckbeard-logs",

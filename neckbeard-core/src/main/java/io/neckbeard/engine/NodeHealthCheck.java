@@ -40,6 +40,10 @@ final class NodeHealthCheck {
                 return HealthResult.unhealthy("resource " + record.resourceId() + " is " + resource.state());
             }
             Target target = NodeTerminator.target(record);
+            if (context.managed(record.type())) {
+                return HealthPoller.observe(context.healthCheck(record.type()), new HealthTarget(record.name(),
+                        resource.address(), record.port(), resource, context.provider(record.provider()), null));
+            }
             try (Transport transport = context.transport(spec, generation, resource)) {
                 return HealthPoller.observe(context.healthCheck(record.type()), new HealthTarget(record.name(),
                                 resource.address(), target.port() == 0 ? null : target.port(), resource,

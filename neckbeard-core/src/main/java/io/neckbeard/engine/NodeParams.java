@@ -5,9 +5,11 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import io.neckbeard.config.NodeSpec;
 import io.neckbeard.config.ResolvedParams;
 import io.neckbeard.config.RuntimeValues;
+import io.neckbeard.config.interpolate.PeerReferences;
 import io.neckbeard.core.Json;
 import io.neckbeard.core.NeckbeardException;
 import io.neckbeard.provider.Resource;
+import io.neckbeard.state.NodeRecord;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -20,20 +22,24 @@ import java.util.TreeMap;
 
 /** A node's parameters at run time, and the config digest that decides whether it needs provisioning. */
 public final class NodeParams {
+
     private NodeParams() {
     }
 
-    /** The node's tree resolved against its launched resource ({@code ${node.port}}, {@code ${node.address}}). */
-    public static ResolvedParams resolve(NodeSpec node, long generation, Resource resource) {
+    /**
+     * The node's tree resolved against its launched resource ({@code ${node.port}}, {@code ${node.address}})
+     * and its generation's other nodes ({@code ${peers...}}, see {@link Peers}).
+     */
+    public static ResolvedParams resolve(NodeSpec node, long generation, Resource resource, List<NodeRecord> generationNodes) {
         Map<String, String> values = new TreeMap<>();
-        String port = resource.attributes().get("port");
+        Integer port = resource.port();
         if (port != null) {
-            values.put("port", port);
+            values.put("port", port.toString());
         }
         if (resource.address() != null) {
             values.put("address", resource.address());
         }
-        return node.params().resolve(new RuntimeValues(generation, values, System::getenv));
+        return node.params().resolve(new RuntimeValues(generation, values, System::getenv, Peers.of(generationNodes)));
     }
 
     /**
@@ -45,8 +51,16 @@ public final class NodeParams {
         // Stand-ins for the values only a launch gives, so that only ${env:...} can fail here.
         Map<String, String> launched = Map.of("port", "0", "address", "0.0.0.0");
         for (NodeSpec node : nodes) {
-            node.params().resolve(new RuntimeValues(generation, launched, System::getenv));
+            node.params().resolve(new RuntimeValues(generation, launched, System::getenv, peerStandIns(node)));
         }
+    }
+
+    /** "0.0.0.0" for every {@code ${peers...}} a node's tree holds: known only once the peer is launched. */
+    private static Map<String, String> peerStandIns(NodeSpec node) {
+        Map<String, String> standIns = new TreeMap<>();
+        PeerReferences.expressions(node.params().values())
+                .forEach(expression -> standIns.put(expression.substring(PeerReferences.PREFIX.length()), "0.0.0.0"));
+        return standIns;
     }
 
     /**

@@ -9,8 +9,9 @@ import java.util.List;
  *
  * @param processes empty when the node could not be asked
  * @param problem   why the node could not be asked, or null
+ * @param skipped   why the node was not asked (a managed resource runs no processes), or null
  */
-public record NodeProcesses(String node, String type, List<ProcessStatus> processes, String problem) {
+public record NodeProcesses(String node, String type, List<ProcessStatus> processes, String problem, String skipped) {
     public NodeProcesses {
         processes = List.copyOf(processes);
     }

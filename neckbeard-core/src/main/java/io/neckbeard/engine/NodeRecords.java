@@ -3,6 +3,7 @@ package io.neckbeard.engine;
 import io.neckbeard.config.NodeGroup;
 import io.neckbeard.config.NodeSpec;
 import io.neckbeard.provider.Resource;
+import io.neckbeard.provider.ResourceState;
 import io.neckbeard.provider.Tags;
 import io.neckbeard.state.NodeRecord;
 
@@ -25,9 +26,9 @@ final class NodeRecords {
                 + "`, then run the command again");
     }
 
-    /** The recorded resource, as last seen (refresh it to learn whether it still runs). */
+    /** The recorded resource, state {@code unknown}: refresh it to learn whether it still runs. */
     static Resource resource(NodeRecord record) {
-        return new Resource(record.resourceId(), record.provider(), record.address(), "running", Map.of(),
+        return new Resource(record.resourceId(), record.provider(), record.address(), ResourceState.UNKNOWN, Map.of(),
                 record.attributes());
     }
 

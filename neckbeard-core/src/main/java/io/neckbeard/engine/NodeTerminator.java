@@ -5,8 +5,8 @@ import io.neckbeard.core.ExitCode;
 import io.neckbeard.core.NeckbeardException;
 import io.neckbeard.loadbalancer.Target;
 import io.neckbeard.provider.Resource;
+import io.neckbeard.provider.ResourceState;
 import io.neckbeard.provider.ResourceProvider;
-import io.neckbeard.stack.StackTarget;
 import io.neckbeard.state.NodeRecord;
 import io.neckbeard.transport.Transport;
 
@@ -58,15 +58,15 @@ final class NodeTerminator {
         }
         ResourceProvider provider = context.provider(record.provider());
         Resource resource = provider.refresh(NodeRecords.resource(record));
-        if (!resource.running()) {
+        // an unreachable host still exists, and may still run the node's processes: try to stop them
+        if (!resource.running() && resource.state() != ResourceState.UNREACHABLE) {
             return;
         }
         NodeSpec spec = NodeRecords.spec(context, record, scale);
-        if (spec != null) {
+        if (spec != null && !context.managed(record.type())) {
             progress.step(record.name(), "stop processes");
             try (Transport transport = context.transport(spec, generation, resource)) {
-                context.stack().stop(transport, StackTarget.forResource(resource, context.project().stack(),
-                        context.project().app(), context.name(), record.name(), generation, Map.of(), Map.of()));
+                context.stack().stop(transport, new NodeDeploy(context, generation, spec, resource).stackTarget());
             } catch (NeckbeardException e) {
                 if (provider.holdsOneGeneration()) {
                     // the host outlives the node: a process left there would keep serving the old release
@@ -82,6 +82,6 @@ final class NodeTerminator {
     }
 
     static Target target(NodeRecord record) {
-        return Target.of(record.name(), record.resourceId(), record.address(), record.attributes());
+        return Target.of(record.name(), NodeRecords.resource(record));
     }
 }

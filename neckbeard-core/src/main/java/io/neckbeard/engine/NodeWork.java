@@ -5,15 +5,11 @@ import io.neckbeard.config.NodeSpec;
 import io.neckbeard.config.ResolvedParams;
 import io.neckbeard.config.TypedSettings;
 import io.neckbeard.health.HealthResult;
-import io.neckbeard.health.HealthTarget;
 import io.neckbeard.loadbalancer.LoadBalancer;
 import io.neckbeard.loadbalancer.Target;
 import io.neckbeard.packager.Slug;
-import io.neckbeard.provider.LaunchRequest;
 import io.neckbeard.provider.Resource;
 import io.neckbeard.provider.ResourceProvider;
-import io.neckbeard.provider.Tags;
-import io.neckbeard.provisioner.ProvisionRequest;
 import io.neckbeard.provisioner.ServicePeers;
 import io.neckbeard.stack.ProcessStatus;
 import io.neckbeard.stack.ProcfileEntry;
@@ -65,33 +61,39 @@ final class NodeWork {
         NodeSpec node = plan.spec();
         try {
             ResourceProvider provider = context.provider(node.resource());
-            Resource resource = plan.resource();
+            NodeDeploy deploy = new NodeDeploy(context, writer.generation(), node, plan.resource());
             if (plan.has(Action.LAUNCH)) {
                 step = step(plan, "launch");
-                resource = provider.launch(launchRequest(plan));
+                deploy = deploy.withResource(provider.launch(deploy.launchRequest(NodeParams.forLaunch(node, writer.generation()),
+                        clientToken(plan), seeds.apply(node.name()))));
             }
-            Target target = target(node, resource);
+            Resource resource = deploy.resource();
+            Target target = deploy.target();
             TypedSettings check = context.nodeType(node.type()).healthCheck();
             Integer port = Endpoint.port(target, check);
-            String url = Endpoint.url(resource.address(), port, servesHttp(check));
+            String url = Endpoint.url(resource.address(), port, !context.managed(node.type()) && servesHttp(check));
             NodeRecord record = plan.record();
             if (plan.has(Action.LAUNCH) || record == null || !resource.id().equals(record.resourceId())) {
                 writer.resource(node.name(), node.type(), node.az(), resource, port, url);
             } else if (!Objects.equals(record.port(), port) || !Objects.equals(record.url(), url)) {
                 writer.endpoint(node.name(), port, url);
             }
-            ResolvedParams params = NodeParams.resolve(node, writer.generation(), resource);
             HealthSettings health = context.healthCheck(node.type());
+            if (context.managed(node.type())) {
+                step = step(plan, "health");
+                return checkManaged(plan, deploy, port, provider, health);
+            }
+            ResolvedParams params = NodeParams.resolve(node, writer.generation(), resource, writer.records());
             LoadBalancer balancer = context.loadBalancer(node.type());
             try (Transport transport = provider.transport(resource, node, params)) {
                 if (plan.has(Action.TAKE_OUT)) {
                     step = step(plan, "take-out");
-                    balancer.deregister(List.of(target));
+                    balancer.deregister(deploy.targets());
                     writer.operational(node.name(), false);
                 }
                 if (plan.has(Action.PROVISION)) {
                     step = step(plan, "provision");
-                    provision(node, resource, params, transport);
+                    provision(deploy, params, transport);
                 }
                 List<String> processes = context.stack().processes(slug).stream().map(ProcfileEntry::name).toList();
                 ProcessWatch watch = context.processWatch(transport, resource, node.name(), writer.generation(), processes,
@@ -104,8 +106,7 @@ final class NodeWork {
                 }
                 step = step(plan, "health");
                 long started = System.nanoTime();
-                HealthResult result = HealthPoller.await(health, new HealthTarget(node.name(), resource.address(),
-                        target.port() == 0 ? null : target.port(), resource, provider, transport), watch);
+                HealthResult result = HealthPoller.await(health, deploy.healthTarget(provider, transport), watch);
                 // a repair is recorded with the node's health, which names what was restarted
                 NodeHealth observed = new NodeHealth(result.healthy(), Instant.now(),
                         restarted == null ? result.detail() : restarted + "; " + result.detail());
@@ -116,15 +117,12 @@ final class NodeWork {
                     writer.health(node.name(), observed);
                 }
                 if (!result.healthy()) {
-                    // the wait ends early only when a process exited: its cause is the detail
-                    boolean timedOut = System.nanoTime() - started >= health.timeout().toNanos();
-                    return outcome(plan, "failed", "health: " + (timedOut ? "not healthy within "
-                            + health.timeout().toSeconds() + "s: " : "") + result.detail());
+                    return unhealthy(plan, health, started, result);
                 }
                 if (plan.joinsService()) {
                     step = step(plan, "register");
-                    balancer.register(List.of(target));
-                    HealthPoller.awaitInService(balancer, List.of(target), health.timeout(), health.interval());
+                    balancer.register(deploy.targets());
+                    HealthPoller.awaitInService(balancer, deploy.targets(), health.timeout(), health.interval());
                     writer.operational(node.name(), true);
                     return outcome(plan, "ok", done + "; serving at "
                             + new Endpoint(node.name(), resource.address(), port, url).display());
@@ -134,6 +132,25 @@ final class NodeWork {
         } catch (RuntimeException e) {
             return outcome(plan, "failed", step + ": " + Failures.describe(e));
         }
+    }
+
+    /** A managed node: its provider's health, recorded; no transport, provisioner, Stack or load balancer. */
+    private NodeOutcome checkManaged(NodePlan plan, NodeDeploy deploy, Integer port, ResourceProvider provider,
+                                     HealthSettings health) {
+        long started = System.nanoTime();
+        HealthResult result = HealthPoller.await(health, deploy.healthTarget(provider, null), null);
+        writer.health(plan.name(), new NodeHealth(result.healthy(), Instant.now(), result.detail()));
+        if (!result.healthy()) {
+            return unhealthy(plan, health, started, result);
+        }
+        return outcome(plan, "ok", plan.reason() + "; endpoint " + Endpoint.hostPort(deploy.resource().address(), port));
+    }
+
+    private NodeOutcome unhealthy(NodePlan plan, HealthSettings health, long started, HealthResult result) {
+        // the wait ends early only when a process exited (or the timeout passed): its cause is the detail
+        boolean timedOut = System.nanoTime() - started >= health.timeout().toNanos();
+        return outcome(plan, "failed", "health: " + (timedOut ? "not healthy within "
+                + health.timeout().toSeconds() + "s: " : "") + result.detail());
     }
 
     private String step(NodePlan plan, String step) {
@@ -149,15 +166,6 @@ final class NodeWork {
         return processes.isEmpty() ? "nothing (every process ran again)" : String.join(", ", stopped);
     }
 
-    private LaunchRequest launchRequest(NodePlan plan) {
-        NodeSpec node = plan.spec();
-        String app = context.project().app();
-        long generation = writer.generation();
-        return new LaunchRequest(app, context.name(), generation, node, NodeParams.forLaunch(node, generation),
-                Tags.of(app, context.name(), generation, node.name()), clientToken(plan), seeds.apply(node.name()),
-                context.project().root());
-    }
-
     /**
      * Stable for (app, env, generation, node), so a re-run after a crash gets the resource the
      * crashed run launched; a relaunch after the resource vanished gets a token of its own.
@@ -171,13 +179,14 @@ final class NodeWork {
         return token;
     }
 
-    private void provision(NodeSpec node, Resource resource, ResolvedParams params, Transport transport) {
-        StackTarget stackTarget = StackTarget.forResource(resource, context.project().stack(), context.project().app(),
-                context.name(), node.name(), writer.generation(), AppEnv.of(params.values()), vars);
-        ProvisionRequest request = new ProvisionRequest(context.project().app(), context.name(), writer.generation(), node,
-                params, context.roles(node.services()), peers(node), context.project().root(),
-                context.provisionerSettings(), stackTarget.root() + "/provision");
-        context.provisioner().provision(request, transport, line -> progress.output(node.name(), line));
+    private void provision(NodeDeploy deploy, ResolvedParams params, Transport transport) {
+        NodeSpec node = deploy.node();
+        // the peers' endpoints go to the env file too; the node's own app_env wins over a name they share
+        Map<String, String> appEnv = new LinkedHashMap<>(Peers.environment(writer.records()));
+        appEnv.putAll(AppEnv.of(params.values()));
+        StackTarget stackTarget = deploy.stackTarget(appEnv, vars);
+        context.provisioner().provision(deploy.provisionRequest(params, peers(node), stackTarget), transport,
+                line -> progress.output(node.name(), line));
         progress.step(node.name(), "deploy slug " + slug.id());
         context.stack().deploy(transport, slug, stackTarget, line -> progress.output(node.name(), line));
     }
@@ -211,10 +220,6 @@ final class NodeWork {
     private String configDigest(NodePlan plan, ResolvedParams params) {
         return plan.configDigest() != null ? plan.configDigest()
                 : NodeParams.digest(params, context.roles(plan.spec().services()), vars);
-    }
-
-    static Target target(NodeSpec node, Resource resource) {
-        return Target.of(node.name(), resource.id(), resource.address(), resource.attributes());
     }
 
     private NodeOutcome outcome(NodePlan plan, String result, String detail) {

@@ -2,6 +2,7 @@ package io.neckbeard.engine;
 
 import io.neckbeard.config.NodeGroup;
 import io.neckbeard.config.NodeSpec;
+import io.neckbeard.config.PeerOrder;
 import io.neckbeard.core.ExitCode;
 import io.neckbeard.core.NeckbeardException;
 import io.neckbeard.packager.Slug;
@@ -11,6 +12,7 @@ import io.neckbeard.state.Generation;
 import io.neckbeard.state.NodeRecord;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,20 +42,26 @@ public final class PlanService {
         Generation generation = (pending ? state.pending() : state.active()).orElse(null);
         long id = generation == null ? state.nextGenerationId() : generation.id();
         List<NodeSpec> desired = context.project().nodes(context.name(), state.scale());
+        // a managed type's health check is refused (exit 2) before anything is planned, not on its first launch
+        desired.stream().map(NodeSpec::type).distinct().filter(context::managed).forEach(context::healthCheck);
         Set<String> recorded = generation == null ? Set.of()
                 : generation.nodes().stream().map(NodeRecord::provider).collect(Collectors.toSet());
         List<Resource> discovered = new ArrayList<>(context.discover(recorded));
         if (generation != null) {
             discovered.addAll(undiscovered(generation, discovered));
         }
-        Planner planner = new Planner((node, resource) -> NodeParams.digest(NodeParams.resolve(node, id, resource),
-                context.roles(node.services()), state.vars()));
+        Planner planner = new Planner((node, resource) -> NodeParams.digest(NodeParams.resolve(node, id, resource,
+                generation == null ? List.of() : generation.nodes()),
+                context.roles(node.services()), state.vars()), context::managed);
         List<NodePlan> nodes = planner.plan(desired, generation, id, pending, slug.digest(), discovered);
         Map<String, String> stopped = new StoppedProcesses(context).find(nodes, id, slug);
         if (!stopped.isEmpty()) {
             nodes = planner.plan(desired, generation, id, pending, slug.digest(), discovered, stopped);
         }
-        List<NodePlan> work = nodes.stream().filter(NodePlan::isWork).toList();
+        PeerOrder order = PeerOrder.of(desired);
+        // referenced types first: their nodes are launched and healthy before the nodes that refer to them
+        List<NodePlan> work = nodes.stream().filter(NodePlan::isWork)
+                .sorted(Comparator.comparingInt(node -> order.depth(node.type()))).toList();
         int limit = parallel != null ? parallel : Math.max(1, work.size());
         try {
             requireOwned(generation, discovered);
@@ -84,7 +92,7 @@ public final class PlanService {
         List<Resource> more = new ArrayList<>();
         for (NodeRecord record : missing) {
             Resource resource = resources.of(record);
-            if (!"gone".equals(resource.state())) {
+            if (!resource.gone()) {
                 more.add(resource);
             }
         }

@@ -11,6 +11,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * Decides, per node, what {@code up} does to a generation. Pure: it reads the desired nodes,
@@ -18,9 +19,17 @@ import java.util.Set;
  */
 public final class Planner {
     private final ConfigDigester digester;
+    private final Predicate<String> managed;
 
+    /** A planner for host nodes only. */
     public Planner(ConfigDigester digester) {
+        this(digester, type -> false);
+    }
+
+    /** @param managed whether a node type's resources are managed services (launched and checked, never provisioned) */
+    public Planner(ConfigDigester digester, Predicate<String> managed) {
         this.digester = digester;
+        this.managed = managed;
     }
 
     /**
@@ -61,6 +70,9 @@ public final class Planner {
     }
 
     private NodePlan planNode(NodeSpec node, NodeRecord record, Resource resource, boolean pending, String slug, String stopped) {
+        if (managed.test(node.type())) {
+            return planManaged(node, record, resource);
+        }
         if (resource == null) {
             List<Action> actions = pending ? List.of(Action.LAUNCH, Action.PROVISION)
                     : List.of(Action.LAUNCH, Action.PROVISION, Action.REGISTER);
@@ -91,6 +103,22 @@ public final class Planner {
         return plan(node, record, resource, digest, List.of(Action.NOTHING), "up to date");
     }
 
+    /** A managed node is launched and checked; once healthy and recorded, nothing changes it (slug and config are not its). */
+    private static NodePlan planManaged(NodeSpec node, NodeRecord record, Resource resource) {
+        if (resource == null) {
+            return plan(node, record, null, null, List.of(Action.LAUNCH, Action.CHECK), launchReason(record));
+        }
+        boolean recorded = record != null && resource.id().equals(record.resourceId());
+        if (!recorded) {
+            return plan(node, record, resource, null, List.of(Action.CHECK),
+                    "found " + resource.id() + " launched by an interrupted run");
+        }
+        if (record.lastHealth() == null || !record.lastHealth().healthy()) {
+            return plan(node, record, resource, null, List.of(Action.CHECK), "not healthy when last checked");
+        }
+        return plan(node, record, resource, null, List.of(Action.NOTHING), "up to date");
+    }
+
     private static NodePlan plan(NodeSpec node, NodeRecord record, Resource resource, String digest, List<Action> actions,
                                  String reason) {
         return new NodePlan(node.name(), node.type(), node.az(), node, record, resource, digest, actions, reason);
@@ -105,7 +133,7 @@ public final class Planner {
 
     /** The node's running resource: the recorded one, else one an interrupted run launched (found by its tags). */
     private static Resource find(String node, NodeRecord record, long generation, List<Resource> discovered) {
-        List<Resource> live = discovered.stream().filter(r -> !"gone".equals(r.state())).toList();
+        List<Resource> live = discovered.stream().filter(r -> !r.gone()).toList();
         if (record != null && record.resourceId() != null) {
             for (Resource resource : live) {
                 if (resource.id().equals(record.resourceId())) {

@@ -45,7 +45,8 @@ public final class RestartService {
             EnvironmentState state = session.state();
             Generation active = ActiveNodes.active(context, state, "to restart");
             session.generation(active.id());
-            List<NodePlan> nodes = plans(ActiveNodes.select(context, active, null, type), state);
+            List<NodePlan> nodes = plans(ActiveNodes.hosts(context, ActiveNodes.select(context, active, null, type),
+                    (managed, why) -> progress.message(managed + ": skipped: " + why)), state);
             Map<String, Integer> floors = new PlanService(context).floors();
             Map<Placement, Integer> operational = PlanService.operational(nodes);
             int slots = parallel != null ? parallel : Math.max(1, nodes.size());

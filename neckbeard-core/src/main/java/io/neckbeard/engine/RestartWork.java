@@ -4,7 +4,6 @@ import io.neckbeard.config.NodeSpec;
 import io.neckbeard.core.ExitCode;
 import io.neckbeard.core.NeckbeardException;
 import io.neckbeard.health.HealthResult;
-import io.neckbeard.health.HealthTarget;
 import io.neckbeard.loadbalancer.LoadBalancer;
 import io.neckbeard.loadbalancer.Target;
 import io.neckbeard.provider.Resource;
@@ -55,12 +54,13 @@ final class RestartWork {
             NodeSpec node = plan.spec();
             ResourceProvider provider = context.provider(plan.record().provider());
             Resource resource = provider.refresh(plan.resource());
-            Target target = NodeWork.target(node, resource);
+            NodeDeploy deploy = new NodeDeploy(context, writer.generation(), node, resource);
+            Target target = deploy.target();
             LoadBalancer balancer = context.loadBalancer(node.type());
             HealthSettings health = context.healthCheck(node.type());
-            StackTarget stackTarget = StackTarget.forResource(resource, context.project().stack(), context.project().app(),
-                    context.name(), node.name(), writer.generation(), Map.of(), Map.of());
-            try (Transport transport = provider.transport(resource, node, NodeParams.resolve(node, writer.generation(), resource))) {
+            StackTarget stackTarget = deploy.stackTarget();
+            try (Transport transport = provider.transport(resource, node,
+                    NodeParams.resolve(node, writer.generation(), resource, writer.records()))) {
                 // read first: a process the node does not have fails before the node leaves service
                 List<ProcfileEntry> processes = processes(transport, stackTarget);
                 if (plan.serving()) {
@@ -73,8 +73,7 @@ final class RestartWork {
                 List<String> names = processes.stream().map(ProcfileEntry::name).toList();
                 ProcessWatch watch = context.processWatch(transport, resource, node.name(), writer.generation(), names, true, vars);
                 step = step(plan, "health");
-                HealthResult result = HealthPoller.await(health, new HealthTarget(node.name(), resource.address(),
-                        target.port() == 0 ? null : target.port(), resource, provider, transport), watch);
+                HealthResult result = HealthPoller.await(health, deploy.healthTarget(provider, transport), watch);
                 writer.health(node.name(), new NodeHealth(result.healthy(), Instant.now(), result.detail()));
                 if (!result.healthy()) {
                     return outcome(plan, "failed", "health: " + result.detail());

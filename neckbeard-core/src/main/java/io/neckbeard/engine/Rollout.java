@@ -4,16 +4,19 @@ import io.neckbeard.core.ExitCode;
 import io.neckbeard.core.NeckbeardException;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletionService;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Function;
+import java.util.stream.Stream;
 
 /**
  * Works on nodes through a queue: each node starts as soon as a slot is free (at most
@@ -31,6 +34,16 @@ final class Rollout {
 
     /** @return one outcome per node, in the order given */
     List<NodeOutcome> run(List<NodePlan> ordered, FloorGate gate, int parallel, Function<NodePlan, NodeOutcome> work) {
+        return run(ordered, gate, parallel, type -> Set.of(), work);
+    }
+
+    /**
+     * @param waitsFor the node types a type's nodes wait for ({@code ${peers...}}): a node starts only
+     *                 once no node of those types is waiting or being worked on
+     * @return one outcome per node, in the order given
+     */
+    List<NodeOutcome> run(List<NodePlan> ordered, FloorGate gate, int parallel, Function<String, Set<String>> waitsFor,
+                          Function<NodePlan, NodeOutcome> work) {
         Map<String, NodeOutcome> outcomes = new HashMap<>();
         boolean failed = false;
         List<NodePlan> waiting = new ArrayList<>(ordered);
@@ -45,7 +58,8 @@ final class Rollout {
             while (true) {
                 for (Iterator<NodePlan> next = waiting.iterator(); !failed && next.hasNext() && running.size() < parallel; ) {
                     NodePlan node = next.next();
-                    if (gate.tryStart(node.workItem())) {
+                    if (!waitingForPeers(node, waitsFor.apply(node.type()), waiting, running.values())
+                            && gate.tryStart(node.workItem())) {
                         next.remove();
                         running.put(node.name(), node);
                         done.submit(() -> work.apply(node));
@@ -68,6 +82,12 @@ final class Rollout {
                 : "not started: taking it out of service would break its min_per_az";
         waiting.forEach(node -> outcomes.put(node.name(), skipped(node, why)));
         return ordered.stream().map(node -> outcomes.get(node.name())).toList();
+    }
+
+    private static boolean waitingForPeers(NodePlan node, Set<String> types, List<NodePlan> waiting,
+                                           Collection<NodePlan> running) {
+        return Stream.concat(waiting.stream(), running.stream())
+                .anyMatch(other -> other != node && types.contains(other.type()));
     }
 
     private NodeOutcome skipped(NodePlan node, String why) {

@@ -46,7 +46,8 @@ public final class RunService {
         Instant started = clock.instant();
         EnvironmentState state = context.coordinator().read(context.name());
         Generation active = ActiveNodes.active(context, state, "to run on");
-        List<NodeRecord> nodes = ActiveNodes.select(context, active, node, type);
+        List<NodeRecord> nodes = ActiveNodes.hosts(context, ActiveNodes.select(context, active, node, type),
+                (managed, why) -> output.accept(managed, "skipped: " + why));
         if (stdin != null && nodes.size() > 1) {
             throw new NeckbeardException(ExitCode.USAGE, "standard input can go to one node only, and " + nodes.size()
                     + " nodes of " + context.name() + " are selected (" + String.join(", ", nodes.stream().map(NodeRecord::name).toList())

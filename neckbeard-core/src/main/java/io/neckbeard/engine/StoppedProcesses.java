@@ -31,7 +31,8 @@ final class StoppedProcesses {
 
     /** By node name, the stopped processes of the nodes that would be left alone or only registered ("web is stopped"). */
     Map<String, String> find(List<NodePlan> nodes, long generation, Slug slug) {
-        List<NodePlan> candidates = nodes.stream().filter(StoppedProcesses::upToDate).toList();
+        List<NodePlan> candidates = nodes.stream().filter(StoppedProcesses::upToDate)
+                .filter(node -> !context.managed(node.type())).toList();
         if (candidates.isEmpty()) {
             return Map.of();
         }

@@ -1,6 +1,7 @@
 package io.neckbeard.engine;
 
 import io.neckbeard.config.NodeSpec;
+import io.neckbeard.config.PeerOrder;
 import io.neckbeard.coordinator.EnvironmentSession;
 import io.neckbeard.engine.hooks.Hooks;
 import io.neckbeard.provider.Resource;
@@ -86,7 +87,8 @@ public final class UpService {
         progress.message(ordered.size() + " nodes to work on" + (parallel == null ? "" : ", at most " + parallel + " at once")
                 + "; each starts as soon as its type and AZ keep min_per_az nodes serving without it");
         List<NodeOutcome> outcomes = new ArrayList<>(new Rollout(progress)
-                .run(ordered, gate, parallel != null ? parallel : Math.max(1, ordered.size()), work::run));
+                .run(ordered, gate, parallel != null ? parallel : Math.max(1, ordered.size()), PeerOrder.of(desired)::dependencies,
+                        work::run));
         boolean failed = outcomes.stream().anyMatch(NodeOutcome::failed);
         if (!failed) {
             outcomes.addAll(new Retirement(context, writer, state.scale(), progress).retire(plan.retirements()));

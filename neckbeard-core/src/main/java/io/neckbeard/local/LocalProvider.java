@@ -7,6 +7,7 @@ import io.neckbeard.core.Json;
 import io.neckbeard.provider.LaunchRequest;
 import io.neckbeard.provider.ProviderException;
 import io.neckbeard.provider.Resource;
+import io.neckbeard.provider.ResourceState;
 import io.neckbeard.provider.ResourceProvider;
 import io.neckbeard.provider.Tags;
 import io.neckbeard.stack.DirectProcessManager;
@@ -129,7 +130,7 @@ final class LocalProvider implements ResourceProvider {
         LocalNode node = read(dir);
         if (node == null) {
             warnIfNotOurs(dir);
-            return new Resource(resource.id(), resource.provider(), resource.address(), "gone", resource.tags(), resource.attributes());
+            return new Resource(resource.id(), resource.provider(), resource.address(), ResourceState.GONE, resource.tags(), resource.attributes());
         }
         return resource(dir, node);
     }
@@ -215,7 +216,7 @@ final class LocalProvider implements ResourceProvider {
         attributes.put("stack_root", dir.resolve("stack").toString());
         attributes.put("process_manager", DirectProcessManager.NAME);
         return new Resource(node.environment() + "/" + dir.getFileName(), LocalProviderFactory.TYPE, "127.0.0.1",
-                "running", node.tags(), attributes);
+                ResourceState.RUNNING, node.tags(), attributes);
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.neckbeard.provider;
 
 import io.neckbeard.config.NodeSpec;
+import io.neckbeard.core.Maps;
 
 import java.nio.file.Path;
 import java.util.Map;
@@ -16,4 +17,8 @@ import java.util.Map;
 public record LaunchRequest(String app, String environment, long generation, NodeSpec node,
                             Map<String, Object> params, Map<String, String> tags, String clientToken,
                             Resource seedFrom, Path projectRoot) {
+    public LaunchRequest {
+        params = Maps.copy(params);
+        tags = Map.copyOf(tags);
+    }
 }

@@ -12,13 +12,23 @@ import java.util.List;
  */
 public interface ResourceProvider {
 
+    /**
+     * Whether the node's resource is a host neckbeard logs into, or a managed service that only
+     * publishes an endpoint (its address, its {@code port} attribute and any other attributes) to
+     * the nodes that refer to it through {@code ${peers...}}. A managed provider's
+     * {@link #transport} is never called.
+     */
+    default ResourceKind kind() {
+        return ResourceKind.HOST;
+    }
+
     /** Every resource of (app, environment) found by its tags, in one batched call. */
     List<Resource> discover(String app, String environment);
 
     /** Launches the node, or returns the resource an earlier attempt with the same client token launched. */
     Resource launch(LaunchRequest request);
 
-    /** The resource as the provider sees it now; state {@code gone} when it no longer exists. */
+    /** The resource as the provider sees it now; state {@link ResourceState#GONE} when it no longer exists. */
     Resource refresh(Resource resource);
 
     /**

@@ -2,6 +2,7 @@ package io.neckbeard.provisioner;
 
 import io.neckbeard.config.NodeSpec;
 import io.neckbeard.config.ResolvedParams;
+import io.neckbeard.core.Maps;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -20,4 +21,9 @@ public record ProvisionRequest(String app, String environment, long generation, 
                                ResolvedParams params, List<String> roles, Map<String, ServicePeers> peers,
                                Path projectRoot, Map<String, Object> settings,
                                String workDir) {
+    public ProvisionRequest {
+        roles = List.copyOf(roles);
+        peers = Map.copyOf(peers);
+        settings = Maps.copy(settings);
+    }
 }

@@ -35,9 +35,8 @@ public record StackTarget(String root, int keepReleases, String processManager, 
                                           String node, long generation, Map<String, String> appEnv,
                                           Map<String, String> configVars) {
         Map<String, String> attributes = resource.attributes();
-        String port = attributes.get("port");
         return new StackTarget(attributes.getOrDefault("stack_root", stack.root()), stack.keepReleases(),
                 attributes.getOrDefault("process_manager", stack.processManager()), app, environment, node, generation,
-                port == null ? null : Integer.valueOf(port), appEnv, configVars, resource.address());
+                resource.port(), appEnv, configVars, resource.address());
     }
 }

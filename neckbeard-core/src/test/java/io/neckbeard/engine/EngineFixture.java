@@ -13,7 +13,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.net.URISyntaxException;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
 import java.util.List;
 import java.util.jar.JarEntry;
@@ -22,7 +24,7 @@ import java.util.stream.Stream;
 
 /**
  * A temp copy of the {@code engine-project} fixture (two local nodes, each running a sleep),
- * opened with the real built-in plugins plus {@code counting-local} (a provider), {@code counting}
+ * opened with the real built-in plugins plus {@code counting-local} and {@code stand-in-db} (providers), {@code counting}
  * (a load balancer) and {@code in-memory} (a coordinator), offered as a plugin JAR holding only
  * services files (the classes are on the test class path). Register it with {@code @RegisterExtension}; leftover node processes are killed and the
  * files removed after each test.
@@ -65,8 +67,22 @@ final class EngineFixture implements BeforeEachCallback, AfterEachCallback {
         }
     }
 
+    Plugins plugins() {
+        return plugins;
+    }
+
     Path root() {
         return root;
+    }
+
+    /** Replaces {@code neckbeard/config.yml} with the fixture file {@code name} (under src/test/resources). */
+    void useConfig(String name) throws IOException {
+        try {
+            Files.copy(Path.of(EngineFixture.class.getResource("/" + name).toURI()), root.resolve("neckbeard/config.yml"),
+                    StandardCopyOption.REPLACE_EXISTING);
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(name, e);
+        }
     }
 
     /** Replaces {@code neckbeard/envs/dev.yml} (it must extend {@code base}). */
@@ -91,7 +107,10 @@ final class EngineFixture implements BeforeEachCallback, AfterEachCallback {
     private static Path pluginJarDirectory(Path dir) throws IOException {
         Files.createDirectories(dir);
         try (JarOutputStream jar = new JarOutputStream(Files.newOutputStream(dir.resolve("engine-test.jar")))) {
-            service(jar, ResourceProviderFactory.class, CountingLocalProviderFactory.class);
+            jar.putNextEntry(new JarEntry("META-INF/services/" + ResourceProviderFactory.class.getName()));
+            jar.write((CountingLocalProviderFactory.class.getName() + "\n" + StandInDatabaseProviderFactory.class.getName() + "\n")
+                    .getBytes(StandardCharsets.UTF_8));
+            jar.closeEntry();
             service(jar, CoordinatorBackendFactory.class, InMemoryCoordinatorFactory.class);
             service(jar, LoadBalancerFactory.class, CountingLoadBalancerFactory.class);
         }

@@ -4,6 +4,7 @@ import io.neckbeard.coordinator.Coordinator;
 import io.neckbeard.coordinator.EnvironmentSession;
 import io.neckbeard.coordinator.InMemoryCoordinatorBackend;
 import io.neckbeard.provider.Resource;
+import io.neckbeard.provider.ResourceState;
 import io.neckbeard.state.Generation;
 import io.neckbeard.state.GenerationState;
 import io.neckbeard.state.NodeHealth;
@@ -33,7 +34,7 @@ class GenerationWriterTest {
             for (int i = 1; i <= 40; i++) {
                 String node = "web-" + i;
                 seen.add(pool.submit(() -> {
-                    writer.resource(node, "web", "az-a", new Resource("r-" + node, "local", "127.0.0.1", "running",
+                    writer.resource(node, "web", "az-a", new Resource("r-" + node, "local", "127.0.0.1", ResourceState.RUNNING,
                             Map.of(), Map.of("port", "1")), 1, null);
                     writer.provisioned(node, "sha256:slug", "sha256:cfg", new NodeHealth(true, Instant.EPOCH, "200"));
                     writer.operational(node, true);

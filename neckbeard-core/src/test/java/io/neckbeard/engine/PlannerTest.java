@@ -3,6 +3,7 @@ package io.neckbeard.engine;
 import io.neckbeard.config.NodeSpec;
 import io.neckbeard.config.ParamTree;
 import io.neckbeard.provider.Resource;
+import io.neckbeard.provider.ResourceState;
 import io.neckbeard.provider.Tags;
 import io.neckbeard.state.Generation;
 import io.neckbeard.state.GenerationState;
@@ -161,10 +162,10 @@ class PlannerTest {
     }
 
     private static Resource resource(String id, long generation, String node) {
-        return new Resource(id, "local", "127.0.0.1", "running", Tags.of("hello", "prod", generation, node), Map.of());
+        return new Resource(id, "local", "127.0.0.1", ResourceState.RUNNING, Tags.of("hello", "prod", generation, node), Map.of());
     }
 
     private static Resource gone(String id, long generation, String node) {
-        return new Resource(id, "local", null, "gone", Tags.of("hello", "prod", generation, node), Map.of());
+        return new Resource(id, "local", null, ResourceState.GONE, Tags.of("hello", "prod", generation, node), Map.of());
     }
 }

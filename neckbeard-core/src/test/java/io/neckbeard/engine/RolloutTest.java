@@ -1,6 +1,7 @@
 package io.neckbeard.engine;
 
 import io.neckbeard.provider.Resource;
+import io.neckbeard.provider.ResourceState;
 import io.neckbeard.state.NodeRecord;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
@@ -103,7 +104,7 @@ class RolloutTest {
     private static NodePlan serving(String name, String az) {
         NodeRecord record = new NodeRecord(name, "app", az, "local", "r-" + name, "127.0.0.1", Instant.EPOCH, null, null, null,
                 true, Map.of());
-        Resource resource = new Resource("r-" + name, "local", "127.0.0.1", "running", Map.of(), Map.of());
+        Resource resource = new Resource("r-" + name, "local", "127.0.0.1", ResourceState.RUNNING, Map.of(), Map.of());
         return new NodePlan(name, "app", az, null, record, resource, null,
                 List.of(Action.TAKE_OUT, Action.PROVISION, Action.PUT_BACK), "slug changed");
     }

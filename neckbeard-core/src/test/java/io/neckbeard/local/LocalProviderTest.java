@@ -12,6 +12,7 @@ import io.neckbeard.provider.LaunchRequest;
 import io.neckbeard.provider.ProviderContext;
 import io.neckbeard.provider.ProviderException;
 import io.neckbeard.provider.Resource;
+import io.neckbeard.provider.ResourceState;
 import io.neckbeard.provider.ResourceProvider;
 import io.neckbeard.provider.ResourceProviderFactory;
 import io.neckbeard.provider.Tags;
@@ -104,11 +105,11 @@ class LocalProviderTest {
     void refreshReportsGoneOnceTheDirectoryIsMissing() throws Exception {
         ResourceProvider provider = provider();
         Resource node = provider.launch(request(project, "dev", 1, "app-1", null));
-        assertThat(provider.refresh(node).state()).isEqualTo("running");
+        assertThat(provider.refresh(node).state()).isEqualTo(ResourceState.RUNNING);
 
         FileTrees.deleteTree(Path.of(node.attributes().get("dir")));
 
-        assertThat(provider.refresh(node).state()).isEqualTo("gone");
+        assertThat(provider.refresh(node).state()).isEqualTo(ResourceState.GONE);
     }
 
     @Test
@@ -128,7 +129,7 @@ class LocalProviderTest {
         }
         assertThat(commands).as("the stop script").hasSize(1);
         assertThat(dir).doesNotExist();
-        assertThat(provider.refresh(node).state()).isEqualTo("gone");
+        assertThat(provider.refresh(node).state()).isEqualTo(ResourceState.GONE);
         provider.terminate(node);
     }
 
@@ -266,7 +267,7 @@ class LocalProviderTest {
     void terminateRefusesARecordedDirectoryOutsideTheNodesDirectory() throws Exception {
         Path victim = Files.createDirectories(project.resolve("victim"));
         Files.writeString(victim.resolve("precious"), "keep me");
-        Resource forged = new Resource("dev/g1-app-1", "local", "127.0.0.1", "running", Map.of(), Map.of("dir", victim.toString()));
+        Resource forged = new Resource("dev/g1-app-1", "local", "127.0.0.1", ResourceState.RUNNING, Map.of(), Map.of("dir", victim.toString()));
 
         assertThatThrownBy(() -> provider().terminate(forged)).isInstanceOf(NeckbeardException.class);
 
@@ -296,7 +297,7 @@ class LocalProviderTest {
         provider.terminate(node);
 
         assertThat(dir.resolve("notes.txt")).hasContent("not neckbeard's");
-        assertThat(provider.refresh(node).state()).isEqualTo("gone");
+        assertThat(provider.refresh(node).state()).isEqualTo(ResourceState.GONE);
     }
 
     @Test

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
 
 /**
  * {@code logs ENV [--node N | --type T] [--process NAME] [-n LINES] [-f]}: the app's output from
@@ -56,8 +57,9 @@ public final class LogsCommand extends NeckbeardCommand {
         try (DeployContext context = DeployContext.openWithoutProvisioning(cli.project(), environment, cli.plugins(), cli.options().lockTimeout())) {
             LogService service = new LogService(context);
             LogService.LogLine output = (node, process, line) -> print(cli, collected, node, process, line);
-            problems = follow ? followUntilStopped(() -> service.show(only.node(), only.type(), processes, lines, true, output))
-                    : service.show(only.node(), only.type(), processes, lines, false, output);
+            BiConsumer<String, String> skipped = (node, why) -> cli.err().println(node + ": skipped: " + why);
+            problems = follow ? followUntilStopped(() -> service.show(only.node(), only.type(), processes, lines, true, output, skipped))
+                    : service.show(only.node(), only.type(), processes, lines, false, output, skipped);
         }
         if (cli.json() && !follow) {
             Map<String, Object> report = new LinkedHashMap<>();

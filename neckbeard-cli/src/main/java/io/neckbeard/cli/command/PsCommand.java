@@ -46,7 +46,9 @@ public final class PsCommand extends NeckbeardCommand {
             for (NodeProcesses node : nodes) {
                 node.processes().forEach(p -> table.row(node.node(), node.type(), p.name(), p.state(), p.pid(),
                         uptime(p, now) == null ? null : uptimeText(uptime(p, now)), p.exits()));
-                if (node.problem() == null && node.processes().isEmpty()) {
+                if (node.skipped() != null) {
+                    table.row(node.node(), node.type(), null, "skipped: " + node.skipped(), null, null, null);
+                } else if (node.problem() == null && node.processes().isEmpty()) {
                     table.row(node.node(), node.type(), null, "no processes started", null, null, null);
                 }
             }
@@ -83,6 +85,7 @@ public final class PsCommand extends NeckbeardCommand {
         }
         entry.put("processes", processes);
         entry.put("error", node.problem());
+        entry.put("skipped", node.skipped());
         return entry;
     }
 

@@ -22,6 +22,15 @@ class ShowCommandTest {
     }
 
     @Test
+    void peerReferencesAreShownUnresolvedAndTheSecretAsWritten() {
+        Cli.Run result = cli.run("show", "production", "--node", "app-1");
+
+        assertThat(result.out()).contains(
+                "DATABASE_URL: postgres://app:${env:DB_PASSWORD}@<peers.db.address>:<peers.db.port>/<peers.db.db_name>");
+        assertThat(result.exit()).isZero();
+    }
+
+    @Test
     void jsonHasTheShapeOfTheDesign() {
         Cli.Run result = cli.run("-o", "json", "show", "production");
 

@@ -7,6 +7,7 @@ import io.neckbeard.coordinator.CoordinatorException;
 import io.neckbeard.coordinator.LockInfo;
 import io.neckbeard.coordinator.LockLostException;
 import io.neckbeard.coordinator.LockedException;
+import io.neckbeard.coordinator.StaleLocks;
 import io.neckbeard.coordinator.yaml.AuditLines;
 import io.neckbeard.coordinator.yaml.StateYaml;
 import io.neckbeard.core.ExitCode;
@@ -135,14 +136,7 @@ public final class LocalYamlBackend implements CoordinatorBackend {
     public LockInfo acquire(String environment, String holder, String host, long pid, String command, Duration ttl) {
         return exclusive(environment, () -> {
             Instant now = Instant.now();
-            Optional<LockInfo> current = lock(environment);
-            if (current.isPresent()) {
-                if (!current.get().staleFor(host, now)) {
-                    throw new LockedException(current.get());
-                }
-                LOG.warn("taking over the stale lock of {} held by {} (pid {}, '{}', expired {})", environment,
-                        current.get().holder(), current.get().pid(), current.get().command(), current.get().expiresAt());
-            }
+            StaleLocks.requireTakeable(environment, lock(environment), host, now);
             LockInfo lock = new LockInfo(environment, holder, host, pid, command, now, now.plus(ttl),
                     UUID.randomUUID().toString());
             AtomicFiles.write(lockFile(environment), StateYaml.encode(lock));

@@ -1,5 +1,6 @@
 package io.neckbeard.coordinator.s3yaml;
 
+import io.neckbeard.coordinator.AwsProfile;
 import io.neckbeard.coordinator.CoordinatorException;
 import io.neckbeard.core.ExitCode;
 
@@ -28,19 +29,7 @@ public record S3YamlSettings(String bucket, String prefix, String profile, Strin
         if (!normalised.isEmpty() && !normalised.endsWith("/")) {
             normalised += "/";
         }
-        return new S3YamlSettings(bucket.toString(), normalised, profile(settings.get("aws")), region);
-    }
-
-    private static String profile(Object aws) {
-        if (aws == null) {
-            return null;
-        }
-        if (!(aws instanceof Map<?, ?> map)) {
-            throw new CoordinatorException(ExitCode.USAGE, "coordinator.aws in neckbeard/config.yml must be a mapping, not '"
-                    + aws + "'", "write it as aws: {profile: NAME}, or leave it out for the default credentials", null);
-        }
-        Object profile = map.get("profile");
-        return profile == null ? null : profile.toString();
+        return new S3YamlSettings(bucket.toString(), normalised, AwsProfile.of(settings), region);
     }
 
     /** {@code s3://bucket/key}, as messages name an object. */

@@ -9,6 +9,7 @@ import io.neckbeard.coordinator.CoordinatorException;
 import io.neckbeard.coordinator.LockInfo;
 import io.neckbeard.coordinator.LockLostException;
 import io.neckbeard.coordinator.LockedException;
+import io.neckbeard.coordinator.StaleLocks;
 import io.neckbeard.coordinator.localyaml.LocalYamlBackend;
 import io.neckbeard.coordinator.simpledb.SimpleDbDomain.ConditionFailed;
 import io.neckbeard.coordinator.simpledb.SimpleDbDomain.Expected;
@@ -146,14 +147,7 @@ public final class SimpleDbBackend implements CoordinatorBackend {
         while (true) {
             Head head = readHead(environment);
             Instant now = Instant.now();
-            Optional<LockInfo> current = lockOf(head);
-            if (current.isPresent()) {
-                if (!current.get().staleFor(host, now)) {
-                    throw new LockedException(current.get());
-                }
-                LOG.warn("taking over the stale lock of {} held by {} (pid {}, '{}', expired {})", environment,
-                        current.get().holder(), current.get().pid(), current.get().command(), current.get().expiresAt());
-            }
+            StaleLocks.requireTakeable(environment, lockOf(head), host, now);
             LockInfo lock = new LockInfo(environment, holder, host, pid, command, now, now.plus(ttl),
                     UUID.randomUUID().toString());
             try {

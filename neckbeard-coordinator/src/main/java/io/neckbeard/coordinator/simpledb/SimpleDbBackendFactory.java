@@ -1,5 +1,6 @@
 package io.neckbeard.coordinator.simpledb;
 
+import io.neckbeard.coordinator.AwsProfile;
 import io.neckbeard.coordinator.CoordinatorBackend;
 import io.neckbeard.coordinator.CoordinatorBackendFactory;
 import io.neckbeard.coordinator.CoordinatorContext;
@@ -15,7 +16,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code coordinator: {type: simpledb, domain: D, mirror: PATH, profile: P}}. Names no SDK class
+ * {@code coordinator: {type: simpledb, domain: D, mirror: PATH, aws: {profile: P}}}. Names no SDK class
  * itself: {@code ServiceLoader} loads this factory for every command, and only {@link #create}
  * (through {@link SimpleDbClients}) brings in the AWS SDK v1.
  */
@@ -28,9 +29,10 @@ public final class SimpleDbBackendFactory implements CoordinatorBackendFactory {
 
     @Override
     public List<ParamProblem> validate(Map<String, Object> settings, ValidationContext context) {
-        List<ParamProblem> problems = new ArrayList<>(PluginSettings.unknownKeys(settings, List.of("domain", "mirror", "profile"),
+        List<ParamProblem> problems = new ArrayList<>(PluginSettings.unknownKeys(settings, List.of("domain", "mirror", "aws"),
                 "simpledb coordinator"));
         problems.addAll(PluginSettings.problemOf("domain", () -> domain(settings)));
+        problems.addAll(PluginSettings.problemOf("aws", () -> AwsProfile.of(settings)));
         return problems;
     }
 
@@ -38,9 +40,9 @@ public final class SimpleDbBackendFactory implements CoordinatorBackendFactory {
     public CoordinatorBackend create(CoordinatorContext context) {
         String domain = domain(context.settings());
         Object mirror = context.settings().get("mirror");
-        Object profile = context.settings().get("profile");
+        String profile = AwsProfile.of(context.settings());
         LocalYamlBackend copy = mirror == null ? null : new LocalYamlBackend(context.projectRoot().resolve(mirror.toString()));
-        return SimpleDbClients.backend(domain, context.region(), profile == null ? null : profile.toString(),
+        return SimpleDbClients.backend(domain, context.region(), profile,
                 SimpleDbClients.endpointOverride(), copy);
     }
 

@@ -1,7 +1,17 @@
 package io.neckbeard.config.interpolate;
 
-/** The static built-ins of one node: {@code ${app}}, {@code ${env.name}}, {@code ${node.*}}. */
-public record NodeContext(String app, String environment, String name, String type, int index, String az) {
+import java.util.Map;
+
+/**
+ * The static built-ins of one node: {@code ${app}}, {@code ${env.name}}, {@code ${node.*}}.
+ *
+ * @param peers the environment's node types and their node counts, which {@code ${peers...}} may name
+ */
+public record NodeContext(String app, String environment, String name, String type, int index, String az,
+                          Map<String, Integer> peers) {
+    public NodeContext {
+        peers = Map.copyOf(peers);
+    }
 
     /** The value of a static built-in, or null when {@code expression} is not one. */
     Object value(String expression) {

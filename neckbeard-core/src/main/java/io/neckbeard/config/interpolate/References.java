@@ -15,7 +15,7 @@ public final class References {
     }
 
     public static boolean runtime(String expression) {
-        return RUNTIME.contains(expression) || expression.startsWith(ENV_VAR);
+        return RUNTIME.contains(expression) || expression.startsWith(ENV_VAR) || expression.startsWith(PeerReferences.PREFIX);
     }
 
     /** Every valid form, for "did you mean". */
@@ -24,6 +24,9 @@ public final class References {
         all.addAll(RUNTIME);
         all.add("params.<path>");
         all.add("env:<VAR>");
+        all.add("peers.<type>.address");
+        all.add("peers.<type>.port");
+        all.add("peers.<type>.<index>.address");
         return all;
     }
 }

@@ -92,6 +92,14 @@ public final class RuntimeInterpolator {
             }
             return value;
         }
+        if (expression.startsWith(PeerReferences.PREFIX)) {
+            String value = runtime.peers().get(expression.substring(PeerReferences.PREFIX.length()));
+            if (value == null) {
+                throw failure(path, "${" + expression + "} is not known: that node of this generation is not launched yet"
+                        + " (or has no such attribute)", "deploy with neckbeard up: it launches referenced node types first");
+            }
+            return value;
+        }
         if (References.RUNTIME.contains(expression)) {
             String key = expression.substring("node.".length());
             String value = runtime.node().get(key);

@@ -122,6 +122,10 @@ public final class StaticInterpolator {
             if (expression.startsWith(References.ENV_VAR) && expression.length() == References.ENV_VAR.length()) {
                 report(path, "'${env:}' names no environment variable", "write ${env:VARIABLE_NAME}");
             }
+            String peerProblem = expression.startsWith(PeerReferences.PREFIX) ? PeerReferences.problem(expression, node.peers()) : null;
+            if (peerProblem != null) {
+                report(path, peerProblem, "refer to a node type of this environment (and an index it has)");
+            }
             return written;
         }
         Object builtIn = node.value(expression);
