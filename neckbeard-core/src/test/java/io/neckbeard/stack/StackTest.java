@@ -387,8 +387,13 @@ class StackTest {
 
         assertThat(lines).contains("worker|after the start");
         assertThat(follower.isAlive()).isFalse();
-        assertThat(ProcessHandle.current().descendants().filter(p -> p.info().commandLine().orElse("").contains("tail")))
-                .as("no tail outlives the follow").isEmpty();
+        // the killed tails leave the process table a moment after the follow ends
+        java.util.function.Supplier<List<ProcessHandle>> tails = () -> ProcessHandle.current().descendants()
+                .filter(p -> Processes.running(p) && p.info().commandLine().orElse("").contains("tail")).toList();
+        for (int i = 0; i < 300 && !tails.get().isEmpty(); i++) {
+            Thread.sleep(100);
+        }
+        assertThat(tails.get()).as("no tail outlives the follow").isEmpty();
     }
 
     /** Polls until every inspected process (all started ones when none are named) satisfies {@code done}. */

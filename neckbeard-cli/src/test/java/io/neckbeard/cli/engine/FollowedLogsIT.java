@@ -2,7 +2,9 @@ package io.neckbeard.cli.engine;
 
 import io.neckbeard.cli.testing.Cli;
 import io.neckbeard.cli.testing.JarProcess;
+import io.neckbeard.cli.testing.Poll;
 import io.neckbeard.state.NodeRecord;
+import io.neckbeard.testing.Processes;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -30,7 +32,7 @@ class FollowedLogsIT {
 
         assertThat(logs.await()).isEqualTo(130);
         assertThat(logs.err()).doesNotContain("Exception").doesNotContain("\tat ");
-        assertThat(EngineProject.processes(project.root()).stream().filter(p -> p.info().command().orElse("").endsWith("tail")))
-                .as("no tail outlives the follow").isEmpty();
+        Poll.until("no tail outlives the follow", () -> EngineProject.processes(project.root()).stream()
+                .noneMatch(p -> Processes.running(p) && p.info().command().orElse("").endsWith("tail")));
     }
 }
