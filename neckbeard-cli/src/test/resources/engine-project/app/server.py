@@ -1,4 +1,4 @@
-"""Test app: answers GET / with its node and generation, GET /health with 200 (stdlib only)."""
+"""Test app: answers GET / with its node and generation, GET /health with 200; GET /say/<text> prints <text> to its output (stdlib only)."""
 import os
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
@@ -7,6 +7,9 @@ class Handler(BaseHTTPRequestHandler):
     def do_GET(self):
         if self.path == "/health":
             body, status = "ok\n", 200
+        elif self.path.startswith("/say/"):
+            print(self.path[len("/say/"):], flush=True)
+            body, status = "said\n", 200
         else:
             body, status = "node={} generation={} greeting={}\n".format(
                 os.environ.get("NECKBEARD_NODE"), os.environ.get("NECKBEARD_GENERATION"),

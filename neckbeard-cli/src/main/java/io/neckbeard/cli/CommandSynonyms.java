@@ -27,9 +27,10 @@ final class CommandSynonyms {
             use("open", "neckbeard status ENV prints the URLs the app serves at"),
             use("info", "neckbeard status ENV"),
             use("validate", "neckbeard check [ENV...]"),
-            planned("logs", "meanwhile, read them with neckbeard run ENV --node NODE -- CMD (where they are: docs/node-parts.md)"),
-            planned("ps", "meanwhile, neckbeard status ENV lists the nodes and their health"),
-            planned("restart", "meanwhile, neckbeard run ENV -- CMD runs a command on the nodes; neckbeard up ENV redeploys"),
+            use("log", "neckbeard logs ENV [-f]"),
+            use("tail", "neckbeard logs ENV -f"),
+            use("top", "neckbeard ps ENV"),
+            use("reload", "neckbeard restart ENV (a rolling restart of the processes)"),
             planned("doctor", "meanwhile, neckbeard check validates the configuration and neckbeard status ENV the nodes"));
 
     private CommandSynonyms() {

@@ -8,10 +8,13 @@ import io.neckbeard.cli.command.HelpCommand;
 import io.neckbeard.cli.command.HistoryCommand;
 import io.neckbeard.cli.command.InitCommand;
 import io.neckbeard.cli.command.LockCommand;
+import io.neckbeard.cli.command.LogsCommand;
 import io.neckbeard.cli.command.NodeCommand;
 import io.neckbeard.cli.command.PackageCommand;
 import io.neckbeard.cli.command.PlanCommand;
 import io.neckbeard.cli.command.PromoteCommand;
+import io.neckbeard.cli.command.PsCommand;
+import io.neckbeard.cli.command.RestartCommand;
 import io.neckbeard.cli.command.RollbackCommand;
 import io.neckbeard.cli.command.RunCommand;
 import io.neckbeard.cli.command.SshCommand;
@@ -39,7 +42,7 @@ import java.util.Arrays;
         description = "One-command generational deploys onto servers you own.",
         subcommands = {
                 InitCommand.class, CheckCommand.class, ShowCommand.class, PlanCommand.class, UpCommand.class,
-                StatusCommand.class, PromoteCommand.class, RollbackCommand.class, TerminateCommand.class,
+                StatusCommand.class, PsCommand.class, LogsCommand.class, RestartCommand.class, PromoteCommand.class, RollbackCommand.class, TerminateCommand.class,
                 ScaleCommand.class, VarsCommand.class, LockCommand.class, HistoryCommand.class,
                 NodeCommand.class, RunCommand.class, SshCommand.class, PackageCommand.class, CompletionCommand.class,
                 CoordinatorCommand.class, CompleteCommand.class, HelpCommand.class})

@@ -44,15 +44,16 @@ class HelpTest {
                 .doesNotContain("Did you mean");
         assertThat(destroy.err()).contains("fix: use neckbeard terminate ENV");
         assertThat(console.err()).contains("fix: use neckbeard ssh ENV NODE");
+        assertThat(Cli.with().run("tail", "production").err()).contains("fix: use neckbeard logs ENV -f");
     }
 
     @Test
     void aPlannedCommandSaysItIsNotYetAvailable() {
-        Cli.Run logs = Cli.with().run("-o", "json", "logs", "production");
+        Cli.Run doctor = Cli.with().run("-o", "json", "doctor", "production");
 
-        assertThat(logs.exit()).isEqualTo(2);
-        assertThat(logs.err()).contains("error: 'neckbeard logs' is not yet available").contains("neckbeard run ENV");
-        assertThat(logs.json().at("/error/message").asText()).isEqualTo("'neckbeard logs' is not yet available");
+        assertThat(doctor.exit()).isEqualTo(2);
+        assertThat(doctor.err()).contains("error: 'neckbeard doctor' is not yet available").contains("neckbeard check");
+        assertThat(doctor.json().at("/error/message").asText()).isEqualTo("'neckbeard doctor' is not yet available");
     }
 
     @Test

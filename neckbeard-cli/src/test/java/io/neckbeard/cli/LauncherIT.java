@@ -41,4 +41,24 @@ class LauncherIT {
         assertThat(Files.readString(out)).startsWith("neckbeard ");
         assertThat(Files.readString(err)).doesNotContain("building");
     }
+
+    @Test
+    void aDownloadedLauncherRunsTheJarBesideIt() throws Exception {
+        Path jar = Path.of(System.getProperty("neckbeard.jar")).toAbsolutePath();
+        Path checkout = jar.getParent().getParent().getParent();
+        Path install = Files.createDirectories(temp.resolve("install"));
+        Files.copy(checkout.resolve("bin/neckbeard"), install.resolve("neckbeard"), java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
+        Files.copy(jar, install.resolve("neckbeard.jar"));
+        Path out = temp.resolve("out");
+        Path err = temp.resolve("err");
+
+        Process process = new ProcessBuilder(install.resolve("neckbeard").toString(), "--version").directory(temp.toFile())
+                .redirectOutput(out.toFile()).redirectError(err.toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
+        assertThat(process.waitFor(2, TimeUnit.MINUTES)).as("the launcher finished").isTrue();
+
+        assertThat(process.exitValue()).as(Files.readString(err)).isZero();
+        assertThat(Files.readString(out)).startsWith("neckbeard ").contains("commit ");
+        assertThat(Files.readString(err)).doesNotContain("building");
+    }
 }

@@ -145,7 +145,7 @@ public final class DirectProcessManager implements ProcessManager {
 
     @Override
     public List<String> inspectScript(StackTarget target, List<String> processes) {
-        return List.of("R=" + quote(target.root()), StackCommands.STOP_GROUP,
+        return List.of("R=" + quote(target.root()), StackCommands.STOP_GROUP, ProcessStatus.STARTED_AT,
                 "inspect() {",
                 "  nb_pid=; [ ! -f \"$R/run/$1.pid\" ] || read -r nb_pid < \"$R/run/$1.pid\" || true",
                 "  if [ -z \"$nb_pid\" ]; then nb_state=missing",
@@ -156,12 +156,35 @@ public final class DirectProcessManager implements ProcessManager {
                 "  elif [ -e \"$R/run/$1.down\" ]; then nb_state=down",
                 "  else nb_state=running; fi",
                 "  nb_exits='0 - -'; [ ! -f \"$R/run/$1.exits\" ] || read -r nb_exits < \"$R/run/$1.exits\" || true",
-                "  echo \"" + ProcessStatus.PROCESS_LINE + " $1 $nb_state $nb_exits\"",
+                // the app's process: down from the supervisor through the 'sh -c' shells that run it, each
+                // with one child (a shell that has not forked yet stands for the app)
+                "  nb_app=-; nb_at=-",
+                "  if [ \"$nb_state\" = running ]; then",
+                "    nb_app=$nb_pid",
+                "    while [ \"$(tr '\\0' '\\n' < \"/proc/$nb_app/cmdline\" 2>/dev/null | sed -n 2p)\" = -c ]; do",
+                // the file has no newline at its end: read fails though it read the pids
+                "      nb_kids=; read -r nb_kids 2>/dev/null < \"/proc/$nb_app/task/$nb_app/children\" || [ -n \"$nb_kids\" ] || break",
+                "      case $nb_kids in ''|*' '*) break;; esac",
+                "      nb_app=$nb_kids",
+                "    done",
+                "    nb_at=$(started_at \"$nb_app\")",
+                "  fi",
+                "  echo \"" + ProcessStatus.PROCESS_LINE + " $1 $nb_state $nb_exits $nb_app $nb_at\"",
                 "  [ \"$nb_state\" = running ] && [ \"${nb_exits%% *}\" = 0 ] || " + ProcessStatus.logTail("\"$R/logs/$1.log\"", "$1"),
                 "}",
-                processes.isEmpty()
-                        ? "for f in \"$R\"/run/*.pid; do [ -e \"$f\" ] || continue; n=${f##*/}; inspect \"${n%.pid}\"; done"
-                        : "for n in " + String.join(" ", processes) + "; do inspect \"$n\"; done",
+                StackCommands.forEachProcess(processes, "run", ".pid", "inspect"),
                 "true");
+    }
+
+    /** Reads {@code <root>/logs/<process>.log} with {@code tail}; {@code -F} follows it across a rotation. */
+    @Override
+    public List<String> logScript(StackTarget target, List<String> processes, int lines, boolean follow) {
+        return List.of("R=" + quote(target.root()),
+                "show() {",
+                "  tail -n " + lines + (follow ? " -F" : "") + " \"$R/logs/$1.log\" 2>/dev/null | " + ProcessStatus.prefixWith("$1"),
+                "}",
+                // followed at once, each to its end one after the other otherwise
+                StackCommands.forEachProcess(processes, "run", ".pid", follow ? "{ show \"$n\" & }" : "show \"$n\""),
+                "wait");
     }
 }

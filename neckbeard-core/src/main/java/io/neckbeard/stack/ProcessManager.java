@@ -35,4 +35,12 @@ public interface ProcessManager {
      * change nothing on the node.
      */
     List<String> inspectScript(StackTarget target, List<String> processes);
+
+    /**
+     * The shell lines that print the last {@code lines} lines of each named process's output (every
+     * process the manager started when {@code processes} is empty), each as {@code <process> <line>};
+     * with {@code follow} they go on printing the lines written after and never end by themselves.
+     * They change nothing on the node.
+     */
+    List<String> logScript(StackTarget target, List<String> processes, int lines, boolean follow);
 }

@@ -7,11 +7,13 @@ import io.neckbeard.packager.Slug;
 import io.neckbeard.transport.Transport;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.TreeMap;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 import static io.neckbeard.stack.ShellQuote.quote;
@@ -23,6 +25,9 @@ import static io.neckbeard.stack.ShellQuote.quote;
  * file copy through the {@link Transport}, so the same code works locally and over SSH.
  */
 public final class Stack {
+    /** A followed log has no end of its own: this only bounds a command nobody stops. */
+    private static final Duration FOLLOW_TIMEOUT = Duration.ofDays(365);
+
     private final Map<String, ProcessManager> processManagers;
 
     /** Parsed Procfiles by slug digest. */
@@ -118,6 +123,21 @@ public final class Stack {
         StackCommands.run(transport, "inspect the processes",
                 StackCommands.lines(processManager(target).inspectScript(target, processes)), output::add);
         return ProcessStatus.parse(output);
+    }
+
+    /**
+     * Passes the last {@code lines} lines of the node's process output (of the named processes,
+     * or of every process the Stack started) to {@code output} as (process, line); with
+     * {@code follow}, then the lines written after, until the calling thread is interrupted. One
+     * command on the node, which streams.
+     */
+    public void logs(Transport transport, StackTarget target, List<String> processes, int lines, boolean follow,
+                     BiConsumer<String, String> output) {
+        String script = StackCommands.lines(processManager(target).logScript(target, processes, lines, follow));
+        StackCommands.run(transport, "read the process logs", script, follow ? FOLLOW_TIMEOUT : StackCommands.STEP_TIMEOUT, line -> {
+            int space = line.indexOf(' ');
+            output.accept(space < 0 ? line : line.substring(0, space), space < 0 ? "" : line.substring(space + 1));
+        });
     }
 
     private ProcessManager processManager(StackTarget target) {

@@ -16,7 +16,11 @@ final class StackCommands {
     }
 
     static void run(Transport transport, String step, String script, Consumer<String> log) {
-        CommandResult result = transport.run(script, Map.of(), STEP_TIMEOUT, log);
+        run(transport, step, script, STEP_TIMEOUT, log);
+    }
+
+    static void run(Transport transport, String step, String script, Duration timeout, Consumer<String> log) {
+        CommandResult result = transport.run(script, Map.of(), timeout, log);
         if (!result.succeeded()) {
             throw new StackException("could not " + step + " on " + transport.describe() + " (exit " + result.exitCode() + "):\n"
                     + result.outputTail(), "fix what the output above says, then run the command again");
@@ -75,6 +79,19 @@ final class StackCommands {
             "  fi",
             "  rm -f \"$1\"",
             "}");
+
+    /**
+     * The line that runs {@code command} (which reads the name from {@code $n}, or gets it as its
+     * argument) for each named process, or, when none is named, for each process with a file
+     * {@code <root>/<dir>/<name><suffix>} (the root in {@code $R}).
+     */
+    static String forEachProcess(List<String> processes, String dir, String suffix, String command) {
+        String each = command.contains("$n") ? command : command + " \"$n\"";
+        return processes.isEmpty()
+                ? "for f in \"$R\"/" + dir + "/*" + suffix + "; do [ -e \"$f\" ] || continue; n=${f##*/}; n=${n%" + suffix + "}; "
+                        + each + "; done"
+                : "for n in " + String.join(" ", processes.stream().map(ShellQuote::quote).toList()) + "; do " + each + "; done";
+    }
 
     static String lines(List<String> lines) {
         return String.join("\n", lines) + "\n";

@@ -61,20 +61,32 @@ public final class SystemdProcessManager implements ProcessManager {
      */
     @Override
     public List<String> inspectScript(StackTarget target, List<String> processes) {
-        return List.of("R=" + quote(target.root()) + "; A=" + quote(target.app()),
+        return List.of("R=" + quote(target.root()) + "; A=" + quote(target.app()), ProcessStatus.STARTED_AT,
                 "inspect() {",
                 "  u=\"$A-$1.service\"",
                 "  case $(systemctl show -p ActiveState --value \"$u\" 2>/dev/null) in",
                 "    active) s=running;; activating) s=down;; '') s=missing;; *) s=stopped;; esac",
                 "  n=$(systemctl show -p NRestarts --value \"$u\" 2>/dev/null); c=$(systemctl show -p ExecMainStatus --value \"$u\" 2>/dev/null)",
-                "  echo \"" + ProcessStatus.PROCESS_LINE + " $1 $s ${n:-0} ${c:--} -\"",
+                "  p=$(systemctl show -p MainPID --value \"$u\" 2>/dev/null); [ \"$s\" = running ] && [ \"${p:-0}\" != 0 ] || p=-",
+                "  t=-; [ \"$p\" = - ] || t=$(started_at \"$p\")",
+                "  echo \"" + ProcessStatus.PROCESS_LINE + " $1 $s ${n:-0} ${c:--} - $p $t\"",
                 "  [ \"$s\" = running ] && [ \"${n:-0}\" = 0 ] || journalctl -u \"$u\" -n " + ProcessStatus.LOG_LINES
                         + " --no-pager -o cat 2>/dev/null | sed \"s/^/" + ProcessStatus.LOG_LINE + " $1 /\"",
                 "}",
-                processes.isEmpty()
-                        ? "for f in \"$R\"/shared/procs/*.sh; do [ -e \"$f\" ] || continue; n=${f##*/}; inspect \"${n%.sh}\"; done"
-                        : "for n in " + String.join(" ", processes) + "; do inspect \"$n\"; done",
+                StackCommands.forEachProcess(processes, "shared/procs", ".sh", "inspect"),
                 "true");
+    }
+
+    /** Reads the journal of each process's unit ({@code journalctl -f} follows it). */
+    @Override
+    public List<String> logScript(StackTarget target, List<String> processes, int lines, boolean follow) {
+        return List.of("R=" + quote(target.root()) + "; A=" + quote(target.app()),
+                "show() {",
+                "  journalctl -u \"$A-$1.service\" -n " + lines + (follow ? " -f" : "") + " --no-pager -o cat 2>/dev/null | "
+                        + ProcessStatus.prefixWith("$1"),
+                "}",
+                StackCommands.forEachProcess(processes, "shared/procs", ".sh", follow ? "{ show \"$n\" & }" : "show \"$n\""),
+                "wait");
     }
 
     static String unitName(String app, String process) {

@@ -31,4 +31,16 @@ class ProcessStatusTest {
         assertThat(statuses.get(2).stopped()).isTrue();
         assertThat(statuses.get(2).exited()).isTrue();
     }
+
+    @Test
+    void theAppsPidAndStartComeAfterTheExitFieldsWhenTheScriptGivesThem() {
+        List<ProcessStatus> statuses = ProcessStatus.parse(List.of(
+                "nb-process web running 1 0 1800000000 4242 1800000100",
+                "nb-process worker down 2 3 1800000000 - -"));
+
+        assertThat(statuses.get(0).pid()).isEqualTo(4242);
+        assertThat(statuses.get(0).startedAt()).isEqualTo(Instant.ofEpochSecond(1800000100L));
+        assertThat(statuses.get(1).pid()).isNull();
+        assertThat(statuses.get(1).startedAt()).isNull();
+    }
 }

@@ -333,6 +333,69 @@ class StackTest {
         assertThat(Path.of(target.root()).resolve("releases")).doesNotExist();
     }
 
+    @Test
+    void inspectGivesThePidAndStartOfEachRunningAppProcess() throws Exception {
+        Stack stack = Stack.standard();
+        Path root = Path.of(target.root());
+        java.time.Instant before = java.time.Instant.now().minusSeconds(5);
+        stack.deploy(transport, slug(null), target, log::add);
+        awaitBody("release=");
+
+        ProcessStatus web = stack.inspect(transport, target, List.of("web")).get(0);
+
+        ProcessHandle app = ProcessHandle.of(web.pid()).orElseThrow();
+        assertThat(app.info().command().orElse("")).contains("python");
+        assertThat(app.info().commandLine().orElse("")).contains("server.py");
+        assertThat(ProcessHandle.of(pid(root.resolve("run/web.pid"))).orElseThrow().descendants()).contains(app);
+        assertThat(web.startedAt()).isBetween(before, java.time.Instant.now().plusSeconds(5));
+    }
+
+    @Test
+    void logsGiveTheLastLinesOfEachProcessPrefixedWithItsName() throws Exception {
+        Stack stack = Stack.standard();
+        Path logs = Path.of(target.root()).resolve("logs");
+        stack.deploy(transport, slug(null), target, log::add);
+        Files.writeString(logs.resolve("web.log"), "web one\nweb two\nweb three\n", StandardOpenOption.APPEND);
+        List<String> lines = new ArrayList<>();
+
+        stack.logs(transport, target, List.of("web"), 2, false, (process, line) -> lines.add(process + "|" + line));
+
+        assertThat(lines).containsExactly("web|web two", "web|web three");
+    }
+
+    @Test
+    void followedLogsGiveLinesWrittenAfterTheStartUntilTheThreadIsInterrupted() throws Exception {
+        Stack stack = Stack.standard();
+        Path logs = Path.of(target.root()).resolve("logs");
+        stack.deploy(transport, slug(null), target, log::add);
+        List<String> lines = java.util.Collections.synchronizedList(new ArrayList<>());
+        Thread follower = new Thread(() -> {
+            try {
+                stack.logs(transport, target, List.of(), 0, true, (process, line) -> lines.add(process + "|" + line));
+            } catch (RuntimeException interrupted) {
+                // the transport reports the interruption: the follow ends
+            }
+        });
+        follower.start();
+
+        for (int i = 0; i < 300 && !lines.contains("worker|after the start"); i++) {
+            Files.writeString(logs.resolve("worker.log"), i == 0 ? "" : "after the start\n", StandardOpenOption.APPEND);
+            Thread.sleep(100);
+        }
+        follower.interrupt();
+        follower.join(Duration.ofSeconds(30).toMillis());
+
+        assertThat(lines).contains("worker|after the start");
+        assertThat(follower.isAlive()).isFalse();
+        // the killed tails leave the process table a moment after the follow ends
+        java.util.function.Supplier<List<ProcessHandle>> tails = () -> ProcessHandle.current().descendants()
+                .filter(p -> Processes.running(p) && p.info().commandLine().orElse("").contains("tail")).toList();
+        for (int i = 0; i < 300 && !tails.get().isEmpty(); i++) {
+            Thread.sleep(100);
+        }
+        assertThat(tails.get()).as("no tail outlives the follow").isEmpty();
+    }
+
     /** Polls until every inspected process (all started ones when none are named) satisfies {@code done}. */
     private List<ProcessStatus> awaitStatus(Stack stack, java.util.function.Predicate<ProcessStatus> done, String... names)
             throws InterruptedException {

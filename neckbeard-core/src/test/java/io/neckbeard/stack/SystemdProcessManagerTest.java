@@ -78,4 +78,31 @@ class SystemdProcessManagerTest {
 
         assertThat(Files.readAllLines(calls)).containsExactly("stop hello-*.service");
     }
+
+    @Test
+    void logsReadEachUnitsJournalAndInspectGivesTheMainPidAndItsStart() throws Exception {
+        Path bin = Files.createDirectories(temp.resolve("bin"));
+        Files.writeString(bin.resolve("journalctl"), "#!/bin/sh\necho \"journal of $2\"\necho \"args $*\"\n");
+        // a unit whose main process is this test's JVM: a pid that runs, with a start time in /proc
+        Files.writeString(bin.resolve("systemctl"), "#!/bin/sh\ncase \"$3\" in ActiveState) echo active;; NRestarts) echo 2;; "
+                + "MainPID) echo " + ProcessHandle.current().pid() + ";; *) echo;; esac\n");
+        for (String tool : List.of("journalctl", "systemctl")) {
+            Files.setPosixFilePermissions(bin.resolve(tool), PosixFilePermissions.fromString("rwxr-xr-x"));
+        }
+        LocalTransport transport = new LocalTransport(temp, "local:test", Map.of("PATH", bin + ":" + System.getenv("PATH")));
+        StackTarget target = new StackTarget(temp.resolve("srv/hello").toString(), 5, "systemd", "hello", "production", "app-1",
+                4, 8080, Map.of(), Map.of(), null);
+        Stack stack = new Stack(Map.of("systemd", new SystemdProcessManager(temp.resolve("units").toString())));
+        List<String> lines = new ArrayList<>();
+
+        stack.logs(transport, target, List.of("web"), 5, false, (process, line) -> lines.add(process + "|" + line));
+        ProcessStatus web = stack.inspect(transport, target, List.of("web")).get(0);
+
+        assertThat(lines).containsExactly("web|journal of hello-web.service", "web|args -u hello-web.service -n 5 --no-pager -o cat");
+        assertThat(web.state()).isEqualTo(ProcessStatus.RUNNING);
+        assertThat(web.exits()).isEqualTo(2);
+        assertThat(web.pid()).isEqualTo((int) ProcessHandle.current().pid());
+        assertThat(web.startedAt()).isBetween(ProcessHandle.current().info().startInstant().orElseThrow().minusSeconds(2),
+                ProcessHandle.current().info().startInstant().orElseThrow().plusSeconds(2));
+    }
 }
