@@ -4,13 +4,14 @@ import io.neckbeard.coordinator.CoordinatorBackend;
 import io.neckbeard.coordinator.CoordinatorBackendFactory;
 import io.neckbeard.coordinator.CoordinatorContext;
 import io.neckbeard.health.HealthCheck;
+import io.neckbeard.health.HealthCheckContext;
 import io.neckbeard.health.HealthCheckFactory;
 import io.neckbeard.loadbalancer.LoadBalancer;
+import io.neckbeard.loadbalancer.LoadBalancerContext;
 import io.neckbeard.loadbalancer.LoadBalancerFactory;
-import io.neckbeard.model.LoadBalancerSpec;
 import io.neckbeard.model.ParamProblem;
-import io.neckbeard.model.TypedSettings;
 import io.neckbeard.packager.Packager;
+import io.neckbeard.packager.PackagerContext;
 import io.neckbeard.packager.PackagerFactory;
 import io.neckbeard.plugin.Plugins;
 import io.neckbeard.plugin.Typed;
@@ -18,6 +19,7 @@ import io.neckbeard.provider.ProviderContext;
 import io.neckbeard.provider.ResourceProvider;
 import io.neckbeard.provider.ResourceProviderFactory;
 import io.neckbeard.provisioner.Provisioner;
+import io.neckbeard.provisioner.ProvisionerContext;
 import io.neckbeard.provisioner.ProvisionerFactory;
 
 import java.io.IOException;
@@ -142,7 +144,7 @@ public final class StandInPlugins {
         }
 
         @Override
-        public Packager create() {
+        public Packager create(PackagerContext context) {
             throw standIn();
         }
     }
@@ -154,7 +156,7 @@ public final class StandInPlugins {
         }
 
         @Override
-        public Provisioner create() {
+        public Provisioner create(ProvisionerContext context) {
             throw standIn();
         }
     }
@@ -166,7 +168,7 @@ public final class StandInPlugins {
         }
 
         @Override
-        public Provisioner create() {
+        public Provisioner create(ProvisionerContext context) {
             throw standIn();
         }
     }
@@ -190,7 +192,7 @@ public final class StandInPlugins {
         }
 
         @Override
-        public HealthCheck create(TypedSettings settings) {
+        public HealthCheck create(HealthCheckContext context) {
             throw standIn();
         }
     }
@@ -202,7 +204,7 @@ public final class StandInPlugins {
         }
 
         @Override
-        public LoadBalancer create(LoadBalancerSpec spec, ProviderContext context) {
+        public LoadBalancer create(LoadBalancerContext context) {
             throw standIn();
         }
     }
@@ -215,7 +217,7 @@ public final class StandInPlugins {
         }
 
         @Override
-        public HealthCheck create(TypedSettings settings) {
+        public HealthCheck create(HealthCheckContext context) {
             throw new IllegalStateException("buggy plugin: index 3 out of bounds");
         }
     }
