@@ -19,7 +19,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -85,10 +84,6 @@ final class MotoRds {
 
         void reset() {
             counts.clear();
-        }
-
-        List<String> operations() {
-            return List.copyOf(counts.keySet());
         }
     }
 }
