@@ -1,6 +1,8 @@
 package io.neckbeard.cli.engine;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.neckbeard.cli.testing.JarProcess;
+import io.neckbeard.core.Json;
 import io.neckbeard.state.Generation;
 import io.neckbeard.state.NodeRecord;
 import io.neckbeard.testing.moto.MotoExtension;
@@ -25,6 +27,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -88,6 +91,11 @@ class RdsOnMotoIT {
             assertThat(web.launchedAt()).isAfterOrEqualTo(db1.launchedAt());
             assertThat(EngineProject.body(web)).contains("greeting=db at " + db1.address() + ":" + db1.port());
         }
+
+        assertThat(cli("status", "status", "dev", "-o", "json")).isZero();
+        JsonNode dbStatus = StreamSupport.stream(Json.mapper().readTree(runs.get(runs.size() - 1).out())
+                .at("/generations/0/nodes").spliterator(), false).filter(n -> n.get("name").asText().equals("db-1")).findFirst().orElseThrow();
+        assertThat(dbStatus.get("healthy").asBoolean()).as(dbStatus.toString()).isTrue();
 
         assertThat(cli("pending", "-v", "up", "dev", "--pending")).isZero();
         Generation second = project.state("dev").pending().orElseThrow();
