@@ -1,6 +1,8 @@
 package io.neckbeard.aws.provider;
 
 import io.neckbeard.core.Durations;
+import io.neckbeard.core.ExitCode;
+import io.neckbeard.core.NeckbeardException;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -72,7 +74,15 @@ record RdsSettings(String engine, String engineVersion, String instanceClass, In
     /** A number, also when it came from a {@code ${...}} reference (resolved as text). */
     private static Integer number(Map<?, ?> block, String key) {
         Object value = block.get(key);
-        return value == null ? null : value instanceof Integer i ? i : Integer.valueOf(String.valueOf(value).trim());
+        if (value == null || value instanceof Integer) {
+            return (Integer) value;
+        }
+        try {
+            return Integer.valueOf(String.valueOf(value).trim());
+        } catch (NumberFormatException e) {
+            throw new NeckbeardException(ExitCode.USAGE, "rds." + key + " must be a whole number, found '" + value + "'",
+                    "set rds." + key + " (or the variable it reads) to a number, e.g. 20");
+        }
     }
 
     private static Boolean flag(Map<?, ?> block, String key) {
