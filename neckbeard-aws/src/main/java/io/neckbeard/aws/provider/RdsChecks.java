@@ -1,7 +1,7 @@
 package io.neckbeard.aws.provider;
 
 import io.neckbeard.plugin.PluginSettings;
-import io.neckbeard.provider.ParamProblem;
+import io.neckbeard.model.ParamProblem;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,7 +1,7 @@
 package io.neckbeard.aws.provider;
 
+import io.neckbeard.model.ParamProblem;
 import io.neckbeard.plugin.Plugins;
-import io.neckbeard.provider.ParamProblem;
 import io.neckbeard.provider.ResourceProviderFactory;
 import org.junit.jupiter.api.Test;
 
