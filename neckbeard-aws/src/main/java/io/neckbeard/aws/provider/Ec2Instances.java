@@ -122,7 +122,7 @@ final class Ec2Instances {
     /** Polls with doubling waits until the instance runs; a terminated instance or a timeout is the node's failure. */
     private Instance awaitRunning(String instanceId, String node, Duration timeout) {
         Instant deadline = Instant.now().plus(timeout);
-        Duration wait = firstPoll;
+        Backoff backoff = new Backoff(firstPoll, MAX_POLL);
         while (true) {
             List<Instance> found = describe(List.of(Filter.builder().name("instance-id").values(instanceId).build()),
                     "wait for node " + node);
@@ -141,12 +141,11 @@ final class Ec2Instances {
                 throw new ProviderException("node " + node + ": its instance " + instanceId + " is " + state,
                         "start it ('aws ec2 start-instances --instance-ids " + instanceId + "') or terminate it, then run 'neckbeard up' again");
             }
-            if (Instant.now().plus(wait).isAfter(deadline)) {
+            if (Instant.now().plus(backoff.next()).isAfter(deadline)) {
                 throw new ProviderException("node " + node + ": instance " + instanceId + " is still " + state + " after " + timeout,
                         "look at the instance in the EC2 console, raise ec2.launch_timeout if it boots slowly, and run 'neckbeard up' again");
             }
-            sleep(wait);
-            wait = longer(wait);
+            backoff.sleep();
         }
     }
 
@@ -175,15 +174,14 @@ final class Ec2Instances {
             }
             throw AwsErrors.translate(e, "terminate instance " + resource.id());
         }
-        Duration wait = firstPoll;
+        Backoff backoff = new Backoff(firstPoll, MAX_POLL);
         Instant deadline = Instant.now().plus(Ec2Settings.DEFAULT_LAUNCH_TIMEOUT);
         while (!refreshAll(List.of(resource)).get(0).gone()) {
             if (Instant.now().isAfter(deadline)) {
                 throw new ProviderException("instance " + resource.id() + " is still shutting down after " + Ec2Settings.DEFAULT_LAUNCH_TIMEOUT,
                         "look at the instance in the EC2 console and run the command again");
             }
-            sleep(wait);
-            wait = longer(wait);
+            backoff.sleep();
         }
     }
 
@@ -207,20 +205,5 @@ final class Ec2Instances {
     private static boolean notFound(RuntimeException e) {
         return e instanceof AwsServiceException service && service.awsErrorDetails() != null
                 && "InvalidInstanceID.NotFound".equals(service.awsErrorDetails().errorCode());
-    }
-
-    /** Doubles a wait between two polls, up to {@link #MAX_POLL}. */
-    private static Duration longer(Duration wait) {
-        Duration doubled = wait.multipliedBy(2);
-        return doubled.compareTo(MAX_POLL) > 0 ? MAX_POLL : doubled;
-    }
-
-    private static void sleep(Duration wait) {
-        try {
-            Thread.sleep(wait.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ProviderException("interrupted while waiting for EC2", "run the command again");
-        }
     }
 }

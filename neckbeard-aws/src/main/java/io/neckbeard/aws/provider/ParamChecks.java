@@ -102,6 +102,12 @@ final class ParamChecks {
         return this;
     }
 
+    /** Keys of the block another check looks at (so they are not reported as unknown). */
+    ParamChecks checkedElsewhere(String... keys) {
+        known.addAll(List.of(keys));
+        return this;
+    }
+
     /** What the checks found, and every key of the block no check named, with a did-you-mean. */
     List<ParamProblem> problems() {
         List<ParamProblem> all = new ArrayList<>(problems);
