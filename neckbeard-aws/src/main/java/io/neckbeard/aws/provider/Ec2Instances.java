@@ -56,9 +56,12 @@ final class Ec2Instances {
         this.pageSize = pageSize;
     }
 
-    /** @param region config.yml's {@code region:}, or null for the SDK's region chain */
-    static Ec2Instances inRegion(String region, Duration firstPoll) {
-        return new Ec2Instances(AwsClients.ec2(region), firstPoll, Ec2Resources.PAGE_SIZE);
+    /**
+     * @param region  config.yml's {@code region:}, or null for the SDK's region chain
+     * @param profile config.yml's {@code aws.profile}, or null for the SDK's credential chain
+     */
+    static Ec2Instances inRegion(String region, String profile, Duration firstPoll) {
+        return new Ec2Instances(AwsClients.ec2(region, profile), firstPoll, Ec2Resources.PAGE_SIZE);
     }
 
     List<Resource> discover(String app, String environment) {
