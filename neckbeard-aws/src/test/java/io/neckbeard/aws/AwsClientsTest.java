@@ -1,5 +1,7 @@
 package io.neckbeard.aws;
 
+import io.neckbeard.core.ExitCode;
+import io.neckbeard.core.NeckbeardException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -12,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** config.yml's {@code aws.profile} picks the credentials (and, without {@code region:}, the region) of the EC2 client. Nothing is called. */
 class AwsClientsTest {
@@ -50,6 +53,23 @@ class AwsClientsTest {
     void configYmlsRegionWinsOverTheProfiles() {
         try (Ec2Client ec2 = AwsClients.ec2("us-east-1", "deploy")) {
             assertThat(ec2.serviceClientConfiguration().region()).isEqualTo(Region.US_EAST_1);
+        }
+    }
+
+    @Test
+    void aProfileWithoutCredentialsIsAConfigurationProblemNamingIt() {
+        try (Ec2Client ec2 = AwsClients.ec2("us-east-1", "nope")) {
+            assertThatThrownBy(() -> {
+                try {
+                    ec2.describeInstances();
+                } catch (RuntimeException e) {
+                    throw AwsErrors.translate(e, "discover the ec2 nodes of production");
+                }
+            }).isInstanceOfSatisfying(NeckbeardException.class, e -> {
+                assertThat(e.exitCode()).isEqualTo(ExitCode.USAGE);
+                assertThat(e.getMessage()).isEqualTo("cannot discover the ec2 nodes of production: the AWS profile 'nope' has no credentials");
+                assertThat(e.remedy()).contains("aws: {profile: NAME}");
+            });
         }
     }
 }
