@@ -94,6 +94,7 @@ final class Ec2Instances {
         if (!earlier.isEmpty()) {
             instanceId = earlier.get(0).instanceId();
             LOG.info("node {}: found instance {} an earlier run launched", node, instanceId);
+            tagElasticIp(earlier.get(0), settings.elasticIp());
         } else {
             Map<String, Snapshot> seeds = volumes.seedSnapshots(request, settings, tags, Instant.now().plus(settings.snapshotTimeout()));
             instanceId = run(request, settings, tags, Ec2Volumes.mappings(settings.volumes(), seeds));
@@ -172,6 +173,18 @@ final class Ec2Instances {
                         "look at the instance in the EC2 console, raise ec2.launch_timeout if it boots slowly, and run 'neckbeard up' again");
             }
             sleep(waitBefore(poll));
+        }
+    }
+
+    /** An earlier run's instance carries the node's current {@code ec2.elastic_ip}, which promote and terminate read from it. */
+    private void tagElasticIp(Instance instance, String setting) {
+        boolean tagged = instance.tags().stream().anyMatch(t -> t.key().equals(ElasticIps.TAG) && t.value().equals(setting));
+        if (setting != null && !tagged) {
+            try {
+                ec2.createTags(t -> t.resources(instance.instanceId()).tags(Tag.builder().key(ElasticIps.TAG).value(setting).build()));
+            } catch (RuntimeException e) {
+                throw AwsErrors.translate(e, "tag instance " + instance.instanceId() + " with its Elastic IP setting");
+            }
         }
     }
 

@@ -63,7 +63,9 @@ final class ElasticIps {
             LOG.info("node {}: Elastic IP {} stays with instance {} until promote", tags.get(Tags.NODE), address.publicIp(), holder);
             return null;
         }
-        associate(address, instanceId, tags);
+        if (holder == null) {
+            associate(address, instanceId, tags);
+        }
         return address.publicIp();
     }
 
