@@ -191,6 +191,7 @@ final class ElasticIps {
         return address.tags().stream().filter(t -> t.key().equals(key)).map(Tag::value).findFirst().orElse(null);
     }
 
+    /** {@code tags} as EC2 tags for what is not the instance (volumes, snapshots, addresses): without {@value #TAG}. */
     static List<Tag> ec2Tags(Map<String, String> tags) {
         return tags.entrySet().stream().filter(e -> !e.getKey().equals(TAG))
                 .map(e -> Tag.builder().key(e.getKey()).value(e.getValue()).build()).toList();
