@@ -52,16 +52,17 @@ public final class AwsErrors {
             return new ProviderException("cannot " + action + ": AWS answered " + code + ": " + message,
                     "fix what AWS names and run the command again (it resumes where it stopped)", error);
         }
+        if (text.contains("Unable to load credentials")) {
+            return new NeckbeardException(ExitCode.USAGE, "cannot " + action + ": no AWS credentials found",
+                    "set AWS_PROFILE (a profile of ~/.aws/config), or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, "
+                            + "or run 'aws sso login', or run on a host with an instance role");
+        }
+        // a named profile (aws.profile) without keys; the default chain's failure above names the default profile too
         Matcher profile = NO_PROFILE_CREDENTIALS.matcher(text);
         if (profile.find()) {
             return new NeckbeardException(ExitCode.USAGE, "cannot " + action + ": the AWS profile '" + profile.group(1)
                     + "' has no credentials", "add the profile to ~/.aws/config or ~/.aws/credentials (or 'aws sso login' "
                     + "for an SSO profile), or correct aws: {profile: NAME} in neckbeard/config.yml");
-        }
-        if (text.contains("Unable to load credentials")) {
-            return new NeckbeardException(ExitCode.USAGE, "cannot " + action + ": no AWS credentials found",
-                    "set AWS_PROFILE (a profile of ~/.aws/config), or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, "
-                            + "or run 'aws sso login', or run on a host with an instance role");
         }
         if (text.contains("Unable to load region")) {
             return new NeckbeardException(ExitCode.USAGE, "cannot " + action + ": no AWS region is set",
