@@ -63,6 +63,11 @@ final class LoadedProject implements Project {
     }
 
     @Override
+    public String awsProfile() {
+        return config.awsProfile();
+    }
+
+    @Override
     public TypedSettings packager() {
         return config.packager();
     }

@@ -256,7 +256,7 @@ public final class DeployContext implements AutoCloseable {
     }
 
     private ProviderContext providerContext() {
-        return new ProviderContext(project.root(), project.app(), project.region());
+        return new ProviderContext(project.root(), project.app(), project.region(), project.awsProfile());
     }
 
     @Override

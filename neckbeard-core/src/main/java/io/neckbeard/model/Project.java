@@ -14,6 +14,11 @@ public interface Project {
     /** The AWS region, or null when the project uses none. */
     String region();
 
+    /** The AWS profile the providers use (config.yml's {@code aws: {profile: NAME}}), or null for the SDK's default credentials. */
+    default String awsProfile() {
+        return null;
+    }
+
     TypedSettings packager();
 
     TypedSettings coordinator();

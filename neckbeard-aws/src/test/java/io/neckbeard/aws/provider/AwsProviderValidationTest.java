@@ -79,6 +79,49 @@ class AwsProviderValidationTest {
     }
 
     @Test
+    void ec2AcceptsVolumesASeedChoiceAndAnElasticIp() {
+        Map<String, Object> ec2 = Map.of("image_id", "ami-1", "instance_type", "t3.small", "seed", "none",
+                "elastic_ip", "allocate", "address", "elastic_ip", "status_checks", false, "snapshot_timeout", "2h",
+                "volumes", List.of(Map.of("device", "/dev/sdf", "size_gb", 100, "type", "gp3", "iops", 3000,
+                        "throughput", 125, "encrypted", true, "delete_on_termination", false)));
+
+        assertThat(providers.get("ec2").validate("db", Map.of("ec2", ec2))).isEmpty();
+        assertThat(providers.get("ec2").validate("db", Map.of("ec2", Map.of("image_id", "ami-1", "instance_type", "t3.small",
+                "elastic_ip", "eipalloc-0123456789abcdef0")))).isEmpty();
+        assertThat(providers.get("ec2").validate("db", Map.of("ec2", Map.of("image_id", "ami-1", "instance_type", "t3.small",
+                "elastic_ip", "203.0.113.10")))).isEmpty();
+    }
+
+    @Test
+    void eachVolumeIsCheckedWithItsIndexAndUnknownKeysGetADidYouMean() {
+        Map<String, Object> ec2 = Map.of("image_id", "ami-1", "instance_type", "t3.small", "volumes", List.of(
+                Map.of("device", "/dev/sdf", "size_gb", 100),
+                Map.of("device", "/dev/sdg", "sise_gb", 10, "type", "gp9"),
+                "/dev/sdh"));
+
+        List<ParamProblem> problems = providers.get("ec2").validate("db", Map.of("ec2", ec2));
+
+        assertThat(problems).extracting(ParamProblem::path).containsExactlyInAnyOrder(
+                "ec2.volumes[1].size_gb", "ec2.volumes[1].type", "ec2.volumes[1].sise_gb", "ec2.volumes[2]");
+        ParamProblem typo = problems.stream().filter(p -> p.path().equals("ec2.volumes[1].sise_gb")).findFirst().orElseThrow();
+        assertThat(typo.message()).isEqualTo("unknown setting 'sise_gb' of the ec2.volumes[1] entry");
+        assertThat(typo.fix()).startsWith("did you mean 'size_gb'?");
+    }
+
+    @Test
+    void anElasticIpMustBeAllocateAnAllocationIdOrAnAddressAndAddressElasticIpNeedsOne() {
+        List<ParamProblem> wrong = providers.get("ec2").validate("web", Map.of("ec2", Map.of("image_id", "ami-1",
+                "instance_type", "t3.small", "elastic_ip", "yes")));
+        List<ParamProblem> missing = providers.get("ec2").validate("web", Map.of("ec2", Map.of("image_id", "ami-1",
+                "instance_type", "t3.small", "address", "elastic_ip")));
+
+        assertThat(wrong).extracting(ParamProblem::path).containsExactly("ec2.elastic_ip");
+        assertThat(wrong.get(0).message()).contains("allocate, an allocation id (eipalloc-...) or a public IPv4 address, found yes");
+        assertThat(missing).extracting(ParamProblem::path).containsExactly("ec2.address");
+        assertThat(missing.get(0).message()).isEqualTo("ec2.address is elastic_ip, but the node has no ec2.elastic_ip");
+    }
+
+    @Test
     void rdsAcceptsTheExampleBlockWithEverySeedForm() {
         for (Object seed : List.of("snapshot", "none", Map.of("snapshot", "shop-base-2026"), Map.of("restore_time", "latest"),
                 Map.of("restore_time", "2026-12-01T10:00:00Z"))) {
