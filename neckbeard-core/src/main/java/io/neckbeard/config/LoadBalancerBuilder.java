@@ -1,0 +1,96 @@
+package io.neckbeard.config;
+
+import io.neckbeard.config.merge.Layer;
+import io.neckbeard.config.merge.LeafSource;
+import io.neckbeard.config.merge.TreeMerger;
+import io.neckbeard.config.read.ConfigFile;
+import io.neckbeard.config.read.EnvDefinition;
+import io.neckbeard.config.validate.Problems;
+import io.neckbeard.config.validate.Suggestions;
+import io.neckbeard.config.yaml.YamlFile;
+import io.neckbeard.loadbalancer.LoadBalancerFactory;
+import io.neckbeard.plugin.ValidationContext;
+import io.neckbeard.provider.ParamProblem;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The load balancers as one environment sees them: each config.yml {@code load_balancers:} block
+ * with the {@code load_balancers:} layers of the environment's extends chain deep-merged over its
+ * settings, later layers winning (so production and staging can name different target groups).
+ * The plugin validates the merged settings; each problem is reported where the offending value
+ * was written, or, for a missing one, at the last block of that balancer in the chain.
+ */
+final class LoadBalancerBuilder {
+    private static final ValidationContext OFFLINE = new ValidationContext(null, List.of());
+
+    private final ConfigFile config;
+    private final Map<String, LoadBalancerFactory> factories;
+    private final Problems problems;
+
+    LoadBalancerBuilder(ConfigFile config, Map<String, LoadBalancerFactory> factories, Problems problems) {
+        this.config = config;
+        this.factories = factories;
+        this.problems = problems;
+    }
+
+    Map<String, LoadBalancerSpec> build(String environment, List<EnvDefinition> chain) {
+        chain.forEach(this::checkLayer);
+        Map<String, LoadBalancerSpec> balancers = new LinkedHashMap<>();
+        for (LoadBalancerSpec declared : config.loadBalancers().values()) {
+            String path = "load_balancers." + declared.name();
+            TreeMerger merger = new TreeMerger().merge(new Layer("config", config.yaml(), path, declared.settings()));
+            YamlFile lastFile = config.yaml();
+            String lastPath = path;
+            for (EnvDefinition link : chain) {
+                Map<String, Object> layer = link.loadBalancers().get(declared.name());
+                if (layer != null) {
+                    layer = new LinkedHashMap<>(layer);
+                    layer.remove("type");
+                    merger.merge(new Layer("env:" + link.name() + ".load_balancers", link.yaml(), link.path(path), layer));
+                    lastFile = link.yaml();
+                    lastPath = link.path(path);
+                }
+            }
+            LoadBalancerSpec merged = new LoadBalancerSpec(declared.name(), declared.type(),
+                    Collections.unmodifiableMap(merger.tree()));
+            LoadBalancerFactory factory = factories.get(declared.type());
+            if (factory != null) { // an unknown type is reported once, by PluginChecks
+                for (ParamProblem problem : factory.validate(merged.settings(), OFFLINE)) {
+                    LeafSource source = problem.path().isEmpty() ? null : TreeMerger.source(merger.sources(), problem.path());
+                    if (source != null) {
+                        Origin at = source.origin();
+                        problems.accept(new Problem(at.file(), at.line(), at.column(), source.sourcePath(), problem.message(),
+                                problem.fix()));
+                    } else {
+                        problems.add(lastFile, problem.path().isEmpty() ? lastPath : YamlFile.child(lastPath, problem.path()),
+                                "load balancer '" + declared.name() + "' in environment '" + environment + "': "
+                                        + problem.message(), problem.fix());
+                    }
+                }
+            }
+            balancers.put(declared.name(), merged);
+        }
+        return Collections.unmodifiableMap(balancers);
+    }
+
+    /** An environment layer names balancers config.yml declares, and leaves their type to config.yml. */
+    private void checkLayer(EnvDefinition link) {
+        for (Map.Entry<String, Map<String, Object>> layer : link.loadBalancers().entrySet()) {
+            String name = layer.getKey();
+            String path = link.path("load_balancers." + name);
+            if (!config.loadBalancers().containsKey(name)) {
+                problems.add(link.yaml(), path, link.label() + " sets load balancer '" + name
+                        + "', which is not declared under load_balancers in config.yml",
+                        Suggestions.fix(name, config.loadBalancers().keySet(), "load balancers"));
+            } else if (layer.getValue().containsKey("type")) {
+                problems.add(link.yaml(), YamlFile.child(path, "type"), "an environment cannot change the type of load balancer '"
+                        + name + "' (" + config.loadBalancers().get(name).type() + " in config.yml)",
+                        "remove type here: an environment overrides a load balancer's settings only");
+            }
+        }
+    }
+}
