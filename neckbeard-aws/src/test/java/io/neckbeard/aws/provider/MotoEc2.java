@@ -19,7 +19,7 @@ import java.util.List;
 import java.util.Map;
 
 /** The EC2 client and launch requests of the ec2 provider's tests on moto. */
-final class MotoEc2 {
+public final class MotoEc2 {
     static final String APP = "shop";
     static final Duration FIRST_POLL = Duration.ofMillis(50);
 
@@ -27,7 +27,7 @@ final class MotoEc2 {
     }
 
     /** Talks to moto only: explicit region and dummy keys (no credential chain, no instance metadata), no retries. */
-    static Ec2Client client(MotoServer moto) {
+    public static Ec2Client client(MotoServer moto) {
         return Ec2Client.builder()
                 .endpointOverride(MotoServer.requireLoopback(moto.endpoint()))
                 .region(Region.US_EAST_1)
