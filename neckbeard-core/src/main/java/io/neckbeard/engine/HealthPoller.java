@@ -121,6 +121,25 @@ final class HealthPoller {
         }
     }
 
+    /**
+     * Registers the targets and waits until the balancer serves them. When it does not (it finds
+     * one unhealthy, or the timeout passes) they are deregistered again before the failure goes
+     * on, so a node that failed stays out of its balancer, as its {@code operational: false} says.
+     */
+    static void putIntoService(LoadBalancer balancer, List<Target> targets, HealthSettings health) {
+        balancer.register(targets);
+        try {
+            awaitInService(balancer, targets, health.timeout(), health.interval());
+        } catch (RuntimeException e) {
+            try {
+                balancer.deregister(targets);
+            } catch (RuntimeException again) {
+                e.addSuppressed(again);
+            }
+            throw e;
+        }
+    }
+
     private static void sleep(Duration interval) {
         try {
             Thread.sleep(Math.max(1, interval.toMillis()));

@@ -68,9 +68,10 @@ class RollingBalancerTest {
     }
 
     @Test
-    void aNodeTheBalancerFindsUnhealthyFailsWithTheBalancersReasonAndIsNotOperational() {
+    void aNodeTheBalancerFindsUnhealthyFailsWithTheBalancersReasonAndLeavesTheBalancerAgain() {
         try (DeployContext context = fixture.open()) {
             EngineFixture.loadBalancer(context).failChecks("Target.ResponseCodeMismatch: 502");
+            EngineFixture.loadBalancer(context).alsoLogTo(events);
 
             DeployResult result = new UpService(context, EngineFixture.SILENT).up(false, null, ARGUMENTS);
 
@@ -79,6 +80,11 @@ class RollingBalancerTest {
                     .allSatisfy(n -> assertThat(n.detail()).startsWith("register: ").contains("Target.ResponseCodeMismatch: 502"));
             assertThat(context.coordinator().read("dev").generations()).flatExtracting(g -> g.nodes())
                     .extracting(NodeRecord::operational).containsOnly(false);
+            for (NodeOutcome failed : result.nodes().stream().filter(n -> n.result().equals("failed")).toList()) {
+                String id = "dev/g1-" + failed.name();
+                assertThat(events.lastIndexOf("deregister " + id)).as(failed.name() + " is taken out again")
+                        .isGreaterThan(events.lastIndexOf("register " + id));
+            }
         }
     }
 }
