@@ -111,14 +111,8 @@ final class TargetGroup {
     Map<String, TargetHealth> health(List<Target> targets) {
         Described group = described();
         Map<String, TargetHealth> health = new LinkedHashMap<>();
-        List<TargetHealthDescription> found;
-        try {
-            found = describeHealth(group, targets);
-        } catch (AwsServiceException e) {
-            if (!e.isThrottlingException()) {
-                throw AwsErrors.translate(e, "read the health of " + nodes(targets) + " in target group " + group.name());
-            }
-            LOG.warn("DescribeTargetHealth of target group {} was throttled; looking again at the next poll", group.name());
+        List<TargetHealthDescription> found = poll(group, targets, "read the health of " + nodes(targets));
+        if (found == null) {
             targets.forEach(t -> health.put(t.node(), TargetHealth.INITIAL));
             return health;
         }
@@ -140,20 +134,24 @@ final class TargetGroup {
         return health;
     }
 
-    private List<TargetHealthDescription> describeHealth(Described group, List<Target> targets) {
-        return elb.describeTargetHealth(r -> r.targetGroupArn(group.arn()).targets(descriptions(group, targets)))
-                .targetHealthDescriptions();
+    /** One DescribeTargetHealth of the targets; null when it was throttled (the caller's next poll looks again). */
+    private List<TargetHealthDescription> poll(Described group, List<Target> targets, String action) {
+        try {
+            return elb.describeTargetHealth(r -> r.targetGroupArn(group.arn()).targets(descriptions(group, targets)))
+                    .targetHealthDescriptions();
+        } catch (AwsServiceException e) {
+            if (!e.isThrottlingException()) {
+                throw AwsErrors.translate(e, action + " in target group " + group.name() + " (load balancer " + balancer + ")");
+            }
+            LOG.warn("DescribeTargetHealth of target group {} was throttled; looking again at the next poll", group.name());
+            return null;
+        }
     }
 
     /** The nodes ELB still reports draining; a throttled poll counts as all of them. */
     private List<String> draining(Described group, List<Target> targets) {
-        List<TargetHealthDescription> found;
-        try {
-            found = describeHealth(group, targets);
-        } catch (AwsServiceException e) {
-            if (!e.isThrottlingException()) {
-                throw AwsErrors.translate(e, "wait for " + nodes(targets) + " to drain from target group " + group.name());
-            }
+        List<TargetHealthDescription> found = poll(group, targets, "wait for " + nodes(targets) + " to drain");
+        if (found == null) {
             return targets.stream().map(Target::node).toList();
         }
         return targets.stream().filter(t -> {
