@@ -133,6 +133,7 @@ public final class ConfigLoader {
             loaded.put(name, new LoadedProject.LoadedEnvironment(spec, chain, nodes.build(spec, chain, Map.of()),
                     balancers.build(name, chain)));
         }
+        balancers.requireNoneShared(loaded);
         if (slugChecks) {
             pluginChecks.checkPackagerFiles(config, root);
         }
