@@ -11,6 +11,9 @@ import io.neckbeard.core.ExitCode;
 import io.neckbeard.core.Names;
 import io.neckbeard.core.NeckbeardException;
 import io.neckbeard.loadbalancer.LoadBalancerFactory;
+import io.neckbeard.model.EnvironmentSpec;
+import io.neckbeard.model.Problem;
+import io.neckbeard.model.Project;
 import io.neckbeard.plugin.Plugins;
 import io.neckbeard.provider.ResourceProviderFactory;
 

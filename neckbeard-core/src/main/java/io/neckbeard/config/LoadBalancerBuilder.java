@@ -6,11 +6,15 @@ import io.neckbeard.config.merge.TreeMerger;
 import io.neckbeard.config.read.ConfigFile;
 import io.neckbeard.config.read.EnvDefinition;
 import io.neckbeard.config.validate.Problems;
-import io.neckbeard.config.validate.Suggestions;
 import io.neckbeard.config.yaml.YamlFile;
+import io.neckbeard.core.Suggestions;
 import io.neckbeard.loadbalancer.LoadBalancerFactory;
+import io.neckbeard.model.EnvironmentSpec;
+import io.neckbeard.model.LoadBalancerSpec;
+import io.neckbeard.model.Origin;
+import io.neckbeard.model.ParamProblem;
+import io.neckbeard.model.Problem;
 import io.neckbeard.plugin.ValidationContext;
-import io.neckbeard.provider.ParamProblem;
 
 import java.util.Collections;
 import java.util.HashMap;

@@ -1,6 +1,8 @@
 package io.neckbeard.config;
 
 import io.neckbeard.config.testing.StandInPlugins;
+import io.neckbeard.model.LoadBalancerSpec;
+import io.neckbeard.model.Project;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,12 +1,11 @@
 package io.neckbeard.aws.loadbalancer;
 
-import io.neckbeard.config.LoadBalancerSpec;
 import io.neckbeard.loadbalancer.LoadBalancer;
+import io.neckbeard.loadbalancer.LoadBalancerContext;
 import io.neckbeard.loadbalancer.LoadBalancerFactory;
+import io.neckbeard.model.ParamProblem;
 import io.neckbeard.plugin.PluginSettings;
 import io.neckbeard.plugin.ValidationContext;
-import io.neckbeard.provider.ParamProblem;
-import io.neckbeard.provider.ProviderContext;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -47,8 +46,8 @@ public final class Elbv2LoadBalancerFactory implements LoadBalancerFactory {
     }
 
     @Override
-    public LoadBalancer create(LoadBalancerSpec spec, ProviderContext context) {
-        Elbv2Settings settings = Elbv2Settings.of(spec.settings());
-        return new Elbv2LoadBalancer(() -> TargetGroup.inRegion(context.region(), spec.name(), settings, FIRST_POLL));
+    public LoadBalancer create(LoadBalancerContext context) {
+        Elbv2Settings settings = Elbv2Settings.of(context.spec().settings());
+        return new Elbv2LoadBalancer(() -> TargetGroup.inRegion(context.region(), context.spec().name(), settings, FIRST_POLL));
     }
 }

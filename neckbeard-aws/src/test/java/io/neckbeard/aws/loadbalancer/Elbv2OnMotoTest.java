@@ -3,12 +3,12 @@ package io.neckbeard.aws.loadbalancer;
 import io.neckbeard.core.ExitCode;
 import io.neckbeard.core.NeckbeardException;
 import io.neckbeard.config.ConfigLoader;
-import io.neckbeard.config.LoadBalancerSpec;
-import io.neckbeard.config.Project;
+import io.neckbeard.model.LoadBalancerSpec;
+import io.neckbeard.model.Project;
 import io.neckbeard.config.testing.StandInPlugins;
 import io.neckbeard.loadbalancer.LoadBalancer;
+import io.neckbeard.loadbalancer.LoadBalancerContext;
 import io.neckbeard.loadbalancer.LoadBalancerFactory;
-import io.neckbeard.provider.ProviderContext;
 import io.neckbeard.loadbalancer.Target;
 import io.neckbeard.loadbalancer.TargetHealth;
 import io.neckbeard.plugin.Plugins;
@@ -147,7 +147,7 @@ class Elbv2OnMotoTest {
             for (String environment : List.of("production", "staging")) {
                 LoadBalancerSpec spec = project.loadBalancers(environment).get("web");
                 LoadBalancer balancer = plugins.find(LoadBalancerFactory.class, spec.type(), "load balancer")
-                        .create(spec, new ProviderContext(root, project.app(), project.region()));
+                        .create(new LoadBalancerContext(root, project.app(), spec, project.region()));
                 balancer.register(nodes.subList(environment.equals("production") ? 0 : 1, environment.equals("production") ? 1 : 2));
             }
         } finally {

@@ -22,12 +22,12 @@ class Elbv2SdkLoadingTest {
             Class<?> validationClass = loader.loadClass("io.neckbeard.plugin.ValidationContext");
             Object offline = validationClass.getConstructor(Path.class, Collection.class).newInstance(null, List.of());
             Object problems = factoryClass.getMethod("validate", Map.class, validationClass).invoke(factory, settings, offline);
-            Class<?> specClass = loader.loadClass("io.neckbeard.config.LoadBalancerSpec");
+            Class<?> specClass = loader.loadClass("io.neckbeard.model.LoadBalancerSpec");
             Object spec = specClass.getConstructor(String.class, String.class, Map.class).newInstance("web", "elbv2", settings);
-            Class<?> contextClass = loader.loadClass("io.neckbeard.provider.ProviderContext");
-            Object context = contextClass.getConstructor(Path.class, String.class, String.class)
-                    .newInstance(Path.of("."), "shop", "us-east-1");
-            Object balancer = factoryClass.getMethod("create", specClass, contextClass).invoke(factory, spec, context);
+            Class<?> contextClass = loader.loadClass("io.neckbeard.loadbalancer.LoadBalancerContext");
+            Object context = contextClass.getConstructor(Path.class, String.class, specClass, String.class)
+                    .newInstance(Path.of("."), "shop", spec, "us-east-1");
+            Object balancer = factoryClass.getMethod("create", contextClass).invoke(factory, context);
 
             assertThat((List<?>) problems).isEmpty();
             assertThat(balancer).isNotNull();
