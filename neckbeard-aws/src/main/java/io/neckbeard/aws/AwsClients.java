@@ -8,6 +8,7 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
 import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
 import software.amazon.awssdk.services.rds.RdsClient;
 
 /**
@@ -16,6 +17,7 @@ import software.amazon.awssdk.services.rds.RdsClient;
  * roles), or the profile config.yml's {@code aws: {profile: NAME}} names; the region is
  * config.yml's {@code region:} when set, else the SDK's chain ({@code AWS_REGION}, the profile's
  * region); {@code AWS_ENDPOINT_URL} and {@code AWS_ENDPOINT_URL_<SERVICE>}
+ * ({@code _EC2}, {@code _RDS}, {@code _ELASTIC_LOAD_BALANCING_V2})
  * are honoured by the SDK itself. Retries use the SDK's standard mode (backoff with jitter,
  * throttling included). Only the providers' {@code create} paths reach this class, so a command
  * that does not touch AWS loads no SDK class.
@@ -61,6 +63,23 @@ public final class AwsClients {
             return builder.build();
         } catch (RuntimeException e) {
             throw AwsErrors.translate(e, "create the RDS client");
+        }
+    }
+
+    /** The elbv2 load balancer's client, built as {@link #ec2} builds EC2's. */
+    public static ElasticLoadBalancingV2Client elbv2(String region) {
+        var builder = ElasticLoadBalancingV2Client.builder()
+                .httpClientBuilder(UrlConnectionHttpClient.builder())
+                .credentialsProvider(DefaultCredentialsProvider.builder().build())
+                .overrideConfiguration(ClientOverrideConfiguration.builder()
+                        .retryStrategy(AwsRetryStrategy.standardRetryStrategy()).build());
+        if (region != null) {
+            builder.region(Region.of(region));
+        }
+        try {
+            return builder.build();
+        } catch (RuntimeException e) {
+            throw AwsErrors.translate(e, "create the ELBv2 client");
         }
     }
 }
