@@ -108,7 +108,7 @@ final class Ec2Instances {
         if (settings.elasticIp() != null && elasticIps.atLaunch(instanceId, tags, settings.elasticIp()) != null) {
             instance = describeOne(instanceId, node); // its public address is the Elastic IP now
         }
-        return Ec2Resources.resource(instance, null);
+        return Ec2Resources.overridden(Ec2Resources.resource(instance, null), settings.addressOverride());
     }
 
     private String run(LaunchRequest request, Ec2Settings settings, Map<String, String> tags, List<BlockDeviceMapping> devices) {
@@ -238,7 +238,8 @@ final class Ec2Instances {
         List<Resource> refreshed = new ArrayList<>();
         for (Resource resource : resources) {
             Resource current = now.get(resource.id());
-            refreshed.add(current != null ? current : new Resource(resource.id(), resource.provider(), resource.address(),
+            refreshed.add(current != null ? Ec2Resources.overridden(current, resource.attributes().get(Ec2Resources.ADDRESS_OVERRIDE))
+                    : new Resource(resource.id(), resource.provider(), resource.address(),
                     ResourceState.GONE, resource.tags(), resource.attributes()));
         }
         return refreshed;

@@ -51,4 +51,22 @@ class Ec2SshOnMotoTest {
             }
         }
     }
+
+    /** Health checks and the app's NECKBEARD_ADDRESS dial the resource's address: a tunnelled node's must be the tunnel, also after a refresh. */
+    @Test
+    void aNodeWithAnAddressOverrideHasItAsItsAddressAtLaunchAndAfterARefresh(MotoServer moto) {
+        try (Ec2Client ec2 = MotoEc2.client(moto)) {
+            Ec2Provider provider = MotoEc2.provider(ec2, 1000);
+
+            Resource launched = provider.launch(MotoEc2.request("production", 1, "web-1", MotoEc2.params(Map.of("address_override", "127.0.1.2"))));
+            Resource refreshed = provider.refreshAll(java.util.List.of(new Resource(launched.id(), launched.provider(),
+                    launched.address(), io.neckbeard.provider.ResourceState.UNKNOWN, Map.of(), launched.attributes()))).get(0);
+            Resource plain = provider.launch(MotoEc2.request("production", 1, "web-2"));
+
+            assertThat(launched.address()).isEqualTo("127.0.1.2");
+            assertThat(refreshed.address()).isEqualTo("127.0.1.2");
+            assertThat(refreshed.running()).isTrue();
+            assertThat(plain.address()).isEqualTo(plain.attributes().get(Ec2Resources.PUBLIC_IP));
+        }
+    }
 }
