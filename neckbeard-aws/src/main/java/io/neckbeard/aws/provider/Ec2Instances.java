@@ -33,6 +33,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * The EC2 calls of the {@link Ec2Provider}: one instance per node, found again by its
@@ -87,6 +88,9 @@ final class Ec2Instances {
         if (settings.elasticIp() != null) {
             tags.put(ElasticIps.TAG, settings.elasticIp());
         }
+        if (settings.addressOverride() != null) {
+            tags.put(Ec2Resources.ADDRESS_OVERRIDE_TAG, settings.addressOverride());
+        }
         List<Instance> earlier = describe(List.of(tag(Tags.APP, request.app()), tag(Tags.ENV, request.environment()),
                 tag(Tags.GENERATION, Long.toString(request.generation())), tag(Tags.NODE, node), liveStates()),
                 "look up node " + node);
@@ -95,6 +99,7 @@ final class Ec2Instances {
             instanceId = earlier.get(0).instanceId();
             LOG.info("node {}: found instance {} an earlier run launched", node, instanceId);
             tagElasticIp(earlier.get(0), settings.elasticIp());
+            tagAddressOverride(earlier.get(0), settings.addressOverride());
         } else {
             Map<String, Snapshot> seeds = volumes.seedSnapshots(request, settings, tags, Instant.now().plus(settings.snapshotTimeout()));
             instanceId = run(request, settings, tags, Ec2Volumes.mappings(settings.volumes(), seeds));
@@ -108,7 +113,7 @@ final class Ec2Instances {
         if (settings.elasticIp() != null && elasticIps.atLaunch(instanceId, tags, settings.elasticIp()) != null) {
             instance = describeOne(instanceId, node); // its public address is the Elastic IP now
         }
-        return Ec2Resources.overridden(Ec2Resources.resource(instance, null), settings.addressOverride());
+        return Ec2Resources.resource(instance, null);
     }
 
     private String run(LaunchRequest request, Ec2Settings settings, Map<String, String> tags, List<BlockDeviceMapping> devices) {
@@ -189,6 +194,25 @@ final class Ec2Instances {
         }
     }
 
+    /** An earlier run's instance carries the node's current {@code ec2.address_override}, or none when it has none now. */
+    private void tagAddressOverride(Instance instance, String override) {
+        String tagged = instance.tags().stream().filter(t -> t.key().equals(Ec2Resources.ADDRESS_OVERRIDE_TAG))
+                .map(Tag::value).findFirst().orElse(null);
+        if (Objects.equals(tagged, override)) {
+            return;
+        }
+        try {
+            if (override == null) {
+                ec2.deleteTags(t -> t.resources(instance.instanceId()).tags(Tag.builder().key(Ec2Resources.ADDRESS_OVERRIDE_TAG).build()));
+            } else {
+                ec2.createTags(t -> t.resources(instance.instanceId())
+                        .tags(Tag.builder().key(Ec2Resources.ADDRESS_OVERRIDE_TAG).value(override).build()));
+            }
+        } catch (RuntimeException e) {
+            throw AwsErrors.translate(e, "tag instance " + instance.instanceId() + " with its address override");
+        }
+    }
+
     /**
      * Polls DescribeInstanceStatus with doubling waits until both status checks pass. Either check
      * {@code impaired} fails the node with what EC2 says; an instance that leaves {@code running}
@@ -238,8 +262,7 @@ final class Ec2Instances {
         List<Resource> refreshed = new ArrayList<>();
         for (Resource resource : resources) {
             Resource current = now.get(resource.id());
-            refreshed.add(current != null ? Ec2Resources.overridden(current, resource.attributes().get(Ec2Resources.ADDRESS_OVERRIDE))
-                    : new Resource(resource.id(), resource.provider(), resource.address(),
+            refreshed.add(current != null ? current : new Resource(resource.id(), resource.provider(), resource.address(),
                     ResourceState.GONE, resource.tags(), resource.attributes()));
         }
         return refreshed;

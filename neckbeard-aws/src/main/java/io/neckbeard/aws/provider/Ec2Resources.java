@@ -21,8 +21,12 @@ final class Ec2Resources {
     static final String AZ = "az";
     static final String INSTANCE_TYPE = "instance_type";
     static final String STATUS_CHECKS = "status_checks";
-    /** The {@code ec2.address_override} a node was launched with: its address instead of the instance's. */
-    static final String ADDRESS_OVERRIDE = "address_override";
+    /**
+     * The tag carrying a node's {@code ec2.address_override}: its address instead of the instance's
+     * (SSH, health checks and the app's {@code NECKBEARD_ADDRESS} all dial it). On the instance, so
+     * that discovery and refresh, which know no settings, give the same address as the launch.
+     */
+    static final String ADDRESS_OVERRIDE_TAG = "neckbeard:address_override";
     /** DescribeInstances' largest page. */
     static final int PAGE_SIZE = 1000;
 
@@ -49,22 +53,9 @@ final class Ec2Resources {
                     : StatusChecks.passed(status) ? "ok" : StatusChecks.describe(status));
             state = impaired ? ResourceState.UNREACHABLE : state;
         }
-        String address = instance.publicIpAddress() != null ? instance.publicIpAddress() : instance.privateIpAddress();
+        String address = tags.containsKey(ADDRESS_OVERRIDE_TAG) ? tags.get(ADDRESS_OVERRIDE_TAG)
+                : instance.publicIpAddress() != null ? instance.publicIpAddress() : instance.privateIpAddress();
         return new Resource(instance.instanceId(), Ec2ProviderFactory.TYPE, address, state, tags, attributes);
-    }
-
-    /**
-     * {@code resource} reached on {@code override} (an {@code ec2.address_override}): its address,
-     * which health checks and the app's {@code NECKBEARD_ADDRESS} use as SSH does, kept as an
-     * attribute so that a refresh, which knows no settings, keeps it too. Null leaves it as it is.
-     */
-    static Resource overridden(Resource resource, String override) {
-        if (override == null) {
-            return resource;
-        }
-        Map<String, String> attributes = new LinkedHashMap<>(resource.attributes());
-        attributes.put(ADDRESS_OVERRIDE, override);
-        return new Resource(resource.id(), resource.provider(), override, resource.state(), resource.tags(), attributes);
     }
 
     static ResourceState state(Instance instance) {

@@ -3,6 +3,7 @@ package io.neckbeard.aws.provider;
 import io.neckbeard.model.ResolvedParams;
 import io.neckbeard.provider.LaunchRequest;
 import io.neckbeard.provider.Resource;
+import io.neckbeard.provider.ResourceState;
 import io.neckbeard.testing.moto.MotoExtension;
 import io.neckbeard.testing.moto.MotoServer;
 import io.neckbeard.transport.CommandResult;
@@ -16,6 +17,7 @@ import software.amazon.awssdk.services.ec2.Ec2Client;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -52,21 +54,27 @@ class Ec2SshOnMotoTest {
         }
     }
 
-    /** Health checks and the app's NECKBEARD_ADDRESS dial the resource's address: a tunnelled node's must be the tunnel, also after a refresh. */
+    /**
+     * Health checks and the app's NECKBEARD_ADDRESS dial the resource's address: a tunnelled node's
+     * must be the tunnel, at launch, after a refresh, in discovery, and for an earlier run's instance.
+     */
     @Test
-    void aNodeWithAnAddressOverrideHasItAsItsAddressAtLaunchAndAfterARefresh(MotoServer moto) {
+    void aNodeWithAnAddressOverrideHasItAsItsAddressWhereverItIsLookedAt(MotoServer moto) {
         try (Ec2Client ec2 = MotoEc2.client(moto)) {
             Ec2Provider provider = MotoEc2.provider(ec2, 1000);
 
             Resource launched = provider.launch(MotoEc2.request("production", 1, "web-1", MotoEc2.params(Map.of("address_override", "127.0.1.2"))));
-            Resource refreshed = provider.refreshAll(java.util.List.of(new Resource(launched.id(), launched.provider(),
-                    launched.address(), io.neckbeard.provider.ResourceState.UNKNOWN, Map.of(), launched.attributes()))).get(0);
             Resource plain = provider.launch(MotoEc2.request("production", 1, "web-2"));
+            Resource moved = provider.launch(MotoEc2.request("production", 1, "web-2", MotoEc2.params(Map.of("address_override", "127.0.1.3"))));
 
             assertThat(launched.address()).isEqualTo("127.0.1.2");
-            assertThat(refreshed.address()).isEqualTo("127.0.1.2");
-            assertThat(refreshed.running()).isTrue();
             assertThat(plain.address()).isEqualTo(plain.attributes().get(Ec2Resources.PUBLIC_IP));
+            assertThat(moved.id()).isEqualTo(plain.id());
+            assertThat(moved.address()).isEqualTo("127.0.1.3");
+            assertThat(provider.refreshAll(List.of(new Resource(launched.id(), launched.provider(), null, ResourceState.UNKNOWN,
+                    Map.of(), Map.of()))).get(0).address()).isEqualTo("127.0.1.2");
+            assertThat(provider.discover(MotoEc2.APP, "production")).extracting(Resource::address)
+                    .containsExactlyInAnyOrder("127.0.1.2", "127.0.1.3");
         }
     }
 }
