@@ -6,7 +6,6 @@ import io.neckbeard.config.RuntimeValues;
 import io.neckbeard.config.interpolate.PeerReferences;
 import io.neckbeard.config.interpolate.RuntimeInterpolator;
 import io.neckbeard.core.Json;
-import io.neckbeard.core.NeckbeardException;
 import io.neckbeard.model.NodeSpec;
 import io.neckbeard.model.ResolvedParams;
 import io.neckbeard.provider.Resource;
@@ -65,16 +64,14 @@ public final class NodeParams {
     }
 
     /**
-     * What a provider launches with. The port and address are not known before the launch, so a
-     * tree that refers to them goes to the provider with the runtime references still written as
-     * {@code ${...}} (they are resolved for provisioning).
+     * What a provider launches with: the tree with {@code ${generation}} and {@code ${env:...}}
+     * resolved. The node's port and address and its peers are not known before the launch, so
+     * references to them stay written as {@code ${...}} (they are resolved for provisioning); the
+     * rest of the tree is resolved all the same, so {@code ec2.address_override: 127.0.${generation}.1}
+     * beside an {@code app_env} that names {@code ${peers.db.address}} reaches the provider resolved.
      */
     public static Map<String, Object> forLaunch(NodeSpec node, long generation) {
-        try {
-            return RuntimeInterpolator.resolve(node.params(), new RuntimeValues(generation, Map.of(), System::getenv)).values();
-        } catch (NeckbeardException needsTheResource) {
-            return node.params().values();
-        }
+        return RuntimeInterpolator.resolveBeforeLaunch(node.params(), new RuntimeValues(generation, Map.of(), System::getenv));
     }
 
     /**

@@ -23,11 +23,26 @@ public final class RuntimeInterpolator {
     private final RuntimeValues runtime;
     private final Map<String, Origin> provenance;
     private final boolean redact;
+    private final boolean keepUnlaunched;
 
     public RuntimeInterpolator(RuntimeValues runtime, Map<String, Origin> provenance, boolean redact) {
+        this(runtime, provenance, redact, false);
+    }
+
+    private RuntimeInterpolator(RuntimeValues runtime, Map<String, Origin> provenance, boolean redact, boolean keepUnlaunched) {
         this.runtime = runtime;
         this.provenance = provenance;
         this.redact = redact;
+        this.keepUnlaunched = keepUnlaunched;
+    }
+
+    /**
+     * A node's tree before its launch: everything resolved except {@code ${node.port}},
+     * {@code ${node.address}} and {@code ${peers...}} that {@code runtime} does not know yet, which
+     * stay as written (they are resolved again once the node and its peers are launched).
+     */
+    public static Map<String, Object> resolveBeforeLaunch(ParamTree params, RuntimeValues runtime) {
+        return new RuntimeInterpolator(runtime, params.provenance(), false, true).resolve(params.values());
     }
 
     /** Finishes a node's tree with run-time values; fails (exit 2) naming the key path and file:line. */
@@ -102,6 +117,9 @@ public final class RuntimeInterpolator {
         }
         if (expression.startsWith(PeerReferences.PREFIX)) {
             String value = runtime.peers().get(expression.substring(PeerReferences.PREFIX.length()));
+            if (value == null && keepUnlaunched) {
+                return ref.written();
+            }
             if (value == null) {
                 throw failure(path, "${" + expression + "} is not known: that node of this generation is not launched yet"
                         + " (or has no such attribute)", "deploy with neckbeard up: it launches referenced node types first");
@@ -111,6 +129,9 @@ public final class RuntimeInterpolator {
         if (References.RUNTIME.contains(expression)) {
             String key = expression.substring("node.".length());
             String value = runtime.node().get(key);
+            if (value == null && keepUnlaunched) {
+                return ref.written();
+            }
             if (value == null) {
                 throw failure(path, "${" + expression + "} is not known for this node yet",
                         "use ${" + expression + "} only in parameters read after the node is launched");
