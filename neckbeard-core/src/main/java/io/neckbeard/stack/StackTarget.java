@@ -30,12 +30,15 @@ public record StackTarget(String root, int keepReleases, String processManager, 
     /**
      * The target for a launched resource: its {@code stack_root}, {@code process_manager} and
      * {@code port} attributes (the local provider sets them) win over the {@code stack:} settings.
+     * {@code ${node}} and {@code ${generation}} in the root give each node its own root where
+     * several share one host (nodes tunnelled to one machine, a test).
      */
     public static StackTarget forResource(Resource resource, StackSettings stack, String app, String environment,
                                           String node, long generation, Map<String, String> appEnv,
                                           Map<String, String> configVars) {
         Map<String, String> attributes = resource.attributes();
-        return new StackTarget(attributes.getOrDefault("stack_root", stack.root()), stack.keepReleases(),
+        String root = stack.root().replace("${node}", node).replace("${generation}", Long.toString(generation));
+        return new StackTarget(attributes.getOrDefault("stack_root", root), stack.keepReleases(),
                 attributes.getOrDefault("process_manager", stack.processManager()), app, environment, node, generation,
                 resource.port(), appEnv, configVars, resource.address());
     }
