@@ -23,24 +23,37 @@ import java.util.Map;
  */
 public final class MinaSshServer implements AutoCloseable {
     private final SshServer server;
+    private final String host;
     private final KeyPair hostKey;
     private final KeyPair clientKey;
 
     public MinaSshServer() throws IOException, GeneralSecurityException {
-        this(generate("ssh-ed25519", 256));
+        this("127.0.0.1", 0, generate("ssh-ed25519", 256));
     }
 
     /** Another server with a host key of its own that lets in the same client as {@code other}. */
     MinaSshServer(MinaSshServer other) throws IOException, GeneralSecurityException {
-        this(other.clientKey);
+        this("127.0.0.1", 0, other.clientKey);
     }
 
-    private MinaSshServer(KeyPair clientKey) throws IOException, GeneralSecurityException {
+    /**
+     * Another server on {@code host} (a loopback address: 127.0.0.0/8 all lives on this machine) and
+     * {@code port} (0: any), with a host key of its own, that lets in the same client as {@code other}.
+     */
+    public MinaSshServer(String host, int port, MinaSshServer other) throws IOException, GeneralSecurityException {
+        this(host, port, other.clientKey);
+    }
+
+    private MinaSshServer(String host, int port, KeyPair clientKey) throws IOException, GeneralSecurityException {
+        if (!host.startsWith("127.")) {
+            throw new IllegalArgumentException("test SSH servers listen on loopback only, not on " + host);
+        }
+        this.host = host;
         this.hostKey = generate("ssh-ed25519", 256);
         this.clientKey = clientKey;
         server = SshServer.setUpDefaultServer();
-        server.setHost("127.0.0.1");
-        server.setPort(0);
+        server.setHost(host);
+        server.setPort(port);
         server.setKeyPairProvider(KeyPairProvider.wrap(hostKey));
         server.setPasswordAuthenticator(null);
         server.setKeyboardInteractiveAuthenticator(null);
@@ -81,8 +94,17 @@ public final class MinaSshServer implements AutoCloseable {
 
     /** A known_hosts file claiming the server has {@code key}. */
     Path writeKnownHosts(KeyPair key, Path file) throws IOException {
-        Files.writeString(file, "[127.0.0.1]:" + port() + " " + PublicKeyEntry.toString(key.getPublic()) + "\n");
+        Files.writeString(file, knownHostsLine(key));
         return file;
+    }
+
+    /** This server's line of a known_hosts file ({@code [host]:port key}), to gather several servers in one file. */
+    public String knownHostsLine() {
+        return knownHostsLine(hostKey);
+    }
+
+    private String knownHostsLine(KeyPair key) {
+        return "[" + host + "]:" + port() + " " + PublicKeyEntry.toString(key.getPublic()) + "\n";
     }
 
     SshSettings settings(Path identity, Path knownHosts) {
