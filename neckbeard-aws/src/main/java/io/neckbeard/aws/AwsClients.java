@@ -8,13 +8,16 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
 import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
+import software.amazon.awssdk.services.rds.RdsClient;
 
 /**
  * Builds the AWS SDK clients of the providers. Credentials follow the SDK's default chain
  * (environment, {@code AWS_PROFILE} and {@code ~/.aws} profiles, SSO, container and instance
  * roles), or the profile config.yml's {@code aws: {profile: NAME}} names; the region is
  * config.yml's {@code region:} when set, else the SDK's chain ({@code AWS_REGION}, the profile's
- * region); {@code AWS_ENDPOINT_URL} and {@code AWS_ENDPOINT_URL_EC2}
+ * region); {@code AWS_ENDPOINT_URL} and {@code AWS_ENDPOINT_URL_<SERVICE>}
+ * ({@code _EC2}, {@code _RDS}, {@code _ELASTIC_LOAD_BALANCING_V2})
  * are honoured by the SDK itself. Retries use the SDK's standard mode (backoff with jitter,
  * throttling included). Only the providers' {@code create} paths reach this class, so a command
  * that does not touch AWS loads no SDK class.
@@ -43,6 +46,40 @@ public final class AwsClients {
             return builder.build();
         } catch (RuntimeException e) {
             throw AwsErrors.translate(e, "create the EC2 client");
+        }
+    }
+
+    /** The RDS client, built as {@link #ec2} builds EC2's. @param region config.yml's {@code region:}, or null for the SDK's region chain */
+    public static RdsClient rds(String region) {
+        var builder = RdsClient.builder()
+                .httpClientBuilder(UrlConnectionHttpClient.builder())
+                .credentialsProvider(DefaultCredentialsProvider.builder().build())
+                .overrideConfiguration(ClientOverrideConfiguration.builder()
+                        .retryStrategy(AwsRetryStrategy.standardRetryStrategy()).build());
+        if (region != null) {
+            builder.region(Region.of(region));
+        }
+        try {
+            return builder.build();
+        } catch (RuntimeException e) {
+            throw AwsErrors.translate(e, "create the RDS client");
+        }
+    }
+
+    /** The elbv2 load balancer's client, built as {@link #ec2} builds EC2's. */
+    public static ElasticLoadBalancingV2Client elbv2(String region) {
+        var builder = ElasticLoadBalancingV2Client.builder()
+                .httpClientBuilder(UrlConnectionHttpClient.builder())
+                .credentialsProvider(DefaultCredentialsProvider.builder().build())
+                .overrideConfiguration(ClientOverrideConfiguration.builder()
+                        .retryStrategy(AwsRetryStrategy.standardRetryStrategy()).build());
+        if (region != null) {
+            builder.region(Region.of(region));
+        }
+        try {
+            return builder.build();
+        } catch (RuntimeException e) {
+            throw AwsErrors.translate(e, "create the ELBv2 client");
         }
     }
 }

@@ -62,7 +62,7 @@ final class Ec2Instances {
         this.firstPoll = firstPoll;
         this.pageSize = pageSize;
         this.statusChecks = new StatusChecks(ec2);
-        this.volumes = new Ec2Volumes(ec2, poll -> sleep(waitBefore(poll)));
+        this.volumes = new Ec2Volumes(ec2, () -> new Backoff(firstPoll, MAX_POLL));
         this.elasticIps = new ElasticIps(ec2);
     }
 
@@ -150,7 +150,8 @@ final class Ec2Instances {
 
     /** Polls with doubling waits until the instance runs; a terminated instance or a timeout is the node's failure. */
     private Instance awaitRunning(String instanceId, String node, Instant deadline, Duration timeout) {
-        for (int poll = 0; ; poll++) {
+        Backoff backoff = new Backoff(firstPoll, MAX_POLL);
+        while (true) {
             List<Instance> found = describe(List.of(Filter.builder().name("instance-id").values(instanceId).build()),
                     "wait for node " + node);
             Instance instance = found.isEmpty() ? null : found.get(0);
@@ -168,11 +169,11 @@ final class Ec2Instances {
                 throw new ProviderException("node " + node + ": its instance " + instanceId + " is " + state,
                         "start it ('aws ec2 start-instances --instance-ids " + instanceId + "') or terminate it, then run 'neckbeard up' again");
             }
-            if (Instant.now().plus(waitBefore(poll)).isAfter(deadline)) {
+            if (Instant.now().plus(backoff.next()).isAfter(deadline)) {
                 throw new ProviderException("node " + node + ": instance " + instanceId + " is still " + state + " after " + timeout,
                         "look at the instance in the EC2 console, raise ec2.launch_timeout if it boots slowly, and run 'neckbeard up' again");
             }
-            sleep(waitBefore(poll));
+            backoff.sleep();
         }
     }
 
@@ -195,7 +196,8 @@ final class Ec2Instances {
      */
     private Instance awaitStatusChecks(Instance instance, String node, Instant deadline, Duration timeout) {
         String instanceId = instance.instanceId();
-        for (int poll = 0; ; poll++) {
+        Backoff backoff = new Backoff(firstPoll, MAX_POLL);
+        while (true) {
             InstanceStatus status = statusChecks.of(List.of(instanceId), "wait for the status checks of node " + node).get(instanceId);
             if (status != null && status.instanceState() != null && status.instanceState().name() != InstanceStateName.RUNNING) {
                 awaitRunning(instanceId, node, deadline, timeout);
@@ -209,12 +211,12 @@ final class Ec2Instances {
                         + StatusChecks.describe(status), "look at the instance's system log in the EC2 console (image, kernel, "
                         + "network settings), then terminate the node and run 'neckbeard up' again");
             }
-            if (Instant.now().plus(waitBefore(poll)).isAfter(deadline)) {
+            if (Instant.now().plus(backoff.next()).isAfter(deadline)) {
                 throw new ProviderException("node " + node + ": instance " + instanceId + " has not passed its status checks after "
                         + timeout + " (" + (status == null ? "no status yet" : StatusChecks.describe(status)) + ")",
                         "look at the instance in the EC2 console, raise ec2.launch_timeout, or set ec2.status_checks: false");
             }
-            sleep(waitBefore(poll));
+            backoff.sleep();
         }
     }
 
@@ -264,12 +266,13 @@ final class Ec2Instances {
 
     private void awaitGone(Resource resource) {
         Instant deadline = Instant.now().plus(Ec2Settings.DEFAULT_LAUNCH_TIMEOUT);
-        for (int poll = 0; !gone(resource.id()); poll++) {
+        Backoff backoff = new Backoff(firstPoll, MAX_POLL);
+        while (!gone(resource.id())) {
             if (Instant.now().isAfter(deadline)) {
                 throw new ProviderException("instance " + resource.id() + " is still shutting down after " + Ec2Settings.DEFAULT_LAUNCH_TIMEOUT,
                         "look at the instance in the EC2 console and run the command again");
             }
-            sleep(waitBefore(poll));
+            backoff.sleep();
         }
     }
 
@@ -302,23 +305,5 @@ final class Ec2Instances {
     private static boolean notFound(RuntimeException e) {
         return e instanceof AwsServiceException service && service.awsErrorDetails() != null
                 && "InvalidInstanceID.NotFound".equals(service.awsErrorDetails().errorCode());
-    }
-
-    /** The wait before poll {@code poll} (0-based) looks again: the first poll's, doubled each time, up to {@link #MAX_POLL}. */
-    private Duration waitBefore(int poll) {
-        Duration wait = firstPoll;
-        for (int i = 0; i < poll && wait.compareTo(MAX_POLL) < 0; i++) {
-            wait = wait.multipliedBy(2);
-        }
-        return wait.compareTo(MAX_POLL) > 0 ? MAX_POLL : wait;
-    }
-
-    private static void sleep(Duration wait) {
-        try {
-            Thread.sleep(wait.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ProviderException("interrupted while waiting for EC2", "run the command again");
-        }
     }
 }

@@ -24,7 +24,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * The EBS volumes of {@code ec2.volumes}: block device mappings of RunInstances, blank or, for a
@@ -37,13 +37,12 @@ final class Ec2Volumes {
     private static final Logger LOG = LoggerFactory.getLogger(Ec2Volumes.class);
 
     private final Ec2Client ec2;
-    /** Waits between two looks at pending snapshots (the caller's backoff). */
-    private final Consumer<Integer> pause;
+    /** A fresh backoff for each wait on pending snapshots (the caller's first wait and cap). */
+    private final Supplier<Backoff> backoffs;
 
-    /** @param pause sleeps before the given (0-based) poll, with the caller's backoff */
-    Ec2Volumes(Ec2Client ec2, Consumer<Integer> pause) {
+    Ec2Volumes(Ec2Client ec2, Supplier<Backoff> backoffs) {
         this.ec2 = ec2;
-        this.pause = pause;
+        this.backoffs = backoffs;
     }
 
     /** The mappings of RunInstances, each volume from its device's snapshot in {@code snapshots} when there is one. */
@@ -146,7 +145,8 @@ final class Ec2Volumes {
     /** Polls the snapshots (one DescribeSnapshots for all) until every one is completed. */
     private Map<String, Snapshot> awaitCompleted(Map<String, Snapshot> snapshots, String node, Instant deadline) {
         Map<String, Snapshot> now = new LinkedHashMap<>(snapshots);
-        for (int poll = 0; ; poll++) {
+        Backoff backoff = backoffs.get();
+        while (true) {
             List<Snapshot> waiting = now.values().stream().filter(s -> s.state() != SnapshotState.COMPLETED).toList();
             if (waiting.isEmpty()) {
                 return now;
@@ -161,7 +161,7 @@ final class Ec2Volumes {
                 throw new ProviderException("node " + node + ": seed snapshots " + waiting.stream().map(Snapshot::snapshotId).toList()
                         + " are still not completed", "raise ec2.snapshot_timeout, or run 'neckbeard up' again later: it waits for the same snapshots");
             }
-            pause.accept(poll);
+            backoff.sleep();
             List<String> ids = waiting.stream().map(Snapshot::snapshotId).toList();
             try {
                 ec2.describeSnapshots(d -> d.snapshotIds(ids)).snapshots()

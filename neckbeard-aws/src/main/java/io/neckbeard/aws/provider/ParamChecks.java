@@ -107,6 +107,12 @@ final class ParamChecks {
         return this;
     }
 
+    /** Keys of the block another check looks at (so they are not reported as unknown). */
+    ParamChecks checkedElsewhere(String... keys) {
+        known.addAll(List.of(keys));
+        return this;
+    }
+
     /**
      * A list of mappings under {@code key} (e.g. {@code ec2.volumes}), each entry checked by
      * {@code entry} as a block of its own named {@code <block>.<key>[<i>]}, unknown keys included.

@@ -2,17 +2,13 @@ package io.neckbeard.aws.provider;
 
 import io.neckbeard.model.ParamProblem;
 import io.neckbeard.plugin.Plugins;
-import io.neckbeard.provider.ProviderContext;
-import io.neckbeard.provider.ProviderException;
 import io.neckbeard.provider.ResourceProviderFactory;
 import org.junit.jupiter.api.Test;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class AwsProviderValidationTest {
     private final Map<String, ResourceProviderFactory> providers = Plugins.builtIn().all(ResourceProviderFactory.class);
@@ -141,10 +137,74 @@ class AwsProviderValidationTest {
     }
 
     @Test
-    void rdsCannotLaunchYetAndSaysSo() {
-        ProviderContext context = new ProviderContext(Path.of("."), "app", "us-east-1");
+    void rdsAcceptsTheExampleBlockWithEverySeedForm() {
+        for (Object seed : List.of("snapshot", "none", Map.of("snapshot", "shop-base-2026"), Map.of("restore_time", "latest"),
+                Map.of("restore_time", "2026-12-01T10:00:00Z"))) {
+            Map<String, Object> rds = Map.of("engine", "postgres", "engine_version", "16.3", "instance_class", "db.t4g.small",
+                    "password", "${env:DB_PASSWORD}", "parameters", Map.of("max_connections", 200, "log_connections", true),
+                    "security_groups", List.of("sg-0123"), "seed", seed);
 
-        assertThatThrownBy(() -> providers.get("rds").create(context)).isInstanceOf(ProviderException.class)
-                .hasMessageContaining("rds provider cannot launch");
+            assertThat(providers.get("rds").validate("db", Map.of("rds", rds))).as("seed %s", seed).isEmpty();
+        }
+    }
+
+    @Test
+    void rdsSeedOfAnotherFormIsAProblemNamingTheForms() {
+        List<ParamProblem> problems = providers.get("rds").validate("db", Map.of("rds", Map.of("engine", "postgres",
+                "instance_class", "db.t4g.small", "seed", "snapshots")));
+
+        assertThat(problems).extracting(ParamProblem::path).containsExactly("rds.seed");
+        assertThat(problems.get(0).message()).startsWith("rds.seed must be one of snapshot (the default), none, {snapshot: SNAPSHOT_ID}");
+    }
+
+    @Test
+    void rdsSeedWithAMisspelledKeyGetsADidYouMean() {
+        List<ParamProblem> problems = providers.get("rds").validate("db", Map.of("rds", Map.of("engine", "postgres",
+                "instance_class", "db.t4g.small", "seed", Map.of("snapshto", "base"))));
+
+        assertThat(problems).extracting(ParamProblem::path).containsExactly("rds.seed.snapshto");
+        assertThat(problems.get(0).fix()).startsWith("did you mean 'snapshot'?");
+    }
+
+    @Test
+    void rdsRestoreTimeMustBeLatestOrAnInstant() {
+        List<ParamProblem> problems = providers.get("rds").validate("db", Map.of("rds", Map.of("engine", "postgres",
+                "instance_class", "db.t4g.small", "seed", Map.of("restore_time", "yesterday"))));
+
+        assertThat(problems).extracting(ParamProblem::message)
+                .containsExactly("rds.seed.restore_time must be latest or an ISO-8601 instant, found yesterday");
+    }
+
+    @Test
+    void anUnknownRdsKeyIsAProblemWithADidYouMean() {
+        List<ParamProblem> problems = providers.get("rds").validate("db", Map.of("rds", Map.of("engine", "postgres",
+                "instance_class", "db.t4g.small", "paramaters", Map.of("max_connections", 200))));
+
+        assertThat(problems).extracting(ParamProblem::path).containsExactly("rds.paramaters");
+        assertThat(problems.get(0).fix()).startsWith("did you mean 'parameters'?");
+    }
+
+    @Test
+    void aPasswordWrittenInTheConfigurationIsAProblemThatDoesNotShowIt() {
+        List<ParamProblem> problems = providers.get("rds").validate("db", Map.of("rds", Map.of("engine", "postgres",
+                "instance_class", "db.t4g.small", "password", "hunter2hunter2")));
+
+        assertThat(problems).extracting(ParamProblem::path).containsExactly("rds.password");
+        assertThat(problems.get(0).message() + problems.get(0).fix()).doesNotContain("hunter2").contains("${env:DB_PASSWORD}");
+    }
+
+    @Test
+    void rdsParametersMustBeAFlatMapWithAFamilyAndNoParameterGroup() {
+        List<ParamProblem> nested = providers.get("rds").validate("db", Map.of("rds", Map.of("engine", "postgres",
+                "engine_version", "16", "instance_class", "db.t4g.small", "parameters", Map.of("work_mem", List.of(1, 2)))));
+        List<ParamProblem> both = providers.get("rds").validate("db", Map.of("rds", Map.of("engine", "postgres",
+                "engine_version", "16", "instance_class", "db.t4g.small", "parameter_group", "mine",
+                "parameters", Map.of("work_mem", 64))));
+        List<ParamProblem> noFamily = providers.get("rds").validate("db", Map.of("rds", Map.of("engine", "postgres",
+                "instance_class", "db.t4g.small", "parameters", Map.of("work_mem", 64))));
+
+        assertThat(nested).extracting(ParamProblem::path).containsExactly("rds.parameters.work_mem");
+        assertThat(both).extracting(ParamProblem::message).containsExactly("rds.parameters and rds.parameter_group are both set");
+        assertThat(noFamily).extracting(ParamProblem::fix).singleElement().asString().contains("parameter_group_family");
     }
 }

@@ -22,7 +22,7 @@ import java.util.List;
 import java.util.Map;
 
 /** The EC2 client and launch requests of the ec2 provider's tests on moto. */
-final class MotoEc2 {
+public final class MotoEc2 {
     static final String APP = "shop";
     static final Duration FIRST_POLL = Duration.ofMillis(50);
 
@@ -34,7 +34,7 @@ final class MotoEc2 {
      *
      * @param interceptors e.g. a {@link CallCounter}
      */
-    static Ec2Client client(MotoServer moto, ExecutionInterceptor... interceptors) {
+    public static Ec2Client client(MotoServer moto, ExecutionInterceptor... interceptors) {
         return Ec2Client.builder()
                 .endpointOverride(MotoServer.requireLoopback(moto.endpoint()))
                 .region(Region.US_EAST_1)
