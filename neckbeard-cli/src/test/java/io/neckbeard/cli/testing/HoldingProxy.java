@@ -36,7 +36,7 @@ public final class HoldingProxy implements AutoCloseable {
     private final URI upstream;
     private final HttpServer server;
     private final ExecutorService threads = Executors.newCachedThreadPool();
-    private final HttpClient client = HttpClient.newBuilder().proxy(HttpClient.Builder.NO_PROXY).build();
+    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).proxy(HttpClient.Builder.NO_PROXY).build();
     private final CountDownLatch released = new CountDownLatch(1);
     private final CountDownLatch forwarded = new CountDownLatch(1);
     private volatile String armedFor;
