@@ -6,6 +6,9 @@ import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.sts.StsClient;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 
 /**
  * Builds the AWS SDK clients of the providers. Credentials follow the SDK's default chain
@@ -22,8 +25,16 @@ public final class AwsClients {
 
     /** @param region config.yml's {@code region:}, or null for the SDK's region chain */
     public static Ec2Client ec2(String region) {
-        var builder = Ec2Client.builder()
-                .httpClientBuilder(UrlConnectionHttpClient.builder())
+        return build(Ec2Client.builder(), region, "EC2");
+    }
+
+    /** The STS client {@code doctor} asks who the credentials belong to. */
+    public static StsClient sts(String region) {
+        return build(StsClient.builder(), region, "STS");
+    }
+
+    private static <C, B extends AwsSyncClientBuilder<B, C> & AwsClientBuilder<B, C>> C build(B builder, String region, String service) {
+        builder.httpClientBuilder(UrlConnectionHttpClient.builder())
                 .credentialsProvider(DefaultCredentialsProvider.builder().build())
                 .overrideConfiguration(ClientOverrideConfiguration.builder()
                         .retryStrategy(AwsRetryStrategy.standardRetryStrategy()).build());
@@ -33,7 +44,7 @@ public final class AwsClients {
         try {
             return builder.build();
         } catch (RuntimeException e) {
-            throw AwsErrors.translate(e, "create the EC2 client");
+            throw AwsErrors.translate(e, "create the " + service + " client");
         }
     }
 }
