@@ -35,14 +35,10 @@ public final class ProgressRenderer implements Progress {
         this.done = done;
     }
 
-    /**
-     * Live lines when stderr itself is a terminal and colours are allowed. {@code System.console()}
-     * alone is not enough: it looks at stdin and stdout, so {@code up 2>log} would fill the log
-     * with cursor movements.
-     */
+    /** Live lines when stderr is a terminal and colours are allowed. */
     public static ProgressRenderer of(CliContext cli) {
         GlobalOptions options = cli.options();
-        boolean terminal = System.console() != null && stderrIsATerminal() && !options.noColor();
+        boolean terminal = Terminal.stderr() && !options.noColor();
         return new ProgressRenderer(cli.err(), terminal, options.quiet(), options.verbose(), cli::nodeFinished);
     }
 
@@ -120,14 +116,5 @@ public final class ProgressRenderer implements Progress {
     private static String firstLine(String text) {
         int newline = text.indexOf('\n');
         return newline < 0 ? text : text.substring(0, newline) + " ...";
-    }
-
-    private static boolean stderrIsATerminal() {
-        try {
-            String target = java.nio.file.Files.readSymbolicLink(java.nio.file.Path.of("/proc/self/fd/2")).toString();
-            return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");
-        } catch (java.io.IOException | UnsupportedOperationException | SecurityException e) {
-            return false;
-        }
     }
 }
