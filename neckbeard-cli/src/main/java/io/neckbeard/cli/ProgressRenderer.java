@@ -4,15 +4,18 @@ import io.neckbeard.engine.NodeOutcome;
 import io.neckbeard.engine.Progress;
 
 import java.io.PrintWriter;
+import java.time.Clock;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
 /**
  * Renders the engine's progress on stderr: on a terminal, one live line per node redrawn in
- * place; otherwise (CI, pipes) plain timestamped lines. Nothing with {@code --quiet}.
+ * place, and under them a {@link ProgressLine} (nodes done, wave, elapsed, ETA) once the work is
+ * planned; otherwise (CI, pipes, files) plain timestamped lines. Nothing with {@code --quiet}.
  */
 public final class ProgressRenderer implements Progress {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
@@ -23,16 +26,23 @@ public final class ProgressRenderer implements Progress {
     private final boolean quiet;
     private final boolean verbose;
     private final Consumer<NodeOutcome> done;
+    private final Clock clock;
     private final Map<String, String> lines = new LinkedHashMap<>();
+    private ProgressLine bar;
     private int drawn;
 
     /** {@code done} hears of every finished node (what Ctrl-C reports as done so far). */
     ProgressRenderer(PrintWriter err, boolean live, boolean quiet, boolean verbose, Consumer<NodeOutcome> done) {
+        this(err, live, quiet, verbose, done, Clock.systemUTC());
+    }
+
+    ProgressRenderer(PrintWriter err, boolean live, boolean quiet, boolean verbose, Consumer<NodeOutcome> done, Clock clock) {
         this.err = err;
         this.live = live;
         this.quiet = quiet;
         this.verbose = verbose;
         this.done = done;
+        this.clock = clock;
     }
 
     /** Live lines when stderr is a terminal and colours are allowed. */
@@ -56,9 +66,20 @@ public final class ProgressRenderer implements Progress {
         }
     }
 
+    /** Live: a progress line under the node lines from now on. Files and pipes get no bar. */
+    @Override
+    public synchronized void planned(List<Integer> waveSizes) {
+        if (live) {
+            bar = new ProgressLine(clock, waveSizes);
+        }
+    }
+
     @Override
     public synchronized void finished(NodeOutcome outcome) {
         done.accept(outcome);
+        if (bar != null) {
+            bar.finished();
+        }
         String detail = outcome.detail() == null ? "" : " (" + firstLine(outcome.detail()) + ")";
         show(outcome.name(), outcome.result() + ": " + outcome.action() + detail);
     }
@@ -110,6 +131,10 @@ public final class ProgressRenderer implements Progress {
             err.println(line.length() > MAX_LINE ? line.substring(0, MAX_LINE - 1) + "…" : line);
         });
         drawn = lines.size();
+        if (bar != null) {
+            err.println("  " + bar.render());
+            drawn++;
+        }
         err.flush();
     }
 
