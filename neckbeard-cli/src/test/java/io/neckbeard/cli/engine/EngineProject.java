@@ -94,8 +94,13 @@ final class EngineProject implements BeforeEachCallback, AfterEachCallback {
 
     /** The body of {@code GET http://127.0.0.1:<port><path>}, or null when nothing answers. */
     static String get(int port, String path) {
+        return get("127.0.0.1", port, path);
+    }
+
+    /** The body of {@code GET http://<host>:<port><path>}, or null when nothing answers. */
+    static String get(String host, int port, String path) {
         try {
-            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create("http://" + host + ":" + port + path))
                     .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
             return response.statusCode() == 200 ? response.body() : null;
         } catch (IOException e) {

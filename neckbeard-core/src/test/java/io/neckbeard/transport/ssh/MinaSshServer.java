@@ -17,7 +17,7 @@ import java.security.KeyPair;
 import java.util.Map;
 
 /**
- * A real SSH server inside the test: Apache MINA SSHD on 127.0.0.1 with a random port, a host key
+ * A real SSH server inside the test: Apache MINA SSHD on 127.0.0.1 (or another loopback address) with a random port, a host key
  * and a client key generated for the test, public-key authentication only, and every command run
  * by {@code /bin/sh -c} as a real process of this machine.
  */
@@ -25,9 +25,15 @@ public final class MinaSshServer implements AutoCloseable {
     private final SshServer server;
     private final KeyPair hostKey;
     private final KeyPair clientKey;
+    private final String host;
 
     public MinaSshServer() throws IOException, GeneralSecurityException {
         this(generate("ssh-ed25519", 256));
+    }
+
+    /** A server standing for a host of its own on this machine: it listens on {@code host}, an address of 127.0.0.0/8. */
+    public MinaSshServer(String host) throws IOException, GeneralSecurityException {
+        this(generate("ssh-ed25519", 256), host);
     }
 
     /** Another server with a host key of its own that lets in the same client as {@code other}. */
@@ -36,10 +42,15 @@ public final class MinaSshServer implements AutoCloseable {
     }
 
     private MinaSshServer(KeyPair clientKey) throws IOException, GeneralSecurityException {
+        this(clientKey, "127.0.0.1");
+    }
+
+    private MinaSshServer(KeyPair clientKey, String host) throws IOException, GeneralSecurityException {
         this.hostKey = generate("ssh-ed25519", 256);
         this.clientKey = clientKey;
+        this.host = host;
         server = SshServer.setUpDefaultServer();
-        server.setHost("127.0.0.1");
+        server.setHost(host);
         server.setPort(0);
         server.setKeyPairProvider(KeyPairProvider.wrap(hostKey));
         server.setPasswordAuthenticator(null);
@@ -81,7 +92,7 @@ public final class MinaSshServer implements AutoCloseable {
 
     /** A known_hosts file claiming the server has {@code key}. */
     Path writeKnownHosts(KeyPair key, Path file) throws IOException {
-        Files.writeString(file, "[127.0.0.1]:" + port() + " " + PublicKeyEntry.toString(key.getPublic()) + "\n");
+        Files.writeString(file, "[" + host + "]:" + port() + " " + PublicKeyEntry.toString(key.getPublic()) + "\n");
         return file;
     }
 
