@@ -1,6 +1,6 @@
 package io.neckbeard.cli;
 
-import io.neckbeard.coordinator.StatusReport;
+import io.neckbeard.engine.StatusReport;
 import io.neckbeard.state.GenerationState;
 
 import java.util.ArrayList;

@@ -1,8 +1,8 @@
 package io.neckbeard.cli;
 
-import io.neckbeard.coordinator.StatusReport;
-import io.neckbeard.coordinator.StatusReport.GenerationStatus;
-import io.neckbeard.coordinator.StatusReport.NodeStatus;
+import io.neckbeard.engine.StatusReport;
+import io.neckbeard.engine.StatusReport.GenerationStatus;
+import io.neckbeard.engine.StatusReport.NodeStatus;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;

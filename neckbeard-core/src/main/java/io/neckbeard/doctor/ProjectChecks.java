@@ -1,6 +1,6 @@
 package io.neckbeard.doctor;
 
-import io.neckbeard.config.Project;
+import io.neckbeard.model.Project;
 import io.neckbeard.plugin.Typed;
 
 import java.util.List;

@@ -1,12 +1,6 @@
 package io.neckbeard.engine;
 
 import io.neckbeard.config.ConfigLoader;
-import io.neckbeard.config.EnvironmentSpec;
-import io.neckbeard.config.LoadBalancerSpec;
-import io.neckbeard.config.NodeSpec;
-import io.neckbeard.config.NodeTypeSpec;
-import io.neckbeard.config.Project;
-import io.neckbeard.config.TypedSettings;
 import io.neckbeard.coordinator.Coordinator;
 import io.neckbeard.core.Durations;
 import io.neckbeard.core.ExitCode;
@@ -16,6 +10,12 @@ import io.neckbeard.health.HealthCheck;
 import io.neckbeard.health.HealthCheckFactory;
 import io.neckbeard.loadbalancer.LoadBalancer;
 import io.neckbeard.loadbalancer.LoadBalancerFactory;
+import io.neckbeard.model.EnvironmentSpec;
+import io.neckbeard.model.LoadBalancerSpec;
+import io.neckbeard.model.NodeSpec;
+import io.neckbeard.model.NodeTypeSpec;
+import io.neckbeard.model.Project;
+import io.neckbeard.model.TypedSettings;
 import io.neckbeard.packager.PackageRequest;
 import io.neckbeard.packager.PackagerFactory;
 import io.neckbeard.packager.Slug;

@@ -2,8 +2,8 @@ package io.neckbeard.engine;
 
 import io.neckbeard.config.ConfigException;
 import io.neckbeard.config.ConfigLoader;
-import io.neckbeard.config.Problem;
-import io.neckbeard.config.Project;
+import io.neckbeard.model.Problem;
+import io.neckbeard.model.Project;
 import io.neckbeard.coordinator.Coordinator;
 import io.neckbeard.core.ExitCode;
 import io.neckbeard.core.NeckbeardException;

@@ -1,12 +1,12 @@
 package io.neckbeard.engine;
 
 import io.neckbeard.config.AppEnv;
-import io.neckbeard.config.NodeSpec;
-import io.neckbeard.config.ResolvedParams;
-import io.neckbeard.config.TypedSettings;
 import io.neckbeard.health.HealthResult;
 import io.neckbeard.loadbalancer.LoadBalancer;
 import io.neckbeard.loadbalancer.Target;
+import io.neckbeard.model.NodeSpec;
+import io.neckbeard.model.ResolvedParams;
+import io.neckbeard.model.TypedSettings;
 import io.neckbeard.packager.Slug;
 import io.neckbeard.provider.Resource;
 import io.neckbeard.provider.ResourceProvider;

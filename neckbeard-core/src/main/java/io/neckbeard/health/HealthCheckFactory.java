@@ -1,10 +1,10 @@
 package io.neckbeard.health;
 
-import io.neckbeard.config.TypedSettings;
+import io.neckbeard.model.ParamProblem;
+import io.neckbeard.model.TypedSettings;
 import io.neckbeard.plugin.PluginSettings;
 import io.neckbeard.plugin.Typed;
 import io.neckbeard.plugin.ValidationContext;
-import io.neckbeard.provider.ParamProblem;
 
 import java.util.List;
 import java.util.Map;

@@ -1,9 +1,9 @@
 package io.neckbeard.loadbalancer;
 
-import io.neckbeard.config.LoadBalancerSpec;
+import io.neckbeard.model.LoadBalancerSpec;
+import io.neckbeard.model.ParamProblem;
 import io.neckbeard.plugin.Typed;
 import io.neckbeard.plugin.ValidationContext;
-import io.neckbeard.provider.ParamProblem;
 
 import java.util.List;
 import java.util.Map;

@@ -1,25 +1,26 @@
 package io.neckbeard.local;
 
-import io.neckbeard.config.ResolvedParams;
-import io.neckbeard.config.NodeSpec;
-import io.neckbeard.config.ParamTree;
-import io.neckbeard.config.StackSettings;
 import io.neckbeard.core.FileTrees;
-import io.neckbeard.core.NeckbeardException;
 import io.neckbeard.core.Json;
+import io.neckbeard.core.NeckbeardException;
+import io.neckbeard.model.NodeSpec;
+import io.neckbeard.model.ParamTree;
+import io.neckbeard.model.ResolvedParams;
+import io.neckbeard.model.StackSettings;
 import io.neckbeard.plugin.Plugins;
 import io.neckbeard.provider.LaunchRequest;
 import io.neckbeard.provider.ProviderContext;
 import io.neckbeard.provider.ProviderException;
 import io.neckbeard.provider.Resource;
-import io.neckbeard.provider.ResourceState;
 import io.neckbeard.provider.ResourceProvider;
 import io.neckbeard.provider.ResourceProviderFactory;
+import io.neckbeard.provider.ResourceState;
 import io.neckbeard.provider.Tags;
 import io.neckbeard.stack.Stack;
 import io.neckbeard.stack.StackTarget;
 import io.neckbeard.transport.CommandResult;
 import io.neckbeard.transport.Transport;
+import io.neckbeard.transport.local.LocalTransport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

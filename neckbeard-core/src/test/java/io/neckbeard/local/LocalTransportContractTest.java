@@ -2,6 +2,7 @@ package io.neckbeard.local;
 
 import io.neckbeard.transport.Transport;
 import io.neckbeard.transport.TransportContract;
+import io.neckbeard.transport.local.LocalTransport;
 
 /** The shared transport contract, on local processes. */
 class LocalTransportContractTest extends TransportContract {

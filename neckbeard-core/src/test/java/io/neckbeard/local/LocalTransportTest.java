@@ -3,6 +3,7 @@ package io.neckbeard.local;
 import io.neckbeard.testing.Processes;
 import io.neckbeard.transport.CommandResult;
 import io.neckbeard.transport.TransportException;
+import io.neckbeard.transport.local.LocalTransport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;

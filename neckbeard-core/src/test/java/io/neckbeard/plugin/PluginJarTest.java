@@ -1,11 +1,11 @@
 package io.neckbeard.plugin;
 
-import io.neckbeard.config.TypedSettings;
 import io.neckbeard.core.ExitCode;
 import io.neckbeard.core.NeckbeardException;
 import io.neckbeard.health.HealthCheckFactory;
 import io.neckbeard.health.HealthResult;
 import io.neckbeard.health.HealthTarget;
+import io.neckbeard.model.TypedSettings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

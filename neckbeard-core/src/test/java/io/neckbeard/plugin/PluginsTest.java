@@ -1,6 +1,5 @@
 package io.neckbeard.plugin;
 
-import io.neckbeard.config.TypedSettings;
 import io.neckbeard.core.ExitCode;
 import io.neckbeard.core.NeckbeardException;
 import io.neckbeard.health.HealthCheck;
@@ -8,6 +7,7 @@ import io.neckbeard.health.HealthCheckFactory;
 import io.neckbeard.health.HealthResult;
 import io.neckbeard.health.http.HttpHealthCheckFactory;
 import io.neckbeard.loadbalancer.LoadBalancerFactory;
+import io.neckbeard.model.TypedSettings;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

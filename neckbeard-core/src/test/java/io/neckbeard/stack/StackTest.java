@@ -1,10 +1,12 @@
 package io.neckbeard.stack;
 
-import io.neckbeard.config.ResolvedParams;
-import io.neckbeard.config.StackSettings;
 import io.neckbeard.core.ExitCode;
 import io.neckbeard.core.NeckbeardException;
 import io.neckbeard.local.LocalProviderFactory;
+import io.neckbeard.model.NodeSpec;
+import io.neckbeard.model.ParamTree;
+import io.neckbeard.model.ResolvedParams;
+import io.neckbeard.model.StackSettings;
 import io.neckbeard.packager.PackageRequest;
 import io.neckbeard.packager.Slug;
 import io.neckbeard.packager.tarball.TarballPackagerFactory;
@@ -13,8 +15,6 @@ import io.neckbeard.provider.ProviderContext;
 import io.neckbeard.provider.Resource;
 import io.neckbeard.provider.ResourceProvider;
 import io.neckbeard.provider.Tags;
-import io.neckbeard.config.NodeSpec;
-import io.neckbeard.config.ParamTree;
 import io.neckbeard.testing.Fixtures;
 import io.neckbeard.testing.Processes;
 import io.neckbeard.transport.Transport;

@@ -1,10 +1,10 @@
 package io.neckbeard.stack;
 
-import io.neckbeard.local.LocalTransport;
 import io.neckbeard.packager.PackageRequest;
 import io.neckbeard.packager.Slug;
 import io.neckbeard.packager.tarball.TarballPackagerFactory;
 import io.neckbeard.testing.Fixtures;
+import io.neckbeard.transport.local.LocalTransport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

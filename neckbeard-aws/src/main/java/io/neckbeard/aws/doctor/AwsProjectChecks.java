@@ -1,6 +1,6 @@
 package io.neckbeard.aws.doctor;
 
-import io.neckbeard.config.Project;
+import io.neckbeard.model.Project;
 import io.neckbeard.doctor.DoctorCheck;
 import io.neckbeard.doctor.ProjectChecks;
 

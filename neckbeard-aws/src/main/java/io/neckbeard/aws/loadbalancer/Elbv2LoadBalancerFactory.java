@@ -1,13 +1,13 @@
 package io.neckbeard.aws.loadbalancer;
 
-import io.neckbeard.config.LoadBalancerSpec;
 import io.neckbeard.core.ExitCode;
 import io.neckbeard.core.NeckbeardException;
 import io.neckbeard.loadbalancer.LoadBalancer;
 import io.neckbeard.loadbalancer.LoadBalancerFactory;
+import io.neckbeard.model.LoadBalancerSpec;
+import io.neckbeard.model.ParamProblem;
 import io.neckbeard.plugin.PluginSettings;
 import io.neckbeard.plugin.ValidationContext;
-import io.neckbeard.provider.ParamProblem;
 import io.neckbeard.provider.ProviderContext;
 
 import java.util.ArrayList;

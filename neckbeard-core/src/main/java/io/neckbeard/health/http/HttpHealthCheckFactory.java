@@ -1,9 +1,9 @@
 package io.neckbeard.health.http;
 
-import io.neckbeard.config.TypedSettings;
 import io.neckbeard.health.CheckSettings;
 import io.neckbeard.health.HealthCheck;
 import io.neckbeard.health.HealthCheckFactory;
+import io.neckbeard.model.TypedSettings;
 
 import java.util.Set;
 

@@ -1,10 +1,10 @@
 package io.neckbeard.health.provider;
 
-import io.neckbeard.config.TypedSettings;
 import io.neckbeard.health.CheckSettings;
 import io.neckbeard.health.HealthCheck;
 import io.neckbeard.health.HealthCheckFactory;
 import io.neckbeard.health.HealthResult;
+import io.neckbeard.model.TypedSettings;
 import io.neckbeard.provider.Resource;
 
 import java.util.Set;

@@ -1,13 +1,13 @@
 package io.neckbeard.loadbalancer.none;
 
-import io.neckbeard.config.LoadBalancerSpec;
 import io.neckbeard.loadbalancer.LoadBalancer;
 import io.neckbeard.loadbalancer.LoadBalancerFactory;
 import io.neckbeard.loadbalancer.Target;
 import io.neckbeard.loadbalancer.TargetHealth;
+import io.neckbeard.model.LoadBalancerSpec;
+import io.neckbeard.model.ParamProblem;
 import io.neckbeard.plugin.PluginSettings;
 import io.neckbeard.plugin.ValidationContext;
-import io.neckbeard.provider.ParamProblem;
 import io.neckbeard.provider.ProviderContext;
 
 import java.util.LinkedHashMap;

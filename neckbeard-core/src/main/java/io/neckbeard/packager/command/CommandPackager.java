@@ -1,13 +1,13 @@
 package io.neckbeard.packager.command;
 
 import io.neckbeard.core.ExitCode;
-import io.neckbeard.local.LocalTransport;
 import io.neckbeard.packager.PackageRequest;
 import io.neckbeard.packager.Packager;
 import io.neckbeard.packager.PackagerException;
 import io.neckbeard.packager.Slug;
 import io.neckbeard.packager.tarball.TarballPackagerFactory;
 import io.neckbeard.transport.CommandResult;
+import io.neckbeard.transport.local.LocalTransport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

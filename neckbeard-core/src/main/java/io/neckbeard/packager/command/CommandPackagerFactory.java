@@ -1,10 +1,10 @@
 package io.neckbeard.packager.command;
 
+import io.neckbeard.model.ParamProblem;
 import io.neckbeard.packager.Packager;
 import io.neckbeard.packager.PackagerFactory;
 import io.neckbeard.plugin.PluginSettings;
 import io.neckbeard.plugin.ValidationContext;
-import io.neckbeard.provider.ParamProblem;
 
 import java.util.List;
 import java.util.Map;

@@ -1,8 +1,8 @@
 package io.neckbeard.provisioner.shell;
 
+import io.neckbeard.model.ParamProblem;
 import io.neckbeard.plugin.PluginSettings;
 import io.neckbeard.plugin.ValidationContext;
-import io.neckbeard.provider.ParamProblem;
 import io.neckbeard.provisioner.Provisioner;
 import io.neckbeard.provisioner.ProvisionerFactory;
 

@@ -1,7 +1,5 @@
 package io.neckbeard.config.testing;
 
-import io.neckbeard.config.LoadBalancerSpec;
-import io.neckbeard.config.TypedSettings;
 import io.neckbeard.coordinator.CoordinatorBackend;
 import io.neckbeard.coordinator.CoordinatorBackendFactory;
 import io.neckbeard.coordinator.CoordinatorContext;
@@ -9,11 +7,13 @@ import io.neckbeard.health.HealthCheck;
 import io.neckbeard.health.HealthCheckFactory;
 import io.neckbeard.loadbalancer.LoadBalancer;
 import io.neckbeard.loadbalancer.LoadBalancerFactory;
+import io.neckbeard.model.LoadBalancerSpec;
+import io.neckbeard.model.ParamProblem;
+import io.neckbeard.model.TypedSettings;
 import io.neckbeard.packager.Packager;
 import io.neckbeard.packager.PackagerFactory;
 import io.neckbeard.plugin.Plugins;
 import io.neckbeard.plugin.Typed;
-import io.neckbeard.provider.ParamProblem;
 import io.neckbeard.provider.ProviderContext;
 import io.neckbeard.provider.ResourceProvider;
 import io.neckbeard.provider.ResourceProviderFactory;

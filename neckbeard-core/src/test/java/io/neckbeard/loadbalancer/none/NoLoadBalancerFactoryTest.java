@@ -1,10 +1,10 @@
 package io.neckbeard.loadbalancer.none;
 
-import io.neckbeard.config.LoadBalancerSpec;
 import io.neckbeard.loadbalancer.LoadBalancer;
 import io.neckbeard.loadbalancer.LoadBalancerFactory;
 import io.neckbeard.loadbalancer.Target;
 import io.neckbeard.loadbalancer.TargetHealth;
+import io.neckbeard.model.LoadBalancerSpec;
 import io.neckbeard.plugin.Plugins;
 import io.neckbeard.provider.ProviderContext;
 import org.junit.jupiter.api.Test;

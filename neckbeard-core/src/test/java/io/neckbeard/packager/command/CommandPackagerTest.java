@@ -2,12 +2,12 @@ package io.neckbeard.packager.command;
 
 import io.neckbeard.core.ExitCode;
 import io.neckbeard.core.NeckbeardException;
+import io.neckbeard.model.ParamProblem;
 import io.neckbeard.packager.PackageRequest;
 import io.neckbeard.packager.PackagerFactory;
 import io.neckbeard.packager.Slug;
 import io.neckbeard.plugin.Plugins;
 import io.neckbeard.plugin.ValidationContext;
-import io.neckbeard.provider.ParamProblem;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,13 +1,12 @@
 package io.neckbeard.provisioner.chefsolo;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.neckbeard.config.NodeSpec;
-import io.neckbeard.config.ParamTree;
-import io.neckbeard.config.ResolvedParams;
 import io.neckbeard.core.ExitCode;
 import io.neckbeard.core.Json;
 import io.neckbeard.core.NeckbeardException;
-import io.neckbeard.local.LocalTransport;
+import io.neckbeard.model.NodeSpec;
+import io.neckbeard.model.ParamTree;
+import io.neckbeard.model.ResolvedParams;
 import io.neckbeard.plugin.Plugins;
 import io.neckbeard.plugin.ValidationContext;
 import io.neckbeard.provisioner.ProvisionRequest;
@@ -16,6 +15,7 @@ import io.neckbeard.provisioner.ProvisionerFactory;
 import io.neckbeard.provisioner.ProvisionerSettingException;
 import io.neckbeard.provisioner.ServicePeers;
 import io.neckbeard.testing.Fixtures;
+import io.neckbeard.transport.local.LocalTransport;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

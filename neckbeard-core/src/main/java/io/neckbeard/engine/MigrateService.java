@@ -1,5 +1,9 @@
-package io.neckbeard.coordinator;
+package io.neckbeard.engine;
 
+import io.neckbeard.coordinator.AuditEntry;
+import io.neckbeard.coordinator.Coordinator;
+import io.neckbeard.coordinator.CoordinatorBackend;
+import io.neckbeard.coordinator.EnvironmentSession;
 import io.neckbeard.core.ExitCode;
 import io.neckbeard.core.NeckbeardException;
 import io.neckbeard.state.EnvironmentState;

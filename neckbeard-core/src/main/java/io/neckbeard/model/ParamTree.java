@@ -1,6 +1,4 @@
-package io.neckbeard.config;
-
-import io.neckbeard.config.interpolate.RuntimeInterpolator;
+package io.neckbeard.model;
 
 import java.util.Map;
 
@@ -9,7 +7,8 @@ import java.util.Map;
  * origin of every leaf. Static references ({@code ${app}}, {@code ${env.name}},
  * {@code ${node.*}}, {@code ${params.*}}) are already resolved; runtime ones
  * ({@code ${generation}}, {@code ${node.port}}, {@code ${node.address}}, {@code ${env:VAR}})
- * are still written as {@code ${...}} until {@link #resolve(RuntimeValues)}.
+ * are still written as {@code ${...}} until the engine resolves them
+ * ({@code config.interpolate.RuntimeInterpolator.resolve}).
  */
 public final class ParamTree {
     private final Map<String, Object> values;
@@ -31,11 +30,5 @@ public final class ParamTree {
     /** Dotted leaf path (list items as {@code a.b[0]}) to origin. */
     public Map<String, Origin> provenance() {
         return provenance;
-    }
-
-    /** Finish interpolation with run-time values; fails (exit 2) naming the key path and file:line. */
-    public ResolvedParams resolve(RuntimeValues runtime) {
-        return new ResolvedParams(new RuntimeInterpolator(runtime, provenance, false).resolve(values),
-                new RuntimeInterpolator(runtime, provenance, true).resolve(values));
     }
 }

@@ -1,4 +1,4 @@
-package io.neckbeard.config;
+package io.neckbeard.model;
 
 /**
  * The {@code stack:} block: where releases live on a node, how many are kept, and which

@@ -1,4 +1,4 @@
-package io.neckbeard.local;
+package io.neckbeard.transport.local;
 
 import io.neckbeard.core.FileTrees;
 import io.neckbeard.transport.CommandResult;

@@ -1,4 +1,4 @@
-package io.neckbeard.coordinator;
+package io.neckbeard.engine;
 
 import io.neckbeard.state.GenerationState;
 

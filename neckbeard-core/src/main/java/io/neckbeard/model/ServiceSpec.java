@@ -1,4 +1,4 @@
-package io.neckbeard.config;
+package io.neckbeard.model;
 
 import java.util.List;
 import java.util.Map;

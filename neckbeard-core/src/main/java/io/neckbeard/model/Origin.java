@@ -1,4 +1,4 @@
-package io.neckbeard.config;
+package io.neckbeard.model;
 
 import java.nio.file.Path;
 

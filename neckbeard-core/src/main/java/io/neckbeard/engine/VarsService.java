@@ -1,9 +1,11 @@
-package io.neckbeard.coordinator;
+package io.neckbeard.engine;
 
-import io.neckbeard.config.Project;
+import io.neckbeard.coordinator.Coordinator;
+import io.neckbeard.coordinator.EnvironmentSession;
 import io.neckbeard.core.ExitCode;
 import io.neckbeard.core.NeckbeardException;
 import io.neckbeard.core.VarNames;
+import io.neckbeard.model.Project;
 import io.neckbeard.state.EnvironmentState;
 
 import java.nio.charset.StandardCharsets;

@@ -1,10 +1,12 @@
-package io.neckbeard.coordinator;
+package io.neckbeard.engine;
 
-import io.neckbeard.config.EnvironmentSpec;
-import io.neckbeard.config.NodeGroup;
-import io.neckbeard.config.Project;
+import io.neckbeard.coordinator.Coordinator;
+import io.neckbeard.coordinator.EnvironmentSession;
 import io.neckbeard.core.ExitCode;
 import io.neckbeard.core.NeckbeardException;
+import io.neckbeard.model.EnvironmentSpec;
+import io.neckbeard.model.NodeGroup;
+import io.neckbeard.model.Project;
 import io.neckbeard.state.EnvironmentState;
 
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package io.neckbeard.config.validate;
+package io.neckbeard.core;
 
 import java.util.Collection;
 

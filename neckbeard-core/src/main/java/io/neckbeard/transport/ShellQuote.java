@@ -1,4 +1,4 @@
-package io.neckbeard.stack;
+package io.neckbeard.transport;
 
 /** Quotes strings for {@code /bin/sh}, so commands built for a Transport survive any value. */
 public final class ShellQuote {

@@ -1,7 +1,12 @@
-package io.neckbeard.coordinator;
+package io.neckbeard.engine;
 
-import io.neckbeard.config.Project;
+import io.neckbeard.coordinator.Coordinator;
+import io.neckbeard.coordinator.CoordinatorBackend;
+import io.neckbeard.coordinator.CoordinatorException;
+import io.neckbeard.coordinator.LockInfo;
+import io.neckbeard.coordinator.LockedException;
 import io.neckbeard.core.ExitCode;
+import io.neckbeard.model.Project;
 
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package io.neckbeard.local;
+package io.neckbeard.transport.local;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -1,13 +1,15 @@
-package io.neckbeard.coordinator;
+package io.neckbeard.engine;
 
-import io.neckbeard.config.NodeSpec;
-import io.neckbeard.config.Project;
+import io.neckbeard.coordinator.Coordinator;
+import io.neckbeard.coordinator.EnvironmentSession;
 import io.neckbeard.core.ExitCode;
 import io.neckbeard.core.NeckbeardException;
+import io.neckbeard.model.NodeSpec;
+import io.neckbeard.model.Project;
 import io.neckbeard.provider.ProviderException;
 import io.neckbeard.provider.Resource;
-import io.neckbeard.provider.ResourceState;
 import io.neckbeard.provider.ResourceProvider;
+import io.neckbeard.provider.ResourceState;
 import io.neckbeard.provider.Tags;
 import io.neckbeard.state.EnvironmentState;
 import io.neckbeard.state.Generation;

@@ -1,9 +1,15 @@
-package io.neckbeard.packager;
+package io.neckbeard.engine;
 
 import io.neckbeard.config.ConfigLoader;
-import io.neckbeard.config.Project;
-import io.neckbeard.config.TypedSettings;
 import io.neckbeard.core.ExitCode;
+import io.neckbeard.model.Project;
+import io.neckbeard.model.TypedSettings;
+import io.neckbeard.packager.PackageRequest;
+import io.neckbeard.packager.PackageResult;
+import io.neckbeard.packager.Packager;
+import io.neckbeard.packager.PackagerException;
+import io.neckbeard.packager.PackagerFactory;
+import io.neckbeard.packager.Slug;
 import io.neckbeard.plugin.Plugins;
 
 import java.io.IOException;

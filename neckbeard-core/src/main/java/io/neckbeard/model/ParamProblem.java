@@ -1,4 +1,4 @@
-package io.neckbeard.provider;
+package io.neckbeard.model;
 
 /**
  * A problem a provider found in a node's parameters. The configuration engine turns it into

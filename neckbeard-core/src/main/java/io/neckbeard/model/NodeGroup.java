@@ -1,4 +1,4 @@
-package io.neckbeard.config;
+package io.neckbeard.model;
 
 /**
  * An environment's {@code nodes.<type>} entry after its extends chain is merged.

@@ -1,8 +1,10 @@
-package io.neckbeard.coordinator;
+package io.neckbeard.engine;
 
-import io.neckbeard.config.Project;
+import io.neckbeard.coordinator.AuditEntry;
+import io.neckbeard.coordinator.Coordinator;
 import io.neckbeard.core.ExitCode;
 import io.neckbeard.core.NeckbeardException;
+import io.neckbeard.model.Project;
 
 import java.util.List;
 

@@ -1,6 +1,7 @@
-package io.neckbeard.coordinator;
+package io.neckbeard.engine;
 
-import io.neckbeard.config.Project;
+import io.neckbeard.coordinator.Coordinator;
+import io.neckbeard.model.Project;
 import io.neckbeard.state.EnvironmentState;
 import io.neckbeard.state.Generation;
 import io.neckbeard.state.NodeHealth;
