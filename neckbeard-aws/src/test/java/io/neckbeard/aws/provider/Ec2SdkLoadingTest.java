@@ -1,16 +1,9 @@
 package io.neckbeard.aws.provider;
 
+import io.neckbeard.aws.testing.RecordingLoader;
 import org.junit.jupiter.api.Test;
 
-import java.io.File;
-import java.net.MalformedURLException;
-import java.net.URL;
-import java.net.URLClassLoader;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Collections;
-import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -31,33 +24,8 @@ class Ec2SdkLoadingTest {
             Object provider = factoryClass.getMethod("create", contextClass).invoke(factory, context);
 
             assertThat(provider).isNotNull();
-            assertThat(loader.loaded).contains(Ec2ProviderFactory.class.getName())
+            assertThat(loader.loaded()).contains(Ec2ProviderFactory.class.getName())
                     .noneMatch(name -> name.startsWith("software.amazon."));
-        }
-    }
-
-    /** Loads the test's class path itself (the platform loader as parent) and records every class asked of it. */
-    private static final class RecordingLoader extends URLClassLoader {
-        final List<String> loaded = Collections.synchronizedList(new ArrayList<>());
-
-        RecordingLoader() {
-            super(classPath(), ClassLoader.getPlatformClassLoader());
-        }
-
-        @Override
-        protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
-            loaded.add(name);
-            return super.loadClass(name, resolve);
-        }
-
-        private static URL[] classPath() {
-            return Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator)).map(entry -> {
-                try {
-                    return Path.of(entry).toUri().toURL();
-                } catch (MalformedURLException e) {
-                    throw new IllegalStateException(e);
-                }
-            }).toArray(URL[]::new);
         }
     }
 }
