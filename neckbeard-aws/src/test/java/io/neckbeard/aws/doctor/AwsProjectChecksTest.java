@@ -1,6 +1,6 @@
 package io.neckbeard.aws.doctor;
 
-import io.neckbeard.aws.testing.RecordingLoader;
+import io.neckbeard.aws.RecordingClassLoader;
 import org.junit.jupiter.api.Test;
 
 import java.lang.reflect.Proxy;
@@ -14,7 +14,7 @@ class AwsProjectChecksTest {
 
     @Test
     void aProjectWithoutAwsPartsGetsNoCheckAndLoadsNoSdkClass() throws Exception {
-        try (RecordingLoader loader = new RecordingLoader()) {
+        try (RecordingClassLoader loader = new RecordingClassLoader()) {
             Class<?> checksClass = loader.loadClass(AwsProjectChecks.class.getName());
             Class<?> projectClass = loader.loadClass("io.neckbeard.model.Project");
             // a project of local nodes on the local-yaml coordinator: no node type, no coordinator block

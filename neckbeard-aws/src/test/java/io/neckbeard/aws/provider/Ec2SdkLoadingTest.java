@@ -1,30 +1,41 @@
 package io.neckbeard.aws.provider;
 
-import io.neckbeard.aws.testing.RecordingLoader;
+import io.neckbeard.aws.RecordingClassLoader;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** A command that validates or creates the ec2 provider, but never calls EC2, loads no AWS SDK class. */
+/** A command that validates or creates the ec2 or rds provider, but never calls AWS, loads no AWS SDK class. */
 class Ec2SdkLoadingTest {
 
     @Test
     void validatingAndCreatingTheProviderLoadsNoSdkClass() throws Exception {
-        try (RecordingLoader loader = new RecordingLoader()) {
-            Class<?> factoryClass = loader.loadClass(Ec2ProviderFactory.class.getName());
+        assertNoSdkClassLoaded(Ec2ProviderFactory.class, Map.of("ec2", Map.of("image_id", "ami-1", "instance_type", "t3.small")));
+    }
+
+    @Test
+    void validatingAndCreatingTheRdsProviderLoadsNoSdkClass() throws Exception {
+        assertNoSdkClassLoaded(RdsProviderFactory.class, Map.of("rds", Map.of("engine", "postgres", "instance_class", "db.t4g.small",
+                "seed", Map.of("restore_time", "latest"), "parameters", Map.of("work_mem", 64), "engine_version", "16")));
+    }
+
+    private static void assertNoSdkClassLoaded(Class<?> factoryType, Map<String, Object> params) throws Exception {
+        try (RecordingClassLoader loader = new RecordingClassLoader()) {
+            Class<?> factoryClass = loader.loadClass(factoryType.getName());
             Object factory = factoryClass.getConstructor().newInstance();
-            factoryClass.getMethod("validate", String.class, Map.class)
-                    .invoke(factory, "web", Map.of("ec2", Map.of("image_id", "ami-1", "instance_type", "t3.small")));
+            Object problems = factoryClass.getMethod("validate", String.class, Map.class).invoke(factory, "web", params);
             Class<?> contextClass = loader.loadClass("io.neckbeard.provider.ProviderContext");
             Object context = contextClass.getConstructor(Path.class, String.class, String.class)
                     .newInstance(Path.of("."), "shop", "us-east-1");
             Object provider = factoryClass.getMethod("create", contextClass).invoke(factory, context);
 
+            assertThat((List<?>) problems).isEmpty();
             assertThat(provider).isNotNull();
-            assertThat(loader.loaded()).contains(Ec2ProviderFactory.class.getName())
+            assertThat(loader.loaded()).contains(factoryType.getName())
                     .noneMatch(name -> name.startsWith("software.amazon."));
         }
     }

@@ -1,10 +1,10 @@
 package io.neckbeard.cli.command;
 
 import io.neckbeard.cli.testing.Cli;
-import io.neckbeard.cli.testing.SdkOnMoto;
 import io.neckbeard.testing.Fixtures;
 import io.neckbeard.testing.moto.MotoExtension;
 import io.neckbeard.testing.moto.MotoServer;
+import io.neckbeard.testing.moto.SdkOnMoto;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package io.neckbeard.aws.testing;
+package io.neckbeard.aws;
 
 import java.io.File;
 import java.net.MalformedURLException;
@@ -11,17 +11,17 @@ import java.util.Collections;
 import java.util.List;
 
 /**
- * Loads the test's class path itself (the platform loader as parent) and records every class asked
- * of it: what a test of "this path loads no AWS SDK class" looks at.
+ * Loads the test's class path itself (the platform loader as parent) and records every class
+ * asked of it, so a test can tell whether some code loaded an AWS SDK class.
  */
-public final class RecordingLoader extends URLClassLoader {
+public final class RecordingClassLoader extends URLClassLoader {
     private final List<String> loaded = Collections.synchronizedList(new ArrayList<>());
 
-    public RecordingLoader() {
+    public RecordingClassLoader() {
         super(classPath(), ClassLoader.getPlatformClassLoader());
     }
 
-    /** The names of the classes asked of this loader so far. */
+    /** The names of every class asked of this loader so far. */
     public List<String> loaded() {
         return List.copyOf(loaded);
     }
