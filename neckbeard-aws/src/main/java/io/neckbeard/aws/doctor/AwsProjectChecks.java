@@ -26,7 +26,7 @@ public final class AwsProjectChecks implements ProjectChecks {
     @Override
     public List<DoctorCheck> check(Project project) {
         List<String> users = users(project);
-        return users.isEmpty() ? List.of() : List.of(CallerIdentity.check(project.region(), String.join(", ", users)));
+        return users.isEmpty() ? List.of() : List.of(CallerIdentity.check(project.region(), project.awsProfile(), String.join(", ", users)));
     }
 
     /** What of the project uses AWS: {@code node type web (ec2)}, {@code coordinator (s3-yaml)}. */

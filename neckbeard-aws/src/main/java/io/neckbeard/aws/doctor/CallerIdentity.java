@@ -7,14 +7,17 @@ import io.neckbeard.doctor.DoctorCheck;
 import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.sts.model.GetCallerIdentityResponse;
 
-/** Asks STS who the credentials of the SDK's default chain belong to: the SDK side of {@link AwsProjectChecks}. */
+/** Asks STS who the providers' credentials (aws.profile, else the SDK's chain) belong to: the SDK side of {@link AwsProjectChecks}. */
 final class CallerIdentity {
     private CallerIdentity() {
     }
 
-    /** @param region config.yml's {@code region:}, or null for the SDK's region chain */
-    static DoctorCheck check(String region, String users) {
-        try (StsClient sts = AwsClients.sts(region)) {
+    /**
+     * @param region  config.yml's {@code region:}, or null for the SDK's region chain
+     * @param profile config.yml's {@code aws.profile}, or null for the SDK's credential chain
+     */
+    static DoctorCheck check(String region, String profile, String users) {
+        try (StsClient sts = AwsClients.sts(region, profile)) {
             return check(sts, users);
         } catch (NeckbeardException e) {
             return failed(e, users);
