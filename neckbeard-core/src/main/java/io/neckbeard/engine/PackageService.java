@@ -7,6 +7,7 @@ import io.neckbeard.model.TypedSettings;
 import io.neckbeard.packager.PackageRequest;
 import io.neckbeard.packager.PackageResult;
 import io.neckbeard.packager.Packager;
+import io.neckbeard.packager.PackagerContext;
 import io.neckbeard.packager.PackagerException;
 import io.neckbeard.packager.PackagerFactory;
 import io.neckbeard.packager.Slug;
@@ -34,7 +35,8 @@ public final class PackageService {
     public PackageResult build(Path root) {
         Project project = loader.load(root, List.of());
         TypedSettings settings = project.packager();
-        Packager packager = plugins.find(PackagerFactory.class, settings.type(), "packager").create();
+        Packager packager = plugins.find(PackagerFactory.class, settings.type(), "packager")
+                .create(new PackagerContext(project.root(), project.app(), settings.settings()));
         Path outputDir = project.root().resolve(".neckbeard").resolve("slugs");
         // Packagers reuse a slug whose digest they built before: the files present beforehand tell which happened.
         Set<Path> before = slugFiles(outputDir);

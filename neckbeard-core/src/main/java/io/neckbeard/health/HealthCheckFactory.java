@@ -18,8 +18,8 @@ public interface HealthCheckFactory extends Typed {
      * reports what {@link #create} throws.
      */
     default List<ParamProblem> validate(Map<String, Object> settings, ValidationContext context) {
-        return PluginSettings.problemOf("", () -> create(new TypedSettings(type(), settings, null)));
+        return PluginSettings.problemOf("", () -> create(new HealthCheckContext(new TypedSettings(type(), settings, null))));
     }
 
-    HealthCheck create(TypedSettings settings);
+    HealthCheck create(HealthCheckContext context);
 }

@@ -9,7 +9,7 @@ import java.util.Map;
 
 /** Registered in {@code META-INF/services}; {@code type()} is {@code packager.type}. */
 public interface PackagerFactory extends Typed {
-    Packager create();
+    Packager create(PackagerContext context);
 
     /**
      * Every problem of the packager's settings (the {@code packager:} block without {@code type}),

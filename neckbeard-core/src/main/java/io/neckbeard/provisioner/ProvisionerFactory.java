@@ -9,7 +9,7 @@ import java.util.Map;
 
 /** Registered in {@code META-INF/services}; {@code type()} is {@code provisioner.type}. */
 public interface ProvisionerFactory extends Typed {
-    Provisioner create();
+    Provisioner create(ProvisionerContext context);
 
     /**
      * Every problem of the provisioner's settings (the {@code provisioner:} block without

@@ -67,7 +67,7 @@ class BuiltInHealthChecksTest {
 
     private static HealthCheck check(String type, Map<String, Object> settings) {
         return Plugins.builtIn().find(HealthCheckFactory.class, type, "health check")
-                .create(new TypedSettings(type, settings, new Origin("type", Path.of("neckbeard/config.yml"), 12, 5)));
+                .create(new HealthCheckContext(new TypedSettings(type, settings, new Origin("type", Path.of("neckbeard/config.yml"), 12, 5))));
     }
 
     private HealthTarget target(Integer nodePort) {

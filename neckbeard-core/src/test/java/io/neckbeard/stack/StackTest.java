@@ -8,6 +8,7 @@ import io.neckbeard.model.ParamTree;
 import io.neckbeard.model.ResolvedParams;
 import io.neckbeard.model.StackSettings;
 import io.neckbeard.packager.PackageRequest;
+import io.neckbeard.packager.PackagerContext;
 import io.neckbeard.packager.Slug;
 import io.neckbeard.packager.tarball.TarballPackagerFactory;
 import io.neckbeard.provider.LaunchRequest;
@@ -74,7 +75,8 @@ class StackTest {
         if (change != null) {
             Files.writeString(project.resolve("app/server.py"), "\n# " + change + "\n", StandardOpenOption.APPEND);
         }
-        return new TarballPackagerFactory().create().build(new PackageRequest("hello", project, Map.of(), project.resolve(".neckbeard/slugs")));
+        return new TarballPackagerFactory().create(new PackagerContext(project, "hello", Map.of()))
+                .build(new PackageRequest("hello", project, Map.of(), project.resolve(".neckbeard/slugs")));
     }
 
     @Test

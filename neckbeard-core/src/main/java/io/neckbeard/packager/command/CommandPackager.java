@@ -3,6 +3,7 @@ package io.neckbeard.packager.command;
 import io.neckbeard.core.ExitCode;
 import io.neckbeard.packager.PackageRequest;
 import io.neckbeard.packager.Packager;
+import io.neckbeard.packager.PackagerContext;
 import io.neckbeard.packager.PackagerException;
 import io.neckbeard.packager.Slug;
 import io.neckbeard.packager.tarball.TarballPackagerFactory;
@@ -38,7 +39,7 @@ final class CommandPackager implements Packager {
             throw new PackagerException(ExitCode.FAILED, "packager.command '" + command + "' did not create " + output,
                     "make the command write the application into $SLUG_DIR (packager.output)", null);
         }
-        return new TarballPackagerFactory().create()
+        return new TarballPackagerFactory().create(new PackagerContext(output, request.app(), Map.of()))
                 .build(new PackageRequest(request.app(), output, Map.of(), request.outputDir()));
     }
 }

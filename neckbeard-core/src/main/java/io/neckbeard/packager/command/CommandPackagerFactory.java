@@ -2,6 +2,7 @@ package io.neckbeard.packager.command;
 
 import io.neckbeard.model.ParamProblem;
 import io.neckbeard.packager.Packager;
+import io.neckbeard.packager.PackagerContext;
 import io.neckbeard.packager.PackagerFactory;
 import io.neckbeard.plugin.PluginSettings;
 import io.neckbeard.plugin.ValidationContext;
@@ -17,7 +18,7 @@ public final class CommandPackagerFactory implements PackagerFactory {
     }
 
     @Override
-    public Packager create() {
+    public Packager create(PackagerContext context) {
         return new CommandPackager();
     }
 

@@ -10,6 +10,7 @@ import io.neckbeard.model.ResolvedParams;
 import io.neckbeard.plugin.Plugins;
 import io.neckbeard.plugin.ValidationContext;
 import io.neckbeard.provisioner.ProvisionRequest;
+import io.neckbeard.provisioner.ProvisionerContext;
 import io.neckbeard.provisioner.ProvisionerException;
 import io.neckbeard.provisioner.ProvisionerFactory;
 import io.neckbeard.provisioner.ProvisionerSettingException;
@@ -74,7 +75,7 @@ class ChefSoloProvisionerTest {
                 Map.of("memcached", new ServicePeers(List.of("10.0.0.2"), List.of("10.0.0.1", "10.0.0.2")),
                         "web", new ServicePeers(List.of("10.0.0.2"), List.of("10.0.0.1", "10.0.0.2"))),
                 projectRoot, withCommand, node.resolve("stack/provision").toString());
-        Plugins.builtIn().find(ProvisionerFactory.class, "chef-solo", "provisioner").create()
+        Plugins.builtIn().find(ProvisionerFactory.class, "chef-solo", "provisioner").create(new ProvisionerContext(projectRoot, "hello", withCommand))
                 .provision(request, new LocalTransport(node, "local:app-2"), log::add);
     }
 

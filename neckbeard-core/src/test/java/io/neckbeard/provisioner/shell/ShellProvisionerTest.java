@@ -11,6 +11,7 @@ import io.neckbeard.plugin.Plugins;
 import io.neckbeard.plugin.ValidationContext;
 import io.neckbeard.provisioner.ProvisionRequest;
 import io.neckbeard.provisioner.Provisioner;
+import io.neckbeard.provisioner.ProvisionerContext;
 import io.neckbeard.provisioner.ProvisionerException;
 import io.neckbeard.provisioner.ProvisionerFactory;
 import io.neckbeard.provisioner.ProvisionerSettingException;
@@ -46,7 +47,8 @@ class ShellProvisionerTest {
     }
 
     private void provision(List<String> scripts, List<String> log) {
-        Provisioner provisioner = Plugins.builtIn().find(ProvisionerFactory.class, "shell", "provisioner").create();
+        Provisioner provisioner = Plugins.builtIn().find(ProvisionerFactory.class, "shell", "provisioner")
+                .create(new ProvisionerContext(project, "hello", Map.of("scripts", scripts)));
         NodeSpec spec = new NodeSpec("app-2", "app", 2, "us-east-1b", "small", "local", List.of("web", "memcached"),
                 new ParamTree(Map.of(), Map.of()));
         ProvisionRequest request = new ProvisionRequest("hello", "staging", 7, spec,

@@ -1,9 +1,8 @@
-package io.neckbeard.local;
+package io.neckbeard.transport.local;
 
 import io.neckbeard.testing.Processes;
 import io.neckbeard.transport.CommandResult;
 import io.neckbeard.transport.TransportException;
-import io.neckbeard.transport.local.LocalTransport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -47,8 +46,8 @@ class LocalTransportTest {
                 .hasMessageContaining("did not finish within");
 
         long child = Long.parseLong(Files.readString(dir.resolve("child.pid")).strip());
-        waitUntilGone(child);
-        assertThat(alive(child)).isFalse();
+        Processes.waitUntilGone(child);
+        assertThat(Processes.running(child)).isFalse();
     }
 
     /**
@@ -101,15 +100,5 @@ class LocalTransportTest {
         assertThat(node.resolve("copy/a/b/deep.txt")).hasContent("deep");
         assertThat(node.resolve("copy/top.txt")).hasContent("top");
         assertThat(node.resolve("one/two/file.txt")).hasContent("top");
-    }
-
-    static boolean alive(long pid) {
-        return Processes.running(pid);
-    }
-
-    static void waitUntilGone(long pid) throws InterruptedException {
-        for (int i = 0; i < 100 && alive(pid); i++) {
-            Thread.sleep(50);
-        }
     }
 }

@@ -1,8 +1,7 @@
-package io.neckbeard.local;
+package io.neckbeard.transport.local;
 
 import io.neckbeard.transport.Transport;
 import io.neckbeard.transport.TransportContract;
-import io.neckbeard.transport.local.LocalTransport;
 
 /** The shared transport contract, on local processes. */
 class LocalTransportContractTest extends TransportContract {
