@@ -4,11 +4,13 @@ import io.neckbeard.model.NodeSpec;
 import io.neckbeard.model.ParamTree;
 import io.neckbeard.model.ResolvedParams;
 import io.neckbeard.packager.PackageRequest;
+import io.neckbeard.packager.PackagerContext;
 import io.neckbeard.packager.Slug;
 import io.neckbeard.packager.tarball.TarballPackagerFactory;
 import io.neckbeard.plugin.Plugins;
 import io.neckbeard.provisioner.ProvisionRequest;
 import io.neckbeard.provisioner.ProvisionSteps;
+import io.neckbeard.provisioner.ProvisionerContext;
 import io.neckbeard.provisioner.ProvisionerException;
 import io.neckbeard.provisioner.ProvisionerFactory;
 import io.neckbeard.provisioner.ServicePeers;
@@ -55,7 +57,7 @@ class DeployRoundTripsTest {
         transport = new SshTransport("127.0.0.1", server.settings(server.writeIdentity(keys.resolve("id")),
                 server.writeKnownHosts(keys.resolve("known_hosts"))));
         Path slugProject = Fixtures.copy("slug-project", temp.resolve("slug-project"));
-        slug = new TarballPackagerFactory().create().build(new PackageRequest("hello", slugProject, Map.of(),
+        slug = new TarballPackagerFactory().create(new PackagerContext(slugProject, "hello", Map.of())).build(new PackageRequest("hello", slugProject, Map.of(),
                 slugProject.resolve(".neckbeard/slugs")));
         provisioning = Fixtures.copy("shell-project", temp.resolve("shell-project"));
         int port;
@@ -82,7 +84,8 @@ class DeployRoundTripsTest {
                 new ResolvedParams(Map.of("db", Map.of("password", "s3cret")), Map.of("db", Map.of("password", "${env:DB}"))),
                 List.of("web"), Map.of("web", new ServicePeers(List.of("127.0.0.1"), List.of("127.0.0.1"))), provisioning,
                 Map.of("scripts", scripts), target.root() + "/provision");
-        return Plugins.builtIn().find(ProvisionerFactory.class, "shell", "provisioner").create().steps(request);
+        return Plugins.builtIn().find(ProvisionerFactory.class, "shell", "provisioner")
+                .create(new ProvisionerContext(provisioning, "hello", Map.of("scripts", scripts))).steps(request);
     }
 
     @Test
