@@ -115,6 +115,25 @@ class Ec2ProviderOnMotoTest {
     }
 
     @Test
+    void refreshAllAsksForTheStatusChecksOfAllRunningNodesInOneCall(MotoServer moto) {
+        CallCounter counter = new CallCounter();
+        try (Ec2Client counted = MotoEc2.client(moto, counter)) {
+            Ec2Provider provider = MotoEc2.provider(counted, 1000);
+            List<Resource> nodes = IntStream.rangeClosed(1, 5)
+                    .mapToObj(i -> provider.launch(MotoEc2.request("production", 1, "web-" + i))).toList();
+            counter.forget();
+
+            List<Resource> refreshed = provider.refreshAll(nodes);
+
+            assertThat(counter.calls()).containsExactly("DescribeInstances", "DescribeInstanceStatus");
+            assertThat(refreshed).allSatisfy(resource -> {
+                assertThat(resource.state()).isEqualTo(ResourceState.RUNNING);
+                assertThat(resource.attributes()).containsEntry("status_checks", "ok");
+            });
+        }
+    }
+
+    @Test
     void terminateEndsTheInstanceAndIsIdempotent() {
         Ec2Provider provider = MotoEc2.provider(ec2, 1000);
         Resource web = provider.launch(MotoEc2.request("production", 1, "web-1"));

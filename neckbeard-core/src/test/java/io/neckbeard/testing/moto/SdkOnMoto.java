@@ -1,12 +1,12 @@
-package io.neckbeard.cli.testing;
-
-import io.neckbeard.testing.moto.MotoServer;
+package io.neckbeard.testing.moto;
 
 import java.util.List;
 
 /**
- * Sends the AWS SDK of in-process CLI runs to moto through its system properties (they win over
- * the environment), e.g. for {@code node adopt}, which asks the ec2 provider for a resource's tags.
+ * Sends the AWS SDK of in-process runs to moto through its system properties (they win over the
+ * environment): CLI commands such as {@code node adopt}, which asks the ec2 provider for a
+ * resource's tags, and plugins created from a project's configuration (their clients built by
+ * {@code AwsClients} from the SDK's default chains).
  */
 public final class SdkOnMoto {
     private static final List<String> PROPERTIES = List.of("aws.endpointUrl", "aws.accessKeyId", "aws.secretAccessKey");
