@@ -50,7 +50,10 @@ final class NodeTerminator {
     /**
      * Stops the node's processes and terminates its resource. The stop is best effort where the
      * resource goes anyway (a cloud instance, a local node, which checks for itself); on a host
-     * that outlives the node (static) a failed stop fails the node (exit 1), resource kept.
+     * that outlives the node (static) a failed stop fails the node (exit 1), resource kept. A
+     * resource in any state but gone is terminated: a stopped instance or a database still being
+     * created costs money too, and an already gone one is left to the provider (terminate is
+     * idempotent, and lets it release what it held, e.g. an allocated Elastic IP).
      */
     void terminate(NodeRecord record, long generation) {
         if (record.resourceId() == null) {
@@ -59,26 +62,28 @@ final class NodeTerminator {
         ResourceProvider provider = context.provider(record.provider());
         Resource resource = provider.refresh(NodeRecords.resource(record));
         // an unreachable host still exists, and may still run the node's processes: try to stop them
-        if (!resource.running() && resource.state() != ResourceState.UNREACHABLE) {
-            return;
-        }
+        boolean mayRunProcesses = resource.running() || resource.state() == ResourceState.UNREACHABLE;
         NodeSpec spec = NodeRecords.spec(context, record, scale);
-        if (spec != null && !context.managed(record.type())) {
-            progress.step(record.name(), "stop processes");
-            try (Transport transport = context.transport(spec, generation, resource)) {
-                context.stack().stop(transport, new NodeDeploy(context, generation, spec, resource).stackTarget());
-            } catch (NeckbeardException e) {
-                if (provider.holdsOneGeneration()) {
-                    // the host outlives the node: a process left there would keep serving the old release
-                    throw new NeckbeardException(ExitCode.FAILED, "could not make sure no process of " + record.name()
-                            + " is left on its host " + resource.address() + ": " + e.getMessage(),
-                            "make the host reachable (or stop the processes there by hand) and run the command again", e);
-                }
-                progress.output(record.name(), "could not stop its processes (" + e.getMessage() + "); terminating anyway");
-            }
+        if (mayRunProcesses && spec != null && !context.managed(record.type())) {
+            stopProcesses(record, generation, provider, resource, spec);
         }
-        progress.step(record.name(), "terminate " + resource.id());
+        progress.step(record.name(), "terminate " + resource.id() + (resource.gone() ? " (already gone)" : ""));
         provider.terminate(resource);
+    }
+
+    private void stopProcesses(NodeRecord record, long generation, ResourceProvider provider, Resource resource, NodeSpec spec) {
+        progress.step(record.name(), "stop processes");
+        try (Transport transport = context.transport(spec, generation, resource)) {
+            context.stack().stop(transport, new NodeDeploy(context, generation, spec, resource).stackTarget());
+        } catch (NeckbeardException e) {
+            if (provider.holdsOneGeneration()) {
+                // the host outlives the node: a process left there would keep serving the old release
+                throw new NeckbeardException(ExitCode.FAILED, "could not make sure no process of " + record.name()
+                        + " is left on its host " + resource.address() + ": " + e.getMessage(),
+                        "make the host reachable (or stop the processes there by hand) and run the command again", e);
+            }
+            progress.output(record.name(), "could not stop its processes (" + e.getMessage() + "); terminating anyway");
+        }
     }
 
     static Target target(NodeRecord record) {

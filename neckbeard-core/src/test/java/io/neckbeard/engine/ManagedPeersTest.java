@@ -75,6 +75,23 @@ class ManagedPeersTest {
     }
 
     @Test
+    void aStoppedDatabaseOfAnOldGenerationIsStillTerminated() throws Exception {
+        fixture.useConfig("peers/web-with-db.yml");
+        try (DeployContext context = fixture.open()) {
+            new UpService(context, EngineFixture.SILENT).up(false, null, List.of());
+            new UpService(context, EngineFixture.SILENT).up(true, null, List.of());
+            new PromoteService(context, EngineFixture.SILENT).promote(List.of());
+            Path oldDatabase = fixture.root().resolve(".stand-in-db").resolve(record(context, 1, "db-1").resourceId());
+            Files.writeString(oldDatabase, StandInDatabaseProviderFactory.STOPPED);
+
+            new TerminateService(context, EngineFixture.SILENT)
+                    .terminate(new TerminateSelection(null, true, false), false, (question, action) -> { }, List.of());
+
+            assertThat(oldDatabase).doesNotExist();
+        }
+    }
+
+    @Test
     void planLaunchesAndChecksTheDatabaseBeforeTheWebNodeThatRefersToIt() throws IOException {
         fixture.useConfig("peers/web-with-db.yml");
         try (DeployContext context = fixture.open()) {

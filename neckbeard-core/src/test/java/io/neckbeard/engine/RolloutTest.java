@@ -15,6 +15,7 @@ import java.util.Random;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
@@ -60,16 +61,16 @@ class RolloutTest {
     void aBugInANodesWorkLetsTheNodeInFlightFinishThenIsThrown() {
         // web-1 throws while web-2 is still being worked on; web-3 never starts
         List<NodePlan> nodes = List.of(fresh("web-1", "az-a"), fresh("web-2", "az-a"), fresh("web-3", "az-a"));
-        CountDownLatch web1Threw = new CountDownLatch(1);
+        AtomicReference<Thread> web1Thread = new AtomicReference<>();
         List<String> finished = new ArrayList<>();
 
         Throwable thrown = catchThrowable(() -> new Rollout(EngineFixture.SILENT).run(nodes, new FloorGate(Map.of(), Map.of()), 2,
                 node -> {
                     if (node.name().equals("web-1")) {
-                        web1Threw.countDown();
+                        web1Thread.set(Thread.currentThread());
                         throw new NullPointerException("a bug");
                     }
-                    await(web1Threw, "web-1 ran while web-2 was being worked on");
+                    awaitBackInPool(web1Thread);
                     synchronized (finished) {
                         finished.add(node.name());
                     }
@@ -78,6 +79,24 @@ class RolloutTest {
 
         assertThat(thrown).isInstanceOf(NullPointerException.class).hasMessage("a bug");
         assertThat(finished).containsExactly("web-2");
+    }
+
+    /**
+     * Waits until web-1's worker thread has thrown and gone back to wait for work: its failure is
+     * then queued before this node's result, so the rollout sees the bug before a slot frees up.
+     */
+    private static void awaitBackInPool(AtomicReference<Thread> worker) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (worker.get() == null || worker.get().getState() != Thread.State.WAITING) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("web-1 never ran or never finished while web-2 was being worked on");
+            }
+            try {
+                Thread.sleep(1);
+            } catch (InterruptedException e) {
+                throw new AssertionError(e);
+            }
+        }
     }
 
     @RepeatedTest(30)

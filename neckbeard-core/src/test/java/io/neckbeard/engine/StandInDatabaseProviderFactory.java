@@ -32,6 +32,8 @@ import java.util.stream.Stream;
 public final class StandInDatabaseProviderFactory implements ResourceProviderFactory {
     static final String TYPE = "stand-in-db";
     static final String ADDRESS = "127.0.0.1";
+    /** What a test writes into a database's file (under {@code .stand-in-db/}) to make it stopped. */
+    static final String STOPPED = "stopped";
     /** The port of the database launched for {@code generation}. */
     static int port(long generation) {
         return 5430 + (int) generation;
@@ -88,7 +90,16 @@ public final class StandInDatabaseProviderFactory implements ResourceProviderFac
 
         @Override
         public Resource refresh(Resource resource) {
-            return resource(resource.id(), Files.exists(dir.resolve(resource.id())) ? ResourceState.RUNNING : ResourceState.GONE);
+            Path file = dir.resolve(resource.id());
+            if (!Files.exists(file)) {
+                return resource(resource.id(), ResourceState.GONE);
+            }
+            try {
+                // a test stops a database by writing "stopped" into its file
+                return resource(resource.id(), Files.readString(file).equals(STOPPED) ? ResourceState.STOPPED : ResourceState.RUNNING);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
 
         @Override

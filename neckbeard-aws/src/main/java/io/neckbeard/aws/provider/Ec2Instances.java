@@ -81,7 +81,7 @@ final class Ec2Instances {
 
     Resource launch(LaunchRequest request) {
         String node = request.node().name();
-        Ec2Settings settings = Ec2Settings.of(request.params());
+        Ec2Settings settings = Ec2Settings.of(request.params(), request.node().index());
         Map<String, String> tags = new LinkedHashMap<>(request.tags().isEmpty()
                 ? Tags.of(request.app(), request.environment(), request.generation(), node) : request.tags());
         if (settings.elasticIp() != null) {

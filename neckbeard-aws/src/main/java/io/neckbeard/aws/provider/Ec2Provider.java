@@ -75,7 +75,7 @@ final class Ec2Provider implements ResourceProvider {
 
     @Override
     public Transport transport(Resource resource, NodeSpec node, ResolvedParams params) {
-        return new SshTransport(sshHost(resource, Ec2Settings.of(params.values()), node.name()), SshSettings.of(params));
+        return new SshTransport(sshHost(resource, Ec2Settings.of(params.values(), node.index()), node.name()), SshSettings.of(params));
     }
 
     /** The host neckbeard dials for the node: {@code ec2.address_override} if set, else the address {@code ec2.address} chooses. */

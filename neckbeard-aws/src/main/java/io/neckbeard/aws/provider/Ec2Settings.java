@@ -23,7 +23,9 @@ import java.util.Map;
  *                        the seed node's volumes) or {@code none} (they start blank)
  * @param snapshotTimeout how long a seeded launch waits for its snapshots of the seed's volumes
  *                        ({@code snapshot_timeout}, default 60m: a first snapshot copies the whole volume)
- * @param elasticIp       {@code allocate}, an allocation id ({@code eipalloc-...}) or a public IP; null for none
+ * @param elasticIp       this node's {@code allocate}, allocation id ({@code eipalloc-...}) or public IP; null
+ *                        for none. {@code ec2.elastic_ip} is one value for every node of the type, or a
+ *                        list of them, one per node index ({@code web-2} gets the second)
  */
 record Ec2Settings(String imageId, String instanceType, String subnetId, List<String> securityGroups, String keyName,
                    String instanceProfile, String userData, String address, String addressOverride,
@@ -36,7 +38,13 @@ record Ec2Settings(String imageId, String instanceType, String subnetId, List<St
     static final Duration DEFAULT_LAUNCH_TIMEOUT = Duration.ofMinutes(10);
     static final Duration DEFAULT_SNAPSHOT_TIMEOUT = Duration.ofMinutes(60);
 
+    /** The settings of a node of index 1 (all but {@code elastic_ip} are the same for every index). */
     static Ec2Settings of(Map<String, Object> params) {
+        return of(params, 1);
+    }
+
+    /** @param index the node's index (1 for {@code web-1}): picks its entry of a list-valued {@code elastic_ip} */
+    static Ec2Settings of(Map<String, Object> params, int index) {
         Map<?, ?> ec2 = params.get(BLOCK) instanceof Map<?, ?> map ? map : Map.of();
         List<String> groups = ec2.get("security_groups") instanceof List<?> list
                 ? list.stream().map(String::valueOf).toList() : List.of();
@@ -50,7 +58,14 @@ record Ec2Settings(String imageId, String instanceType, String subnetId, List<St
                 !"false".equals(String.valueOf(ec2.get("status_checks"))), volumes,
                 ec2.get("seed") == null ? "snapshot" : String.valueOf(ec2.get("seed")),
                 Durations.parseOr(ec2.get("snapshot_timeout"), DEFAULT_SNAPSHOT_TIMEOUT, "ec2.snapshot_timeout"),
-                text(ec2, "elastic_ip"));
+                elasticIp(ec2.get("elastic_ip"), index));
+    }
+
+    private static String elasticIp(Object value, int index) {
+        if (value instanceof List<?> perNode) {
+            return index <= perNode.size() && perNode.get(index - 1) != null ? String.valueOf(perNode.get(index - 1)) : null;
+        }
+        return value == null ? null : String.valueOf(value);
     }
 
     /** {@code allocate}, {@code eipalloc-<hex>}, a dotted IPv4 address, or a run-time {@code ${...}} reference. */

@@ -54,7 +54,8 @@ final class Ec2Volumes {
                     .throughput(volume.throughput()).deleteOnTermination(volume.deleteOnTermination());
             if (snapshot != null) {
                 ebs.snapshotId(snapshot.snapshotId());
-                ebs.volumeSize(volume.sizeGb() == null ? null : Math.max(volume.sizeGb(), snapshot.volumeSize()));
+                ebs.volumeSize(volume.sizeGb() == null || snapshot.volumeSize() == null ? volume.sizeGb()
+                        : Math.max(volume.sizeGb(), snapshot.volumeSize()));
             } else {
                 ebs.volumeSize(volume.sizeGb());
             }
@@ -93,6 +94,8 @@ final class Ec2Volumes {
                 snapshots.put(device, snapshot(volume, device, seed.id(), tags));
             }
         }
+        devices.stream().filter(device -> !snapshots.containsKey(device)).forEach(device ->
+                LOG.warn("node {}: seed instance {} has no volume on {}: that volume starts blank", node, seed.id(), device));
         return awaitCompleted(snapshots, node, deadline);
     }
 

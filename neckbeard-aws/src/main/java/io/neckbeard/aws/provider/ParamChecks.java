@@ -141,8 +141,9 @@ final class ParamChecks {
         return this;
     }
 
-    /** A problem of the block's own making, e.g. two settings that do not go together. */
+    /** A problem of {@code key} the other checks cannot express (a value's form, two settings that do not go together); {@code key} is known. */
     ParamChecks when(boolean wrong, String key, String message, String fix) {
+        known.add(key);
         if (wrong) {
             problems.add(new ParamProblem(block + "." + key, message, fix));
         }

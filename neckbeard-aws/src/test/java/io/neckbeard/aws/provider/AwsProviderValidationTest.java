@@ -116,9 +116,24 @@ class AwsProviderValidationTest {
                 "instance_type", "t3.small", "address", "elastic_ip")));
 
         assertThat(wrong).extracting(ParamProblem::path).containsExactly("ec2.elastic_ip");
-        assertThat(wrong.get(0).message()).contains("allocate, an allocation id (eipalloc-...) or a public IPv4 address, found yes");
+        assertThat(wrong.get(0).message()).contains("allocate, an allocation id (eipalloc-...) or a public IPv4 address").endsWith("found yes");
         assertThat(missing).extracting(ParamProblem::path).containsExactly("ec2.address");
         assertThat(missing.get(0).message()).isEqualTo("ec2.address is elastic_ip, but the node has no ec2.elastic_ip");
+    }
+
+    @Test
+    void aListOfElasticIpsGivesOneToEachNodeIndexAndEveryNodeNeedsItsEntry() {
+        Map<String, Object> params = Map.of("ec2", Map.of("image_id", "ami-1", "instance_type", "t3.small",
+                "elastic_ip", List.of("eipalloc-0123456789abcdef0", "allocate")));
+
+        assertThat(providers.get("ec2").validate("web", 2, params)).isEmpty();
+        List<ParamProblem> third = providers.get("ec2").validate("web", 3, params);
+        assertThat(third).extracting(ParamProblem::path).containsExactly("ec2.elastic_ip");
+        assertThat(third.get(0).message()).isEqualTo("node web-3 has no Elastic IP: ec2.elastic_ip lists 2 for web-1 to web-2");
+        assertThat(Ec2Settings.of(params, 1).elasticIp()).isEqualTo("eipalloc-0123456789abcdef0");
+        assertThat(Ec2Settings.of(params, 2).elasticIp()).isEqualTo("allocate");
+        assertThat(providers.get("ec2").validate("web", 1, Map.of("ec2", Map.of("image_id", "ami-1", "instance_type", "t3.small",
+                "elastic_ip", List.of("eipalloc-0123456789abcdef0", "nope"))))).extracting(ParamProblem::path).containsExactly("ec2.elastic_ip");
     }
 
     @Test

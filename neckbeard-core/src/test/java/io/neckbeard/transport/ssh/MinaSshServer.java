@@ -15,6 +15,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A real SSH server inside the test: Apache MINA SSHD on 127.0.0.1 (or another loopback address) with a random port, a host key
@@ -26,6 +27,7 @@ public final class MinaSshServer implements AutoCloseable {
     private final KeyPair hostKey;
     private final KeyPair clientKey;
     private final String host;
+    private final AtomicInteger execChannels = new AtomicInteger();
 
     public MinaSshServer() throws IOException, GeneralSecurityException {
         this(generate("ssh-ed25519", 256));
@@ -56,7 +58,10 @@ public final class MinaSshServer implements AutoCloseable {
         server.setPasswordAuthenticator(null);
         server.setKeyboardInteractiveAuthenticator(null);
         server.setPublickeyAuthenticator((user, key, session) -> KeyUtils.compareKeys(key, clientKey.getPublic()));
-        server.setCommandFactory((channel, command) -> new ProcessShellFactory(command, "/bin/sh", "-c", command).createShell(channel));
+        server.setCommandFactory((channel, command) -> {
+            execChannels.incrementAndGet();
+            return new ProcessShellFactory(command, "/bin/sh", "-c", command).createShell(channel);
+        });
         server.start();
     }
 
@@ -66,6 +71,11 @@ public final class MinaSshServer implements AutoCloseable {
 
     public int port() {
         return server.getPort();
+    }
+
+    /** How many commands (exec channels) clients have run so far. */
+    public int execChannels() {
+        return execChannels.get();
     }
 
     int activeSessions() {
@@ -96,7 +106,7 @@ public final class MinaSshServer implements AutoCloseable {
         return file;
     }
 
-    SshSettings settings(Path identity, Path knownHosts) {
+    public SshSettings settings(Path identity, Path knownHosts) {
         return SshSettings.of(Map.of("ssh", Map.of("port", port(), "identity_file", identity.toString(),
                 "known_hosts", knownHosts.toString())));
     }
