@@ -24,4 +24,5 @@ class Handler(BaseHTTPRequestHandler):
         pass
 
 
-ThreadingHTTPServer(("127.0.0.1", int(os.environ["PORT"])), Handler).serve_forever()
+# a static host binds its own loopback address (127.0.0.2, ...); a local node has 127.0.0.1
+ThreadingHTTPServer((os.environ.get("NECKBEARD_ADDRESS", "127.0.0.1"), int(os.environ["PORT"])), Handler).serve_forever()

@@ -5,11 +5,14 @@ import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
 import software.amazon.awssdk.services.rds.RdsClient;
+import software.amazon.awssdk.services.sts.StsClient;
 
 /**
  * Builds the AWS SDK clients of the providers. Credentials follow the SDK's default chain
@@ -31,8 +34,17 @@ public final class AwsClients {
      * @param profile config.yml's {@code aws.profile}, or null for the SDK's credential chain
      */
     public static Ec2Client ec2(String region, String profile) {
-        var builder = Ec2Client.builder()
-                .httpClientBuilder(UrlConnectionHttpClient.builder())
+        return withProfile(Ec2Client.builder(), region, profile, "EC2");
+    }
+
+    /** The STS client {@code doctor} asks who the providers' credentials belong to: built as {@link #ec2} builds EC2's. */
+    public static StsClient sts(String region, String profile) {
+        return withProfile(StsClient.builder(), region, profile, "STS");
+    }
+
+    private static <C, B extends AwsSyncClientBuilder<B, C> & AwsClientBuilder<B, C>> C withProfile(B builder, String region,
+                                                                                                        String profile, String service) {
+        builder.httpClientBuilder(UrlConnectionHttpClient.builder())
                 .credentialsProvider(profile == null ? DefaultCredentialsProvider.builder().build()
                         : ProfileCredentialsProvider.create(profile))
                 .overrideConfiguration(ClientOverrideConfiguration.builder()
@@ -45,7 +57,7 @@ public final class AwsClients {
             }
             return builder.build();
         } catch (RuntimeException e) {
-            throw AwsErrors.translate(e, "create the EC2 client");
+            throw AwsErrors.translate(e, "create the " + service + " client");
         }
     }
 

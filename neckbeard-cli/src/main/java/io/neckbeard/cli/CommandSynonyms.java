@@ -4,7 +4,7 @@ import java.util.Map;
 
 /**
  * Words people type from other deploy tools, mapped by meaning (not spelling) to the command that
- * does it, or to a note that it is not available yet. For an unknown command; picocli's
+ * does it. For an unknown command; picocli's
  * edit-distance suggestions still cover typos.
  */
 final class CommandSynonyms {
@@ -31,7 +31,7 @@ final class CommandSynonyms {
             use("tail", "neckbeard logs ENV -f"),
             use("top", "neckbeard ps ENV"),
             use("reload", "neckbeard restart ENV (a rolling restart of the processes)"),
-            planned("doctor", "meanwhile, neckbeard check validates the configuration and neckbeard status ENV the nodes"));
+            use("diagnose", "neckbeard doctor [ENV]"));
 
     private CommandSynonyms() {
     }
@@ -43,9 +43,5 @@ final class CommandSynonyms {
 
     private static Map.Entry<String, Suggestion> use(String word, String instead) {
         return Map.entry(word, new Suggestion("unknown command '" + word + "'", "use " + instead));
-    }
-
-    private static Map.Entry<String, Suggestion> planned(String word, String meanwhile) {
-        return Map.entry(word, new Suggestion("'neckbeard " + word + "' is not yet available", meanwhile));
     }
 }

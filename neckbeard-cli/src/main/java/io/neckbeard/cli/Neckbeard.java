@@ -4,6 +4,7 @@ import io.neckbeard.cli.command.CheckCommand;
 import io.neckbeard.cli.command.CompleteCommand;
 import io.neckbeard.cli.command.CompletionCommand;
 import io.neckbeard.cli.command.CoordinatorCommand;
+import io.neckbeard.cli.command.DoctorCommand;
 import io.neckbeard.cli.command.HelpCommand;
 import io.neckbeard.cli.command.HistoryCommand;
 import io.neckbeard.cli.command.InitCommand;
@@ -42,7 +43,7 @@ import java.util.Arrays;
         description = "One-command generational deploys onto servers you own.",
         subcommands = {
                 InitCommand.class, CheckCommand.class, ShowCommand.class, PlanCommand.class, UpCommand.class,
-                StatusCommand.class, PsCommand.class, LogsCommand.class, RestartCommand.class, PromoteCommand.class, RollbackCommand.class, TerminateCommand.class,
+                StatusCommand.class, DoctorCommand.class, PsCommand.class, LogsCommand.class, RestartCommand.class, PromoteCommand.class, RollbackCommand.class, TerminateCommand.class,
                 ScaleCommand.class, VarsCommand.class, LockCommand.class, HistoryCommand.class,
                 NodeCommand.class, RunCommand.class, SshCommand.class, PackageCommand.class, CompletionCommand.class,
                 CoordinatorCommand.class, CompleteCommand.class, HelpCommand.class})

@@ -4,15 +4,18 @@ import io.neckbeard.engine.NodeOutcome;
 import io.neckbeard.engine.Progress;
 
 import java.io.PrintWriter;
+import java.time.Clock;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
 /**
  * Renders the engine's progress on stderr: on a terminal, one live line per node redrawn in
- * place; otherwise (CI, pipes) plain timestamped lines. Nothing with {@code --quiet}.
+ * place, and under them a {@link ProgressLine} (nodes done, wave, elapsed, ETA) once the work is
+ * planned; otherwise (CI, pipes, files) plain timestamped lines. Nothing with {@code --quiet}.
  */
 public final class ProgressRenderer implements Progress {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
@@ -23,26 +26,29 @@ public final class ProgressRenderer implements Progress {
     private final boolean quiet;
     private final boolean verbose;
     private final Consumer<NodeOutcome> done;
+    private final Clock clock;
     private final Map<String, String> lines = new LinkedHashMap<>();
+    private ProgressLine bar;
     private int drawn;
 
     /** {@code done} hears of every finished node (what Ctrl-C reports as done so far). */
     ProgressRenderer(PrintWriter err, boolean live, boolean quiet, boolean verbose, Consumer<NodeOutcome> done) {
+        this(err, live, quiet, verbose, done, Clock.systemUTC());
+    }
+
+    ProgressRenderer(PrintWriter err, boolean live, boolean quiet, boolean verbose, Consumer<NodeOutcome> done, Clock clock) {
         this.err = err;
         this.live = live;
         this.quiet = quiet;
         this.verbose = verbose;
         this.done = done;
+        this.clock = clock;
     }
 
-    /**
-     * Live lines when stderr itself is a terminal and colours are allowed. {@code System.console()}
-     * alone is not enough: it looks at stdin and stdout, so {@code up 2>log} would fill the log
-     * with cursor movements.
-     */
+    /** Live lines when stderr is a terminal and colours are allowed. */
     public static ProgressRenderer of(CliContext cli) {
         GlobalOptions options = cli.options();
-        boolean terminal = System.console() != null && stderrIsATerminal() && !options.noColor();
+        boolean terminal = Terminal.stderr() && !options.noColor();
         return new ProgressRenderer(cli.err(), terminal, options.quiet(), options.verbose(), cli::nodeFinished);
     }
 
@@ -60,9 +66,20 @@ public final class ProgressRenderer implements Progress {
         }
     }
 
+    /** Live: a progress line under the node lines from now on. Files and pipes get no bar. */
+    @Override
+    public synchronized void planned(List<Integer> waveSizes) {
+        if (live) {
+            bar = new ProgressLine(clock, waveSizes);
+        }
+    }
+
     @Override
     public synchronized void finished(NodeOutcome outcome) {
         done.accept(outcome);
+        if (bar != null) {
+            bar.finished();
+        }
         String detail = outcome.detail() == null ? "" : " (" + firstLine(outcome.detail()) + ")";
         show(outcome.name(), outcome.result() + ": " + outcome.action() + detail);
     }
@@ -114,20 +131,15 @@ public final class ProgressRenderer implements Progress {
             err.println(line.length() > MAX_LINE ? line.substring(0, MAX_LINE - 1) + "…" : line);
         });
         drawn = lines.size();
+        if (bar != null) {
+            err.println("  " + bar.render());
+            drawn++;
+        }
         err.flush();
     }
 
     private static String firstLine(String text) {
         int newline = text.indexOf('\n');
         return newline < 0 ? text : text.substring(0, newline) + " ...";
-    }
-
-    private static boolean stderrIsATerminal() {
-        try {
-            String target = java.nio.file.Files.readSymbolicLink(java.nio.file.Path.of("/proc/self/fd/2")).toString();
-            return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");
-        } catch (java.io.IOException | UnsupportedOperationException | SecurityException e) {
-            return false;
-        }
     }
 }

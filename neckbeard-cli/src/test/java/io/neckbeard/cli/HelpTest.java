@@ -48,12 +48,12 @@ class HelpTest {
     }
 
     @Test
-    void aPlannedCommandSaysItIsNotYetAvailable() {
-        Cli.Run doctor = Cli.with().run("-o", "json", "doctor", "production");
+    void anotherToolsWordForDoctorPointsAtIt() {
+        Cli.Run diagnose = Cli.with().run("-o", "json", "diagnose", "production");
 
-        assertThat(doctor.exit()).isEqualTo(2);
-        assertThat(doctor.err()).contains("error: 'neckbeard doctor' is not yet available").contains("neckbeard check");
-        assertThat(doctor.json().at("/error/message").asText()).isEqualTo("'neckbeard doctor' is not yet available");
+        assertThat(diagnose.exit()).isEqualTo(2);
+        assertThat(diagnose.err()).contains("error: unknown command 'diagnose'").contains("fix: use neckbeard doctor [ENV]");
+        assertThat(diagnose.json().at("/error/message").asText()).isEqualTo("unknown command 'diagnose'");
     }
 
     @Test

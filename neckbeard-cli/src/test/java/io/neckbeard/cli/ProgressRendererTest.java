@@ -5,6 +5,12 @@ import org.junit.jupiter.api.Test;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -46,6 +52,60 @@ class ProgressRendererTest {
         String screen = err.toString();
         assertThat(screen).contains("\033[2A\033[J");
         assertThat(screen.substring(screen.lastIndexOf("\033[J"))).contains("web-1  provision ...", "web-2  launch ...");
+    }
+
+    @Test
+    void liveModeEndsWithAProgressLineOfNodesWaveElapsedTimeAndEta() {
+        MutableClock clock = new MutableClock();
+        ProgressRenderer progress = new ProgressRenderer(new PrintWriter(err), true, false, false, outcome -> { }, clock);
+
+        progress.planned(List.of(2, 2));
+        progress.step("web-1", "provision");
+        clock.advance(Duration.ofSeconds(30));
+        progress.finished(new NodeOutcome("web-1", "web", "a", "provision", "ok", null));
+        clock.advance(Duration.ofSeconds(30));
+        progress.finished(new NodeOutcome("web-2", "web", "b", "provision", "ok", null));
+        progress.step("web-3", "provision");
+
+        String screen = err.toString();
+        String last = screen.substring(screen.lastIndexOf("\033[J"));
+        assertThat(last).endsWith("  [██████████░░░░░░░░░░] 2/4 nodes  wave 2/2  1m0s elapsed  ETA 1m0s" + System.lineSeparator());
+        assertThat(last).contains("web-3  provision ...");
+        assertThat(screen).contains("\033[3A\033[J"); // the progress line is cleared with the node lines
+    }
+
+    @Test
+    void plainModeHasNoProgressLine() {
+        ProgressRenderer progress = new ProgressRenderer(new PrintWriter(err), false, false, false, outcome -> { });
+
+        progress.planned(List.of(1));
+        progress.finished(new NodeOutcome("web-1", "web", "a", "provision", "ok", null));
+
+        assertThat(err.toString()).doesNotContain("nodes").doesNotContain("█").matches("\\d\\d:\\d\\d:\\d\\d web-1 ok: provision\\R");
+    }
+
+    /** A clock the test moves. */
+    private static final class MutableClock extends Clock {
+        private Instant now = Instant.parse("2026-12-01T10:00:00Z");
+
+        void advance(Duration duration) {
+            now = now.plus(duration);
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
     }
 
     @Test

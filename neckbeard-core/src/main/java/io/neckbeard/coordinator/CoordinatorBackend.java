@@ -72,6 +72,20 @@ public interface CoordinatorBackend extends AutoCloseable {
     /** The newest {@code limit} entries of the environment, newest first. */
     List<AuditEntry> audit(String environment, int limit);
 
+    /**
+     * Proves that the store answers and would accept a write, without changing anything it holds
+     * (no state, lock or audit entry): what {@code neckbeard doctor} asks. This default reads the
+     * list of environments; a backend that can test a write on the side (a scratch file, object or
+     * item, removed again) overrides it.
+     *
+     * @return what was proved, for the user (e.g. {@code wrote and removed a file in /srv/state})
+     * @throws CoordinatorException naming what failed and how to fix it
+     */
+    default String probe() {
+        int count = environments().size();
+        return "read the list of environments (" + count + (count == 1 ? " environment" : " environments") + ")";
+    }
+
     @Override
     void close();
 }

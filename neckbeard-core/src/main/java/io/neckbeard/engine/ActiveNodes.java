@@ -48,6 +48,19 @@ final class ActiveNodes {
                 context.name() + " has no active generation " + purpose, "deploy it first: neckbeard up " + context.name()));
     }
 
+    /**
+     * Generation {@code id}, or the active one when {@code id} is null; a usage error listing the
+     * generations when there is no such one.
+     */
+    static Generation activeOr(DeployContext context, EnvironmentState state, Long id, String purpose) {
+        if (id == null) {
+            return active(context, state, purpose);
+        }
+        return state.generation(id).orElseThrow(() -> new NeckbeardException(ExitCode.USAGE, context.name() + " has no generation "
+                + id, state.generations().isEmpty() ? "deploy it first: neckbeard up " + context.name()
+                : "its generations are: " + String.join(", ", state.generations().stream().map(g -> g.id() + " (" + g.state().id() + ")").toList())));
+    }
+
     /** The launched nodes of {@code generation} named {@code node} or of type {@code type} (all when both are null). */
     static List<NodeRecord> select(DeployContext context, Generation generation, String node, String type) {
         List<NodeRecord> chosen = generation.nodes().stream()

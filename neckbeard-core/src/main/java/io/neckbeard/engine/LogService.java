@@ -13,8 +13,8 @@ import java.util.Objects;
 import java.util.function.BiConsumer;
 
 /**
- * {@code logs ENV [--node N | --type T] [--process NAME] [-n LINES] [-f]}: the output of the
- * active generation's Procfile processes, read where the Stack's process manager keeps it. One
+ * {@code logs ENV [--generation N] [--node N | --type T] [--process NAME] [-n LINES] [-f]}: the
+ * output of the Procfile processes of the active generation (or generation N), read where the Stack's process manager keeps it. One
  * command per node, all nodes at once; a followed log streams from that one command (no polling),
  * so following N nodes takes N threads, whatever the number of lines. Takes no lock and changes
  * nothing, so it is not audited.
@@ -46,16 +46,17 @@ public final class LogService {
      * until the calling thread is interrupted: that interruption is the normal end of a follow,
      * which then returns with the flag cleared.
      *
+     * @param generation the generation whose nodes to read, or null for the active one
      * @param node      only this node, or null
      * @param type      only nodes of this type, or null
      * @param processes only these processes; every process the Stack started when empty
      * @param skipped   receives (node, why) for each selected node that has no logs here (a managed resource)
      * @return the nodes whose logs could not be read
      */
-    public List<NodeProblem> show(String node, String type, List<String> processes, int lines, boolean follow, LogLine output,
-                                  BiConsumer<String, String> skipped) {
+    public List<NodeProblem> show(Long generation, String node, String type, List<String> processes, int lines, boolean follow,
+                                  LogLine output, BiConsumer<String, String> skipped) {
         EnvironmentState state = context.coordinator().read(context.name());
-        Generation active = ActiveNodes.active(context, state, "to read the logs of");
+        Generation active = ActiveNodes.activeOr(context, state, generation, "to read the logs of");
         List<NodeRecord> nodes = ActiveNodes.hosts(context, ActiveNodes.select(context, active, node, type), skipped);
         List<NodeProblem> problems;
         if (follow) {

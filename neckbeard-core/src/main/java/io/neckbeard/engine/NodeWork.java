@@ -189,10 +189,10 @@ final class NodeWork {
         Map<String, String> appEnv = new LinkedHashMap<>(Peers.environment(writer.records()));
         appEnv.putAll(AppEnv.of(params.values()));
         StackTarget stackTarget = deploy.stackTarget(appEnv, vars);
-        context.provisioner().provision(deploy.provisionRequest(params, peers(node), stackTarget), transport,
+        // provisioning and the deploy travel together: one copy and one command on the node
+        context.stack().deploy(transport, slug, stackTarget,
+                context.provisioner().steps(deploy.provisionRequest(params, peers(node), stackTarget)),
                 line -> progress.output(node.name(), line));
-        progress.step(node.name(), "deploy slug " + slug.id());
-        context.stack().deploy(transport, slug, stackTarget, line -> progress.output(node.name(), line));
     }
 
     /** For each of the node's services, the addresses of this generation's nodes running it (those launched so far). */

@@ -1,5 +1,7 @@
 package io.neckbeard.engine;
 
+import java.util.List;
+
 /**
  * What the engine tells the user while it works. The CLI renders it on stderr (live lines on a
  * terminal, timestamped lines otherwise); stdout only carries the final result. Called from
@@ -18,4 +20,12 @@ public interface Progress {
 
     /** Anything not about one node: waves, hooks, the slug. */
     void message(String text);
+
+    /**
+     * The work ahead, once, before its first node starts: the number of nodes of each wave, in
+     * order (a node may start before its wave when the HA floor allows). What a progress bar
+     * counts {@link #finished} nodes against; ignoring it is fine.
+     */
+    default void planned(List<Integer> waveSizes) {
+    }
 }

@@ -51,7 +51,8 @@ public final class RestartService {
             Map<Placement, Integer> operational = PlanService.operational(nodes);
             int slots = parallel != null ? parallel : Math.max(1, nodes.size());
             try {
-                new WaveScheduler(context.name(), floors, slots).schedule(nodes.stream().map(NodePlan::workItem).toList(), operational);
+                progress.planned(new WaveScheduler(context.name(), floors, slots)
+                        .schedule(nodes.stream().map(NodePlan::workItem).toList(), operational).stream().map(List::size).toList());
             } catch (NeckbeardException e) {
                 session.result("refused");
                 throw e.exitCode() == ExitCode.REFUSED ? refusal(e) : e;

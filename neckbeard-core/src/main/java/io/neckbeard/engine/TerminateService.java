@@ -69,6 +69,7 @@ public final class TerminateService {
             session.result(result);
             List<Generation> chosen = chosen(session.state(), selection, force);
             session.generation(newest(chosen));
+            progress.planned(chosen.stream().map(g -> g.nodes().size()).toList()); // a generation at a time
             List<NodeOutcome> outcomes = new ArrayList<>();
             for (Generation generation : chosen) {
                 outcomes.addAll(terminate(session, generation));

@@ -84,6 +84,11 @@ public final class UpService {
         NodeWork work = new NodeWork(context, writer, plan.slug(), state.vars(), desired, seeds(id), progress);
         List<NodePlan> ordered = plan.waves().stream().flatMap(List::stream).toList();
         FloorGate gate = new FloorGate(new PlanService(context).floors(), PlanService.operational(plan.nodes()));
+        List<Integer> waves = new ArrayList<>(plan.waves().stream().map(List::size).toList());
+        if (!plan.retirements().isEmpty()) {
+            waves.add(plan.retirements().size()); // retired after the last wave
+        }
+        progress.planned(waves);
         progress.message(ordered.size() + " nodes to work on" + (parallel == null ? "" : ", at most " + parallel + " at once")
                 + "; each starts as soon as its type and AZ keep min_per_az nodes serving without it");
         List<NodeOutcome> outcomes = new ArrayList<>(new Rollout(progress)

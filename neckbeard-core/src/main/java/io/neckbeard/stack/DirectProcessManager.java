@@ -10,8 +10,9 @@ import static io.neckbeard.transport.ShellQuote.quote;
 
 /**
  * Runs each Procfile process with {@code setsid} in its own process group, without a service
- * manager: output to {@code <root>/logs/<process>.log}, pid of the group leader in
- * {@code <root>/run/<process>.pid}. Used by the local provider, where nothing may need root.
+ * manager: output to {@code <root>/logs/<process>.log} (rotated when the process starts or
+ * restarts past {@value #ROTATE_BYTES} bytes, {@value #KEEP_ROTATED} copies kept), pid of the group
+ * leader in {@code <root>/run/<process>.pid}. Used by the local provider, where nothing may need root.
  *
  * <p>The group leader is a small supervisor shell that restarts the process when it exits, as
  * systemd's {@code Restart=always} does: after 1 s, then 2 s, 4 s, ... up to {@value #MAX_BACKOFF_SECONDS} s,
@@ -27,6 +28,25 @@ public final class DirectProcessManager implements ProcessManager {
     public static final String MARKER = "NECKBEARD_PROCESS";
     static final int MAX_BACKOFF_SECONDS = 32;
     static final int STABLE_SECONDS = 60;
+    /** A process's log past this size is rotated when the process (re)starts. */
+    static final long ROTATE_BYTES = 10L << 20;
+    /** Rotated logs kept: {@code <process>.log.1} (the newest) to {@code .3}. */
+    static final int KEEP_ROTATED = 3;
+
+    /**
+     * {@code rotate_log FILE}: a log past {@link #ROTATE_BYTES} is copied to {@code FILE.1} (older
+     * copies move up one, the oldest is dropped) and emptied in place ("copytruncate"): its writers
+     * append with O_APPEND, so they go on writing at the start of the emptied file without
+     * reopening it, and {@code tail -F} follows it across the truncation.
+     */
+    private static final String ROTATE = String.join("\n",
+            "rotate_log() {",
+            "  nb_size=$(wc -c < \"$1\" 2>/dev/null) || return 0",
+            "  [ $((nb_size)) -gt " + ROTATE_BYTES + " ] || return 0",
+            "  nb_i=" + (KEEP_ROTATED - 1),
+            "  while [ $nb_i -ge 1 ]; do [ ! -f \"$1.$nb_i\" ] || mv -f \"$1.$nb_i\" \"$1.$((nb_i + 1))\"; nb_i=$((nb_i - 1)); done",
+            "  cp \"$1\" \"$1.1\" && : > \"$1\"",
+            "}");
 
     /**
      * The supervisor, run by {@code /bin/sh -c} with {@code $1} the root, {@code $2} the process,
@@ -35,8 +55,10 @@ public final class DirectProcessManager implements ProcessManager {
      */
     private static final String SUPERVISOR = String.join("\n",
             "cd \"$1\" || exit 1",
+            ROTATE,
             "nb_r=$1; nb_name=$2; nb_exits=0; nb_delay=1",
             "while :; do",
+            "  rotate_log \"$nb_r/logs/$nb_name.log\"",
             "  nb_started=$(date +%s)",
             "  rm -f \"$nb_r/run/$nb_name.down\"",
             "  /bin/sh -c 'cd \"$1/current\" || exit 1; set -a; . \"$1/shared/env\"; set +a; "

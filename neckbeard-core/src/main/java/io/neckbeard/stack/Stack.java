@@ -4,6 +4,9 @@ import io.neckbeard.core.ExitCode;
 import io.neckbeard.core.NeckbeardException;
 import io.neckbeard.core.VarNames;
 import io.neckbeard.packager.Slug;
+import io.neckbeard.provisioner.ProvisionSteps;
+import io.neckbeard.provisioner.ProvisionerException;
+import io.neckbeard.transport.NodeFile;
 import io.neckbeard.transport.Transport;
 
 import java.nio.charset.StandardCharsets;
@@ -22,7 +25,8 @@ import static io.neckbeard.transport.ShellQuote.quote;
  * The Neckbeard Stack: puts a slug on a node and runs it. Layout under the root:
  * {@code slugs/}, {@code releases/<slug id>/}, {@code current -> releases/<id>},
  * {@code shared/env} (0600), {@code logs/}, {@code run/}. Every step is a shell command or a
- * file copy through the {@link Transport}, so the same code works locally and over SSH.
+ * file copy through the {@link Transport}, so the same code works locally and over SSH; a deploy
+ * is one copy and one command.
  */
 public final class Stack {
     /** A followed log has no end of its own: this only bounds a command nobody stops. */
@@ -55,17 +59,28 @@ public final class Stack {
     /**
      * Uploads and unpacks the slug (an existing release is reused), writes the env file,
      * switches {@code current} atomically, restarts the Procfile's processes and prunes old
-     * releases, keeping the newest {@code keep_releases} and always the current one. Everything
-     * after the two file copies is one shell script, so a deploy costs one command on the node.
+     * releases, keeping the newest {@code keep_releases} and always the current one.
      */
     public void deploy(Transport transport, Slug slug, StackTarget target, Consumer<String> log) {
+        deploy(transport, slug, target, ProvisionSteps.NONE, log);
+    }
+
+    /**
+     * Provisions the node with {@code provisioning}, then deploys as {@link #deploy(Transport, Slug, StackTarget, Consumer)}
+     * does, in two round trips: one copy of every file (the provisioner's, the slug, the env file), then
+     * one command that runs the provisioner's commands and the deploy script, streaming their output.
+     *
+     * @throws ProvisionerException when provisioning fails: the deploy does not start
+     * @throws StackException       when the deploy fails, with the tail of its output
+     */
+    public void deploy(Transport transport, Slug slug, StackTarget target, ProvisionSteps provisioning, Consumer<String> log) {
         ProcessManager manager = processManager(target);
         List<ProcfileEntry> processes = processes(slug);
         String root = target.root();
         String release = root + "/releases/" + slug.id();
         String slugPath = root + "/slugs/" + slug.id() + ".tar.gz";
-        transport.upload(slug.file(), slugPath);
-        transport.write(root + "/shared/env", envFile(target, slug).getBytes(StandardCharsets.UTF_8), 0600);
+        List<NodeFile> files = List.of(NodeFile.copy(slug.file(), slugPath),
+                NodeFile.bytes(root + "/shared/env", envFile(target, slug).getBytes(StandardCharsets.UTF_8), 0600));
         List<String> script = new ArrayList<>(List.of(
                 "set -e",
                 // names the step that failed in the output tail the error message carries
@@ -89,7 +104,9 @@ public final class Stack {
         script.addAll(manager.restartScript(transport, target, processes));
         script.add("step=" + quote("prune old releases"));
         script.addAll(pruneScript(target, slug));
-        StackCommands.run(transport, "deploy release " + slug.id(), StackCommands.lines(script), log);
+        String step = "deploy release " + slug.id();
+        provisioning.andThen(files, new ProvisionSteps.Command(step, "deploying release " + slug.id(), StackCommands.lines(script),
+                Map.of(), StackCommands.STEP_TIMEOUT, (result, node) -> StackCommands.failure(step, node, result))).runOn(transport, log);
     }
 
     /**

@@ -23,9 +23,13 @@ final class StackCommands {
     static void run(Transport transport, String step, String script, Duration timeout, Consumer<String> log) {
         CommandResult result = transport.run(script, Map.of(), timeout, log);
         if (!result.succeeded()) {
-            throw new StackException("could not " + step + " on " + transport.describe() + " (exit " + result.exitCode() + "):\n"
-                    + result.outputTail(), "fix what the output above says, then run the command again");
+            throw failure(step, transport, result);
         }
+    }
+
+    static StackException failure(String step, Transport transport, CommandResult result) {
+        return new StackException("could not " + step + " on " + transport.describe() + " (exit " + result.exitCode() + "):\n"
+                + result.outputTail(), "fix what the output above says, then run the command again");
     }
 
     /**

@@ -5,6 +5,7 @@ import io.neckbeard.core.ExitCode;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -42,6 +43,28 @@ public interface Transport extends AutoCloseable {
 
     /** Writes {@code content} to {@code remotePath} with the given POSIX mode (e.g. 0600 for secrets). */
     void write(String remotePath, byte[] content, int mode);
+
+    /**
+     * Puts every file on the node, in order, with the guarantees of {@link #upload} and {@link #write}.
+     * A transport that talks to a remote node does it in one round trip; this default makes one call
+     * per file (and runs {@code rm -rf} for an empty directory).
+     */
+    default void put(List<NodeFile> files) {
+        for (NodeFile file : files) {
+            if (file.local() != null) {
+                upload(file.local(), file.path());
+            } else if (file.content() != null) {
+                write(file.path(), file.content(), file.mode());
+            } else {
+                String dir = ShellQuote.quote(file.path());
+                CommandResult result = run("rm -rf " + dir + " && mkdir -p " + dir, Map.of(), Duration.ofMinutes(1), line -> { });
+                if (!result.succeeded()) {
+                    throw new TransportException("cannot empty " + file.path() + " on " + describe() + ": " + result.outputTail(),
+                            "check that the directory is writable", null);
+                }
+            }
+        }
+    }
 
     /** For messages: {@code deploy@10.0.0.5:22}, {@code local:app-1}. */
     String describe();

@@ -68,6 +68,22 @@ public abstract class CoordinatorBackendContract {
         assertThat(reopened.environments()).doesNotContain("staging");
     }
 
+    /** What {@code doctor} asks: the store answers, and nothing it holds changes. */
+    @Test
+    void aProbeChangesNoStateLockOrAuditEntry() {
+        EnvironmentState written = backend.write(fullState("production"));
+        LockInfo held = backend.acquire("production", "alice@" + HOST, HOST, LIVE_PID, "up", LONG);
+        backend.append(entry("production", Instant.parse("2026-12-01T10:00:00Z"), "up", 1L));
+
+        String proved = backend.probe();
+
+        assertThat(proved).isNotBlank();
+        assertThat(reopened.read("production")).isEqualTo(written);
+        assertThat(reopened.lock("production")).contains(held);
+        assertThat(reopened.audit("production", 10)).hasSize(1);
+        assertThat(reopened.environments()).containsExactly("production");
+    }
+
     @Test
     void roundTripsEveryFieldOfAState() {
         EnvironmentState written = backend.write(fullState("production"));

@@ -22,7 +22,7 @@ class DayTwoManagedTest {
 
             List<NodeProcesses> ps = new ProcessListService(context).list(null, null);
             List<String> skipped = new ArrayList<>();
-            List<LogService.NodeProblem> problems = new LogService(context).show(null, null, List.of(), 5, false,
+            List<LogService.NodeProblem> problems = new LogService(context).show(null, null, null, List.of(), 5, false,
                     (node, process, line) -> { }, (node, why) -> skipped.add(node + ": " + why));
 
             assertThat(ps).extracting(NodeProcesses::node).containsExactly("db-1", "web-1");

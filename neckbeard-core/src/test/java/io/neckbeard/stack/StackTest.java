@@ -366,6 +366,28 @@ class StackTest {
     }
 
     @Test
+    void aLogPastTheLimitIsRotatedWhenItsProcessStartsAgainKeepingTheOlderCopies() throws Exception {
+        Stack stack = Stack.standard();
+        Slug slug = slug(null);
+        stack.deploy(transport, slug, target, log::add);
+        Path logs = Path.of(target.root()).resolve("logs");
+        byte[] big = ("x".repeat(1023) + "\n").repeat((int) (DirectProcessManager.ROTATE_BYTES / 1024) + 1).getBytes();
+        Files.write(logs.resolve("web.log"), big, StandardOpenOption.APPEND);
+        Files.writeString(logs.resolve("web.log.1"), "older\n");
+
+        stack.restart(transport, target, stack.processes(slug), log::add);
+
+        // the supervisor empties the log once its copy is complete
+        for (int i = 0; i < 100 && Files.size(logs.resolve("web.log")) > DirectProcessManager.ROTATE_BYTES; i++) {
+            Thread.sleep(100);
+        }
+        assertThat(Files.readString(logs.resolve("web.log.2"))).isEqualTo("older\n");
+        assertThat(Files.size(logs.resolve("web.log.1"))).isGreaterThan(DirectProcessManager.ROTATE_BYTES);
+        assertThat(Files.size(logs.resolve("web.log"))).isLessThan(1024 * 1024);
+        assertThat(logs.resolve("web.log.4")).doesNotExist();
+    }
+
+    @Test
     void followedLogsGiveLinesWrittenAfterTheStartUntilTheThreadIsInterrupted() throws Exception {
         Stack stack = Stack.standard();
         Path logs = Path.of(target.root()).resolve("logs");

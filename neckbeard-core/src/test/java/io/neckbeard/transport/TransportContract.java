@@ -225,6 +225,49 @@ public abstract class TransportContract {
                 .hasMessageStartingWith("cannot copy " + big + " to " + inTheWay.resolve("sub/big.bin"));
     }
 
+    @Test
+    void putsFilesTreesSecretsAndEmptyDirectoriesInOrderWithTheirModes() throws Exception {
+        Path source = Files.createDirectories(dir.resolve("src/a"));
+        Files.writeString(source.resolve("deep.txt"), "deep");
+        Path script = Files.writeString(dir.resolve("run.sh"), "#!/bin/sh\n");
+        Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Path node = dir.resolve("node");
+        Files.createDirectories(node.resolve("root/chef"));
+        Files.writeString(node.resolve("root/chef/left-from-last-run.json"), "{}");
+
+        transport.put(List.of(
+                NodeFile.bytes(node.resolve("root/provision/params.json").toString(), "{\"pw\": 1}".getBytes(StandardCharsets.UTF_8), 0600),
+                NodeFile.copy(script, node.resolve("root/provision/scripts/run.sh").toString()),
+                NodeFile.emptyDirectory(node.resolve("root/chef").toString()),
+                NodeFile.copy(dir.resolve("src"), node.resolve("root/chef/cookbooks").toString()),
+                NodeFile.bytes(node.resolve("root/chef/node.json").toString(), "{}".getBytes(StandardCharsets.UTF_8), 0600)));
+
+        assertThat(node.resolve("root/provision/params.json")).hasContent("{\"pw\": 1}");
+        assertThat(mode(node.resolve("root/provision/params.json"))).isEqualTo("rw-------");
+        assertThat(mode(node.resolve("root/provision/scripts/run.sh"))).isEqualTo("rwxr-xr-x");
+        assertThat(mode(node.resolve("root/provision"))).isEqualTo("rwxr-xr-x");
+        assertThat(mode(node.resolve("root/provision/scripts"))).isEqualTo("rwxr-xr-x");
+        assertThat(node.resolve("root/chef/cookbooks/a/deep.txt")).hasContent("deep");
+        assertThat(mode(node.resolve("root/chef/node.json"))).isEqualTo("rw-------");
+        try (var files = Files.list(node.resolve("root/chef"))) {
+            assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("cookbooks", "node.json");
+        }
+        try (var files = Files.list(node.resolve("root/provision"))) {
+            assertThat(files.map(p -> p.getFileName().toString())).as("no staging left behind")
+                    .containsExactlyInAnyOrder("params.json", "scripts");
+        }
+    }
+
+    @Test
+    void aPutThatCannotWriteFailsAsACopy() throws Exception {
+        Path inTheWay = Files.writeString(dir.resolve("in-the-way"), "a file, not a directory");
+
+        assertThatThrownBy(() -> transport.put(List.of(NodeFile.bytes(dir.resolve("ok/env").toString(), new byte[]{1}, 0600),
+                NodeFile.bytes(inTheWay.resolve("sub/env").toString(), new byte[]{1}, 0600))))
+                .isInstanceOf(TransportException.class)
+                .hasMessageContaining(inTheWay.resolve("sub/env").toString());
+    }
+
     private static String mode(Path path) throws Exception {
         return PosixFilePermissions.toString(Files.getPosixFilePermissions(path));
     }

@@ -21,10 +21,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
 
 /**
- * {@code logs ENV [--node N | --type T] [--process NAME] [-n LINES] [-f]}: the app's output from
- * the active generation's nodes, each line prefixed with its node and process.
+ * {@code logs ENV [--generation N] [--node N | --type T] [--process NAME] [-n LINES] [-f]}: the app's
+ * output from the active generation's nodes (or generation N's), each line prefixed with its node and process.
  */
-@Command(name = "logs", description = "Show the output of the app's processes on the active generation's nodes, each line "
+@Command(name = "logs", description = "Show the output of the app's processes on the active generation's nodes (or "
+        + "--generation N's), each line "
         + "prefixed with its node and process; -f follows it until Ctrl-C. Exit 1 when a node's logs cannot be read.")
 public final class LogsCommand extends NeckbeardCommand {
     /** How long Ctrl-C waits for the followed commands to end before the JVM exits anyway. */
@@ -35,6 +36,10 @@ public final class LogsCommand extends NeckbeardCommand {
 
     @Mixin
     NodeFilter only = new NodeFilter();
+
+    @Option(names = "--generation", paramLabel = "N", description = "The nodes of generation N (e.g. a pending one) "
+            + "instead of the active generation's.")
+    Long generation;
 
     @Option(names = "--process", paramLabel = "NAME", description = "Only this Procfile process (repeatable; default: all).")
     List<String> processes = new ArrayList<>();
@@ -58,8 +63,8 @@ public final class LogsCommand extends NeckbeardCommand {
             LogService service = new LogService(context);
             LogService.LogLine output = (node, process, line) -> print(cli, collected, node, process, line);
             BiConsumer<String, String> skipped = (node, why) -> cli.err().println(node + ": skipped: " + why);
-            problems = follow ? followUntilStopped(() -> service.show(only.node(), only.type(), processes, lines, true, output, skipped))
-                    : service.show(only.node(), only.type(), processes, lines, false, output, skipped);
+            problems = follow ? followUntilStopped(() -> service.show(generation, only.node(), only.type(), processes, lines, true, output, skipped))
+                    : service.show(generation, only.node(), only.type(), processes, lines, false, output, skipped);
         }
         if (cli.json() && !follow) {
             Map<String, Object> report = new LinkedHashMap<>();

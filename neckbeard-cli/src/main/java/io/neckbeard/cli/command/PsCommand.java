@@ -1,6 +1,7 @@
 package io.neckbeard.cli.command;
 
 import io.neckbeard.cli.CliContext;
+import io.neckbeard.cli.DurationText;
 import io.neckbeard.cli.TextTable;
 import io.neckbeard.core.ExitCode;
 import io.neckbeard.engine.DeployContext;
@@ -45,7 +46,7 @@ public final class PsCommand extends NeckbeardCommand {
             TextTable table = new TextTable("NODE", "TYPE", "PROCESS", "STATE", "PID", "UPTIME", "RESTARTS");
             for (NodeProcesses node : nodes) {
                 node.processes().forEach(p -> table.row(node.node(), node.type(), p.name(), p.state(), p.pid(),
-                        uptime(p, now) == null ? null : uptimeText(uptime(p, now)), p.exits()));
+                        uptime(p, now) == null ? null : DurationText.of(uptime(p, now)), p.exits()));
                 if (node.skipped() != null) {
                     table.row(node.node(), node.type(), null, "skipped: " + node.skipped(), null, null, null);
                 } else if (node.problem() == null && node.processes().isEmpty()) {
@@ -87,20 +88,5 @@ public final class PsCommand extends NeckbeardCommand {
         entry.put("error", node.problem());
         entry.put("skipped", node.skipped());
         return entry;
-    }
-
-    /** {@code 45s}, {@code 12m3s}, {@code 5h2m}, {@code 3d4h}: the two largest units. */
-    static String uptimeText(Duration uptime) {
-        long s = uptime.toSeconds();
-        if (s < 60) {
-            return s + "s";
-        }
-        if (s < 3600) {
-            return s / 60 + "m" + s % 60 + "s";
-        }
-        if (s < 86400) {
-            return s / 3600 + "h" + s % 3600 / 60 + "m";
-        }
-        return s / 86400 + "d" + s % 86400 / 3600 + "h";
     }
 }

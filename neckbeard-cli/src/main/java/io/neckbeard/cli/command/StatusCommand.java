@@ -1,7 +1,11 @@
 package io.neckbeard.cli.command;
 
 import io.neckbeard.cli.CliContext;
-import io.neckbeard.cli.TextTable;
+import io.neckbeard.cli.StatusBoard;
+import io.neckbeard.cli.StatusText;
+import io.neckbeard.cli.Terminal;
+import io.neckbeard.core.ExitCode;
+import io.neckbeard.core.NeckbeardException;
 import io.neckbeard.engine.DeployContext;
 import io.neckbeard.engine.LiveHealth;
 import io.neckbeard.engine.StatusReport;
@@ -11,15 +15,21 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.io.PrintWriter;
-import java.time.Instant;
+import java.time.Duration;
+import java.time.LocalTime;
 import java.time.temporal.ChronoUnit;
 
 /**
- * {@code status ENV [--cached]}: what the coordinator remembers of each generation and node, and
- * who holds the lock, with each running node's health checked now (or as last recorded with {@code --cached}).
+ * {@code status ENV [--cached] [--all] [--watch]}: what the coordinator remembers of each generation and
+ * node, and who holds the lock, with each running node's health checked now (or as last recorded
+ * with {@code --cached}). On a terminal a board of coloured blocks, elsewhere plain text.
  */
-@Command(name = "status", aliases = "view", description = "Generations, nodes, health, operational state, lock holder.")
+@Command(name = "status", aliases = "view", description = "Generations, nodes, health, operational state, lock holder. "
+        + "On a terminal, a line per availability zone with a block per node; --watch redraws it every 2 s until Ctrl-C.")
 public final class StatusCommand extends NeckbeardCommand {
+    static final Duration WATCH_INTERVAL = Duration.ofSeconds(2);
+    private static final String CLEAR_SCREEN = "\033[H\033[2J";
+
     @Parameters(index = "0", paramLabel = "ENV", description = "The environment.")
     String environment;
 
@@ -29,62 +39,66 @@ public final class StatusCommand extends NeckbeardCommand {
     @Option(names = "--cached", description = "Show the health recorded by the last deploy instead of checking the nodes now.")
     boolean cached;
 
+    @Option(names = "--watch", description = "Show it again every 2 s (redrawn in place on a terminal) until Ctrl-C.")
+    boolean watch;
+
     @Override
     protected int execute(CliContext cli) {
-        StatusReport full = cached ? CoordinatorCommands.with(cli, environment,
-                (project, coordinator) -> new StatusService(project, coordinator).status(environment)) : live(cli);
-        StatusReport report = all ? full : full.withoutTerminated();
-        if (cli.json()) {
-            cli.printJson(report);
-            return 0;
+        if (watch && cli.json()) {
+            throw new NeckbeardException(ExitCode.USAGE, "--watch cannot be combined with -o json (one JSON document)",
+                    "poll 'neckbeard status " + environment + " -o json' from the script instead");
         }
-        PrintWriter out = cli.out();
-        out.println(report.environment() + ": " + (report.lock() == null ? "not locked"
-                : "locked by " + report.lock().holder() + " since " + seconds(report.lock().acquiredAt()) + " ('"
-                + report.lock().command() + "')"));
-        if (full.generations().isEmpty()) {
-            out.println("no generations yet (neckbeard up " + environment + " creates generation 1)");
-        }
-        for (StatusReport.GenerationStatus generation : report.generations()) {
-            out.println();
-            out.println("generation " + generation.id() + "  " + generation.state() + "  created "
-                    + seconds(generation.createdAt()) + "  slug " + (generation.slug() == null ? "-" : generation.slug()));
-            TextTable table = new TextTable("NODE", "TYPE", "AZ", "RESOURCE", "ADDRESS", "URL", "HEALTHY", "OPERATIONAL",
-                    "CHECKED AT");
-            for (StatusReport.NodeStatus node : generation.nodes()) {
-                table.row(node.name(), node.type(), node.az(), node.resourceId(),
-                        node.address() == null || node.port() == null ? node.address() : node.address() + ":" + node.port(),
-                        node.url(), node.healthy() == null ? "unknown" : yesNo(node.healthy()), yesNo(node.operational()),
-                        node.checkedAt() == null ? "-" : seconds(node.checkedAt()).toString());
+        boolean board = !cli.json() && Terminal.stdout();
+        do {
+            StatusReport full = report(cli);
+            StatusReport shown = all ? full : full.withoutTerminated();
+            if (cli.json()) {
+                cli.printJson(shown);
+                return 0;
             }
-            table.print(out, "  ");
-            for (StatusReport.NodeStatus node : generation.nodes()) {
-                if (Boolean.FALSE.equals(node.healthy()) && node.healthDetail() != null) {
-                    out.println("  " + node.name() + ": " + node.healthDetail().replace("\n", "\n  "));
-                }
-            }
-        }
-        int hidden = full.generations().size() - report.generations().size();
-        if (hidden > 0) {
-            out.println();
-            out.println(hidden + " terminated generation" + (hidden == 1 ? "" : "s") + " not shown (--all shows them)");
-        }
+            draw(cli.out(), shown, full.generations().size() - shown.generations().size(), board, !cli.options().noColor());
+        } while (watch && pause());
         return 0;
     }
 
-    /** Every running node's health checked now, in parallel, each bounded by a short timeout. */
-    private StatusReport live(CliContext cli) {
+    private StatusReport report(CliContext cli) {
+        if (cached) {
+            return CoordinatorCommands.with(cli, environment,
+                    (project, coordinator) -> new StatusService(project, coordinator).status(environment));
+        }
+        // every running node's health checked now, in parallel, each bounded by a short timeout
         try (DeployContext context = DeployContext.openWithoutProvisioning(cli.project(), environment, cli.plugins(), cli.options().lockTimeout())) {
             return new StatusService(context.project(), context.coordinator()).status(environment, new LiveHealth(context));
         }
     }
 
-    /** Text shows instants to the second; JSON keeps them whole. */
-    private static Instant seconds(Instant instant) {
-        return instant.truncatedTo(ChronoUnit.SECONDS);
+    private void draw(PrintWriter out, StatusReport report, int hidden, boolean board, boolean colour) {
+        if (!board) {
+            StatusText.print(out, report, hidden);
+            if (watch) {
+                out.println();
+            }
+            out.flush();
+            return;
+        }
+        StringBuilder frame = new StringBuilder(watch ? CLEAR_SCREEN : "");
+        new StatusBoard(colour).render(report, hidden).forEach(line -> frame.append(line).append(System.lineSeparator()));
+        if (watch) {
+            frame.append("every ").append(WATCH_INTERVAL.toSeconds()).append(" s, last at ")
+                    .append(LocalTime.now().truncatedTo(ChronoUnit.SECONDS)).append("; Ctrl-C stops").append(System.lineSeparator());
+        }
+        out.print(frame);
+        out.flush();
     }
 
-    private static String yesNo(boolean value) {
-        return value ? "yes" : "no";
+    /** Waits for the next redraw; an interruption (Ctrl-C in-process) ends the watch with exit 130. */
+    private static boolean pause() {
+        try {
+            Thread.sleep(WATCH_INTERVAL.toMillis());
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new NeckbeardException(ExitCode.INTERRUPTED, "interrupted", null);
+        }
     }
 }

@@ -118,6 +118,25 @@ class PsAndLogsTest {
     }
 
     @Test
+    void logsOfAnotherGenerationReadItsNodesAndAnUnknownOneIsAUsageError() {
+        Cli.Run pending = project.run("up", "dev", "--pending");
+        assertThat(pending.exit()).as(pending.err()).isZero();
+        NodeRecord pendingWeb1 = project.state("dev").pending().orElseThrow().nodes().stream()
+                .filter(n -> n.name().equals("web-1")).findFirst().orElseThrow();
+        assertThat(EngineProject.get(EngineProject.port(pendingWeb1), "/say/from-generation-2")).isEqualTo("said\n");
+
+        Cli.Run second = project.run("logs", "dev", "--generation", "2", "--node", "web-1");
+        Cli.Run active = project.run("logs", "dev", "--node", "web-1");
+        Cli.Run unknown = project.run("logs", "dev", "--generation", "9");
+
+        assertThat(second.exit()).as(second.err()).isZero();
+        assertThat(second.out()).contains("web-1 web | from-generation-2");
+        assertThat(active.out()).doesNotContain("from-generation-2");
+        assertThat(unknown.exit()).isEqualTo(2);
+        assertThat(unknown.err()).contains("dev has no generation 9").contains("1 (active), 2 (pending)");
+    }
+
+    @Test
     void directLogsLiveInTheStackRootsLogsDirectory() throws Exception {
         EngineProject.get(EngineProject.port(node("web-1")), "/say/on-disk");
 

@@ -70,6 +70,29 @@ public final class LocalYamlBackend implements CoordinatorBackend {
         }
     }
 
+    /**
+     * Creates and removes a scratch file in the state directory (in its nearest existing parent
+     * before the first deploy creates it): the writes a state change needs, with no state touched.
+     */
+    @Override
+    public String probe() {
+        Path dir = root;
+        while (dir != null && !Files.isDirectory(dir)) {
+            dir = dir.getParent();
+        }
+        if (dir == null) {
+            throw new CoordinatorException(ExitCode.FAILED, "no directory of " + root + " exists",
+                    "check coordinator.path in neckbeard/config.yml", null);
+        }
+        try {
+            Files.delete(Files.createTempFile(dir, ".neckbeard-probe-", ".tmp"));
+        } catch (IOException e) {
+            throw storageError("cannot write in " + dir, e);
+        }
+        environments();
+        return "wrote and removed a file in " + dir;
+    }
+
     @Override
     public EnvironmentState read(String environment) {
         Path file = stateFile(environment);

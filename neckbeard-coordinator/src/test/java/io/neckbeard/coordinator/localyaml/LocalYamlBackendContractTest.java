@@ -34,6 +34,18 @@ class LocalYamlBackendContractTest extends CoordinatorBackendContract {
         return openProjectState();
     }
 
+    @Test
+    void theProbeWritesAndRemovesAScratchFileInTheStateDirectoryOrItsNearestParent() throws Exception {
+        CoordinatorBackend backend = createBackend();
+        java.nio.file.Files.createDirectories(dir.resolve("state"));
+
+        assertThat(backend.probe()).isEqualTo("wrote and removed a file in " + dir.resolve("state"));
+        assertThat(dir.resolve("state")).isEmptyDirectory();
+        java.nio.file.Files.delete(dir.resolve("state"));
+        assertThat(backend.probe()).isEqualTo("wrote and removed a file in " + dir);
+        assertThat(dir.resolve("state")).doesNotExist();
+    }
+
     private CoordinatorBackend openProjectState() {
         return new LocalYamlBackendFactory().create(new CoordinatorContext(dir, "contract", Map.of("path", "state"), null));
     }

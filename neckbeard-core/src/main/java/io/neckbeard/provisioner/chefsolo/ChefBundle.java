@@ -1,68 +1,41 @@
 package io.neckbeard.provisioner.chefsolo;
 
-import io.neckbeard.core.FileTrees;
 import io.neckbeard.core.NeckbeardException;
-import io.neckbeard.provisioner.ProvisionerException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import io.neckbeard.transport.NodeFile;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The files chef-solo needs on a node, built in a local temporary directory: {@code cookbooks/},
- * {@code roles/<role>.json} for the node's roles only, and {@code solo.rb}. The node JSON is not
- * part of it: it holds secrets and is written to the node separately, with mode 0600.
+ * The files chef-solo needs on a node, copied from the project: {@code cookbooks/},
+ * {@code roles/<role>.json} for the node's roles only, and {@code solo.rb}, in a directory
+ * emptied first, so cookbooks and roles removed from the project do not linger on the node. The
+ * node JSON is not part of it: it holds secrets and is written with mode 0600.
  */
-final class ChefBundle implements AutoCloseable {
-    private static final Logger LOG = LoggerFactory.getLogger(ChefBundle.class);
-
-    private final Path dir;
-
-    private ChefBundle(Path dir) {
-        this.dir = dir;
+final class ChefBundle {
+    private ChefBundle() {
     }
 
     /**
-     * @param remoteDir where the bundle will live on the node ({@code <workDir>/chef})
+     * @param remoteDir where the bundle lives on the node ({@code <workDir>/chef})
      * @param cacheDir  chef's file cache on the node, kept between runs
      * @throws NeckbeardException exit 2 when a role file is missing or is not JSON
      */
-    static ChefBundle build(ChefSoloSettings settings, List<String> roles, String nodeDescription, String remoteDir,
-                            String cacheDir) {
-        List<Path> roleFiles = roles.stream().map(role -> RoleFiles.find(settings.roles(), role, nodeDescription)).toList();
-        Path dir;
-        try {
-            dir = Files.createTempDirectory("neckbeard-chef-");
-        } catch (IOException e) {
-            throw new ProvisionerException("cannot create a temporary directory for the chef-solo bundle: " + e.getMessage(),
-                    "check that " + System.getProperty("java.io.tmpdir") + " is writable", e);
+    static List<NodeFile> files(ChefSoloSettings settings, List<String> roles, String nodeDescription, String remoteDir,
+                                String cacheDir) {
+        List<NodeFile> files = new ArrayList<>(List.of(NodeFile.emptyDirectory(remoteDir)));
+        files.add(Files.isDirectory(settings.cookbooks()) ? NodeFile.copy(settings.cookbooks(), remoteDir + "/cookbooks")
+                : NodeFile.emptyDirectory(remoteDir + "/cookbooks"));
+        files.add(NodeFile.emptyDirectory(remoteDir + "/roles"));
+        for (String role : roles) {
+            Path roleFile = RoleFiles.find(settings.roles(), role, nodeDescription);
+            files.add(NodeFile.copy(roleFile, remoteDir + "/roles/" + roleFile.getFileName()));
         }
-        ChefBundle bundle = new ChefBundle(dir);
-        try {
-            Files.createDirectories(dir.resolve("cookbooks"));
-            if (Files.isDirectory(settings.cookbooks())) {
-                FileTrees.copyTree(settings.cookbooks(), dir.resolve("cookbooks"));
-            }
-            Path rolesDir = Files.createDirectories(dir.resolve("roles"));
-            for (Path roleFile : roleFiles) {
-                Files.copy(roleFile, rolesDir.resolve(roleFile.getFileName()));
-            }
-            Files.writeString(dir.resolve("solo.rb"), soloRb(remoteDir, cacheDir), StandardCharsets.UTF_8);
-        } catch (IOException | UncheckedIOException e) {
-            bundle.close();
-            throw new ProvisionerException("cannot build the chef-solo bundle in " + dir + ": " + e.getMessage(),
-                    "check that " + settings.cookbooks() + " and " + settings.roles() + " are readable and the disk is not full", e);
-        }
-        return bundle;
-    }
-
-    Path dir() {
-        return dir;
+        files.add(NodeFile.bytes(remoteDir + "/solo.rb", soloRb(remoteDir, cacheDir).getBytes(StandardCharsets.UTF_8), 0644));
+        return files;
     }
 
     /** chef-solo's configuration: every path points into the bundle's place on the node. */
@@ -77,15 +50,5 @@ final class ChefBundle implements AutoCloseable {
     /** A single-quoted Ruby string literal. */
     private static String ruby(String value) {
         return "'" + value.replace("\\", "\\\\").replace("'", "\\'") + "'";
-    }
-
-    /** Removes the local bundle; it holds no secrets, so a leftover after a crash is harmless. */
-    @Override
-    public void close() {
-        try {
-            FileTrees.deleteTree(dir);
-        } catch (IOException | UncheckedIOException e) {
-            LOG.debug("could not remove the chef-solo bundle {}; it is left to the OS's temp cleanup", dir, e);
-        }
     }
 }

@@ -5,20 +5,21 @@ import io.neckbeard.core.ExitCode;
 import io.neckbeard.core.Json;
 import io.neckbeard.core.NeckbeardException;
 import io.neckbeard.provisioner.ProvisionRequest;
+import io.neckbeard.provisioner.ProvisionSteps;
 import io.neckbeard.provisioner.Provisioner;
 import io.neckbeard.provisioner.ProvisionerException;
-import io.neckbeard.transport.CommandResult;
+import io.neckbeard.transport.NodeFile;
 import io.neckbeard.transport.ShellQuote;
-import io.neckbeard.transport.Transport;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -31,15 +32,16 @@ import static io.neckbeard.transport.ShellQuote.quote;
  */
 final class ShellProvisioner implements Provisioner {
     @Override
-    public void provision(ProvisionRequest request, Transport transport, Consumer<String> log) {
+    public ProvisionSteps steps(ProvisionRequest request) {
         ShellSettings settings = ShellSettings.of(request.settings(), request.projectRoot());
         if (settings.scripts().isEmpty()) {
-            log.accept("no provisioning scripts (provisioner.scripts is empty)");
-            return;
+            // a command that does nothing, for its progress line; nothing is written to the node
+            return new ProvisionSteps(List.of(), List.of(new ProvisionSteps.Command("provisioning",
+                    "no provisioning scripts (provisioner.scripts is empty)", ":", Map.of(), settings.timeout(), failure("provisioning"))));
         }
         String work = request.workDir();
-        transport.write(work + "/params.json", json(request.params().values()), 0600);
-        transport.write(work + "/peers.json", json(request.peers()), 0644);
+        List<NodeFile> files = new ArrayList<>(List.of(NodeFile.bytes(work + "/params.json", json(request.params().values()), 0600),
+                NodeFile.bytes(work + "/peers.json", json(request.peers()), 0644)));
         Map<String, String> env = new LinkedHashMap<>();
         env.put("NECKBEARD_PARAMS", work + "/params.json");
         env.put("NECKBEARD_PEERS", work + "/peers.json");
@@ -48,18 +50,21 @@ final class ShellProvisioner implements Provisioner {
         env.put("NECKBEARD_NODE", request.node().name());
         env.put("NECKBEARD_GENERATION", Long.toString(request.generation()));
         env.put("NECKBEARD_ROLES", String.join(" ", request.roles()));
+        List<ProvisionSteps.Command> commands = new ArrayList<>();
         for (String script : settings.scripts()) {
+            Path local = request.projectRoot().resolve(script);
             String remote = work + "/scripts/" + script;
-            transport.upload(request.projectRoot().resolve(script), remote);
-            log.accept("running " + script);
-            CommandResult result = transport.run("cd " + quote(work) + " && exec " + interpreter(request.projectRoot().resolve(script))
-                    + " " + quote(remote), env, settings.timeout(), log);
-            if (!result.succeeded()) {
-                throw new ProvisionerException("provisioning script " + script + " failed on " + transport.describe()
-                        + " with exit " + result.exitCode() + ":\n" + result.outputTail(),
-                        "fix the script (or what it reports above), then run the command again", null);
-            }
+            files.add(NodeFile.copy(local, remote));
+            commands.add(new ProvisionSteps.Command("provisioning script " + script, "running " + script,
+                    "cd " + quote(work) + " && exec " + interpreter(local) + " " + quote(remote), env, settings.timeout(),
+                    failure("provisioning script " + script)));
         }
+        return new ProvisionSteps(files, commands);
+    }
+
+    private static ProvisionSteps.Failure failure(String what) {
+        return (result, transport) -> new ProvisionerException(what + " failed on " + transport.describe() + " with exit "
+                + result.exitCode() + ":\n" + result.outputTail(), "fix the script (or what it reports above), then run the command again", null);
     }
 
     /**

@@ -8,6 +8,7 @@ import com.jcraft.jsch.Session;
 import io.neckbeard.core.ExitCode;
 import io.neckbeard.transport.CommandResult;
 import io.neckbeard.transport.Commands;
+import io.neckbeard.transport.NodeFile;
 import io.neckbeard.transport.Transport;
 import io.neckbeard.transport.TransportException;
 import org.slf4j.Logger;
@@ -106,11 +107,59 @@ public final class SshTransport implements Transport {
             return exec(ProcessGroup.command(SCRIPT_FROM_STDIN), out -> out.write(bytes), null, true, timeout, output,
                     Commands.firstLine(command));
         }
-        String marker = "neckbeard-end-of-script-" + UUID.randomUUID();
+        String marker = endOfScript();
         byte[] bytes = (script + "\n" + marker + "\n").getBytes(StandardCharsets.UTF_8);
-        String readUpToMarker = "s=; while IFS= read -r l && [ \"$l\" != " + marker + " ]; do s=\"$s$l\n\"; done; eval \"$s\"";
-        return exec(ProcessGroup.command(readUpToMarker), out -> out.write(bytes), stdin, true, timeout, output,
+        return exec(ProcessGroup.command(readUpTo(marker)), out -> out.write(bytes), stdin, true, timeout, output,
                 Commands.firstLine(command));
+    }
+
+    private static String endOfScript() {
+        return "neckbeard-end-of-script-" + UUID.randomUUID();
+    }
+
+    /** The command that reads a script from stdin up to the {@code marker} line, then runs it with the rest of stdin. */
+    private static String readUpTo(String marker) {
+        return "s=; while IFS= read -r l && [ \"$l\" != " + marker + " ]; do s=\"$s$l\n\"; done; eval \"$s\"";
+    }
+
+    /**
+     * One command: a script, then a tar stream of every file on its stdin, which the script unpacks to
+     * a staging directory ({@code mktemp -d}: 0700) beside the first file, then moves into place in order.
+     * A file gets its mode while still staged, so a secret is never readable by others; missing parent
+     * directories get the login's umask (0755 under the usual 022), as {@link #write} gives them.
+     */
+    @Override
+    public void put(List<NodeFile> files) {
+        if (files.isEmpty()) {
+            return;
+        }
+        StringBuilder script = new StringBuilder("set -e\nb=" + quote(files.get(0).parent()) + "\nmkdir -p \"$b\"\n"
+                + "s=$(mktemp -d \"$b/.neckbeard-put.XXXXXX\")\ntrap 'rm -rf \"$s\"' EXIT\ntar -xf - -C \"$s\"\n");
+        for (int i = 0; i < files.size(); i++) {
+            NodeFile file = files.get(i);
+            String target = quote(file.path());
+            if (file.isEmptyDirectory()) {
+                script.append("rm -rf ").append(target).append("\nmkdir -p ").append(target).append('\n');
+            } else if (file.local() != null && Files.isDirectory(file.local())) {
+                script.append("mkdir -p ").append(target).append("\ncp -R \"$s/").append(i).append("/.\" ").append(target).append('\n');
+            } else {
+                int mode = file.content() != null ? file.mode() : modeOf(file.local());
+                script.append("mkdir -p ").append(quote(file.parent())).append("\nchmod ").append(Integer.toOctalString(mode))
+                        .append(" \"$s/").append(i).append("\"\nmv -f \"$s/").append(i).append("\" ").append(target).append('\n');
+            }
+        }
+        String marker = endOfScript();
+        byte[] head = (script + marker + "\n").getBytes(StandardCharsets.UTF_8);
+        String what = "copy of " + files.size() + " files to " + files.get(0).parent();
+        CommandResult result = exec(ProcessGroup.command(readUpTo(marker)), out -> {
+            out.write(head);
+            TarStream.write(files, out);
+        }, null, true, COPY_TIMEOUT, line -> { }, what);
+        if (!result.succeeded()) {
+            throw failure(ExitCode.FAILED, "cannot copy " + String.join(", ", files.stream().map(NodeFile::path).toList()) + " to "
+                    + describe() + ": " + result.outputTail(), "check that " + settings.user()
+                    + " may write there and the disk is not full", null);
+        }
     }
 
     @Override

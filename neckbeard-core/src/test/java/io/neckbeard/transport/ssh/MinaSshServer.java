@@ -15,42 +15,58 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A real SSH server inside the test: Apache MINA SSHD on 127.0.0.1 with a random port, a host key
+ * A real SSH server inside the test: Apache MINA SSHD on 127.0.0.1 (or another loopback address) with a random port, a host key
  * and a client key generated for the test, public-key authentication only, and every command run
  * by {@code /bin/sh -c} as a real process of this machine.
  */
 public final class MinaSshServer implements AutoCloseable {
     private final SshServer server;
-    private final String host;
     private final KeyPair hostKey;
     private final KeyPair clientKey;
+    private final String host;
+    private final AtomicInteger execChannels = new AtomicInteger();
 
     public MinaSshServer() throws IOException, GeneralSecurityException {
-        this("127.0.0.1", 0, generate("ssh-ed25519", 256));
+        this(generate("ssh-ed25519", 256));
+    }
+
+    /** A server standing for a host of its own on this machine: it listens on {@code host}, an address of 127.0.0.0/8. */
+    public MinaSshServer(String host) throws IOException, GeneralSecurityException {
+        this(generate("ssh-ed25519", 256), host);
     }
 
     /** Another server with a host key of its own that lets in the same client as {@code other}. */
     MinaSshServer(MinaSshServer other) throws IOException, GeneralSecurityException {
-        this("127.0.0.1", 0, other.clientKey);
+        this(other.clientKey);
     }
 
     /**
-     * Another server on {@code host} (a loopback address: 127.0.0.0/8 all lives on this machine) and
-     * {@code port} (0: any), with a host key of its own, that lets in the same client as {@code other}.
+     * Another server on {@code host} (an address of 127.0.0.0/8) and {@code port} (0: any), with a
+     * host key of its own, that lets in the same client as {@code other}: several nodes' hosts
+     * reached with one identity, on one port.
      */
     public MinaSshServer(String host, int port, MinaSshServer other) throws IOException, GeneralSecurityException {
-        this(host, port, other.clientKey);
+        this(other.clientKey, host, port);
     }
 
-    private MinaSshServer(String host, int port, KeyPair clientKey) throws IOException, GeneralSecurityException {
+    private MinaSshServer(KeyPair clientKey) throws IOException, GeneralSecurityException {
+        this(clientKey, "127.0.0.1");
+    }
+
+    private MinaSshServer(KeyPair clientKey, String host) throws IOException, GeneralSecurityException {
+        this(clientKey, host, 0);
+    }
+
+    private MinaSshServer(KeyPair clientKey, String host, int port) throws IOException, GeneralSecurityException {
         if (!host.startsWith("127.")) {
             throw new IllegalArgumentException("test SSH servers listen on loopback only, not on " + host);
         }
-        this.host = host;
         this.hostKey = generate("ssh-ed25519", 256);
         this.clientKey = clientKey;
+        this.host = host;
         server = SshServer.setUpDefaultServer();
         server.setHost(host);
         server.setPort(port);
@@ -58,7 +74,10 @@ public final class MinaSshServer implements AutoCloseable {
         server.setPasswordAuthenticator(null);
         server.setKeyboardInteractiveAuthenticator(null);
         server.setPublickeyAuthenticator((user, key, session) -> KeyUtils.compareKeys(key, clientKey.getPublic()));
-        server.setCommandFactory((channel, command) -> new ProcessShellFactory(command, "/bin/sh", "-c", command).createShell(channel));
+        server.setCommandFactory((channel, command) -> {
+            execChannels.incrementAndGet();
+            return new ProcessShellFactory(command, "/bin/sh", "-c", command).createShell(channel);
+        });
         server.start();
     }
 
@@ -68,6 +87,11 @@ public final class MinaSshServer implements AutoCloseable {
 
     public int port() {
         return server.getPort();
+    }
+
+    /** How many commands (exec channels) clients have run so far. */
+    public int execChannels() {
+        return execChannels.get();
     }
 
     int activeSessions() {
@@ -107,7 +131,7 @@ public final class MinaSshServer implements AutoCloseable {
         return "[" + host + "]:" + port() + " " + PublicKeyEntry.toString(key.getPublic()) + "\n";
     }
 
-    SshSettings settings(Path identity, Path knownHosts) {
+    public SshSettings settings(Path identity, Path knownHosts) {
         return SshSettings.of(Map.of("ssh", Map.of("port", port(), "identity_file", identity.toString(),
                 "known_hosts", knownHosts.toString())));
     }

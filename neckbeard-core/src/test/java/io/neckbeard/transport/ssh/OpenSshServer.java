@@ -15,26 +15,33 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * OpenSSH's own {@code /usr/sbin/sshd} on 127.0.0.1 and a random high port, run as the current
+ * OpenSSH's own {@code /usr/sbin/sshd} on 127.0.0.1 (or another loopback address) and a random high port, run as the current
  * user from a temporary directory holding its config, a host key and authorized_keys made with
  * ssh-keygen. Without sshd the tests are skipped, unless {@code NECKBEARD_REQUIRE_SSHD=1}
  * (scripts/test sets it) makes that a failure.
  */
-final class OpenSshServer implements AutoCloseable {
+public final class OpenSshServer implements AutoCloseable {
     static final Path SSHD = Path.of("/usr/sbin/sshd");
 
     private final Path dir;
+    private final String host;
     private final int port;
     private final Process process;
 
-    private OpenSshServer(Path dir, int port, Process process) {
+    private OpenSshServer(Path dir, String host, int port, Process process) {
         this.dir = dir;
+        this.host = host;
         this.port = port;
         this.process = process;
     }
 
     /** @param extraConfig sshd_config lines added to the test's, e.g. {@code AllowTcpForwarding no} */
     static OpenSshServer start(Path dir, String... extraConfig) throws Exception {
+        return startOn(dir, "127.0.0.1", extraConfig);
+    }
+
+    /** A server standing for a host of its own on this machine: it listens on {@code host}, an address of 127.0.0.0/8. */
+    public static OpenSshServer startOn(Path dir, String host, String... extraConfig) throws Exception {
         if (!Files.isExecutable(SSHD)) {
             String reason = SSHD + " is not installed (apt-get install openssh-server)";
             if ("1".equals(System.getenv("NECKBEARD_REQUIRE_SSHD"))) {
@@ -51,13 +58,13 @@ final class OpenSshServer implements AutoCloseable {
         }
         int port = freePort();
         Files.writeString(dir.resolve("sshd_config"), String.join("\n",
-                "Port " + port, "ListenAddress 127.0.0.1", "HostKey " + dir.resolve("host_ed25519"),
+                "Port " + port, "ListenAddress " + host, "HostKey " + dir.resolve("host_ed25519"),
                 "AuthorizedKeysFile " + dir.resolve("authorized_keys"), "PidFile " + dir.resolve("sshd.pid"),
                 "UsePAM no", "StrictModes no", "PasswordAuthentication no", "KbdInteractiveAuthentication no",
                 "PubkeyAuthentication yes", "PermitRootLogin prohibit-password", String.join("\n", extraConfig), ""));
         Process process = new ProcessBuilder(SSHD.toString(), "-D", "-e", "-f", dir.resolve("sshd_config").toString())
                 .redirectErrorStream(true).redirectOutput(dir.resolve("sshd.log").toFile()).start();
-        OpenSshServer server = new OpenSshServer(dir, port, process);
+        OpenSshServer server = new OpenSshServer(dir, host, port, process);
         server.awaitListening();
         return server;
     }
@@ -68,14 +75,14 @@ final class OpenSshServer implements AutoCloseable {
                 throw new IllegalStateException("sshd exited with " + process.exitValue() + ": " + Files.readString(dir.resolve("sshd.log")));
             }
             try (Socket socket = new Socket()) {
-                socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
+                socket.connect(new InetSocketAddress(host, port), 200);
                 return;
             } catch (IOException notYet) {
                 Thread.sleep(50);
             }
         }
         close();
-        throw new IllegalStateException("sshd did not listen on 127.0.0.1:" + port + ": " + Files.readString(dir.resolve("sshd.log")));
+        throw new IllegalStateException("sshd did not listen on " + host + ":" + port + ": " + Files.readString(dir.resolve("sshd.log")));
     }
 
     /** Makes a key pair with ssh-keygen: {@code file} and {@code file.pub}, no passphrase. */
@@ -95,8 +102,8 @@ final class OpenSshServer implements AutoCloseable {
     }
 
     /** This sshd's line for a known_hosts file. */
-    String knownHostsLine() throws IOException {
-        return "[127.0.0.1]:" + port + " " + Files.readString(dir.resolve("host_ed25519.pub"));
+    public String knownHostsLine() throws IOException {
+        return "[" + host + "]:" + port + " " + Files.readString(dir.resolve("host_ed25519.pub"));
     }
 
     private static int freePort() throws IOException {
@@ -105,11 +112,12 @@ final class OpenSshServer implements AutoCloseable {
         }
     }
 
-    int port() {
+    public int port() {
         return port;
     }
 
-    Path identity() {
+    /** The client key sshd lets in. */
+    public Path identity() {
         return dir.resolve("id_ed25519");
     }
 
