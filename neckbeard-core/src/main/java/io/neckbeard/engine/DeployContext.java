@@ -249,7 +249,7 @@ public final class DeployContext implements AutoCloseable {
     }
 
     private ProviderContext providerContext() {
-        return new ProviderContext(project.root(), project.app(), project.region());
+        return new ProviderContext(project.root(), project.app(), project.region(), plugins.run());
     }
 
     @Override

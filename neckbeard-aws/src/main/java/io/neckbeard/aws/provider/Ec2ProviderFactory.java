@@ -37,6 +37,6 @@ public final class Ec2ProviderFactory implements ResourceProviderFactory {
 
     @Override
     public ResourceProvider create(ProviderContext context) {
-        return new Ec2Provider(() -> Ec2Instances.inRegion(context.region(), FIRST_POLL));
+        return new Ec2Provider(() -> Ec2Instances.of(context, FIRST_POLL));
     }
 }
