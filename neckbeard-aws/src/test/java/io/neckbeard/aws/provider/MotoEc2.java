@@ -13,6 +13,7 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -28,8 +29,13 @@ final class MotoEc2 {
 
     /** Talks to moto only: explicit region and dummy keys (no credential chain, no instance metadata), no retries. */
     static Ec2Client client(MotoServer moto) {
+        return client(moto.endpoint());
+    }
+
+    /** The same for any emulator on loopback (moto, LocalStack); any other endpoint is refused. */
+    static Ec2Client client(URI endpoint) {
         return Ec2Client.builder()
-                .endpointOverride(MotoServer.requireLoopback(moto.endpoint()))
+                .endpointOverride(MotoServer.requireLoopback(endpoint))
                 .region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("testing", "testing")))
                 .httpClientBuilder(UrlConnectionHttpClient.builder())
