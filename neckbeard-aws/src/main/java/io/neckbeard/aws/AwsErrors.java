@@ -53,7 +53,7 @@ public final class AwsErrors {
         if (text.contains("Unable to load credentials")) {
             return new NeckbeardException(ExitCode.USAGE, "cannot " + action + ": no AWS credentials found",
                     "set AWS_PROFILE (a profile of ~/.aws/config), or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, "
-                            + "or run 'aws sso login', or run on a host with an instance role");
+                            + "or run 'aws sso login', or run on a host with an instance role", error);
         }
         if (text.contains("Unable to load region")) {
             return new NeckbeardException(ExitCode.USAGE, "cannot " + action + ": no AWS region is set",
