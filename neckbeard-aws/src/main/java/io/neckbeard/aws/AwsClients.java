@@ -1,6 +1,8 @@
 package io.neckbeard.aws;
 
+import io.neckbeard.loadbalancer.LoadBalancerContext;
 import io.neckbeard.plugin.ApiCalls;
+import io.neckbeard.plugin.RunScope;
 import io.neckbeard.provider.ProviderContext;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
@@ -40,10 +42,19 @@ public final class AwsClients implements AutoCloseable {
         this.calls = calls;
     }
 
-    /** The run's registry for the context's region, made on the first ask and closed with the run. */
+    /** The run's registry for the provider's region, made on the first ask and closed with the run. */
     public static AwsClients of(ProviderContext context) {
-        return context.run().shared(AwsClients.class.getName() + ":" + context.region(), AwsClients.class,
-                () -> new AwsClients(context.region(), context.run().calls()));
+        return of(context.run(), context.region());
+    }
+
+    /** The same for a load balancer: the clients its run's providers use too. */
+    public static AwsClients of(LoadBalancerContext context) {
+        return of(context.run(), context.region());
+    }
+
+    /** @param region config.yml's {@code region:}, or null for the SDK's region chain */
+    private static AwsClients of(RunScope run, String region) {
+        return run.shared(AwsClients.class.getName() + ":" + region, AwsClients.class, () -> new AwsClients(region, run.calls()));
     }
 
     public Ec2Client ec2() {

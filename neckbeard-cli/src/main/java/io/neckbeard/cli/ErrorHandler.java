@@ -1,9 +1,9 @@
 package io.neckbeard.cli;
 
 import io.neckbeard.config.ConfigException;
-import io.neckbeard.config.Problem;
 import io.neckbeard.core.ExitCode;
 import io.neckbeard.core.NeckbeardException;
+import io.neckbeard.model.Problem;
 import picocli.CommandLine;
 
 import java.util.LinkedHashMap;

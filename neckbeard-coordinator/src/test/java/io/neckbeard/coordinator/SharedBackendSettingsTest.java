@@ -2,8 +2,8 @@ package io.neckbeard.coordinator;
 
 import io.neckbeard.coordinator.s3yaml.S3YamlBackendFactory;
 import io.neckbeard.coordinator.simpledb.SimpleDbBackendFactory;
+import io.neckbeard.model.ParamProblem;
 import io.neckbeard.plugin.ValidationContext;
-import io.neckbeard.provider.ParamProblem;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

@@ -1,7 +1,7 @@
 package io.neckbeard.config;
 
 import io.neckbeard.core.VarNames;
-import io.neckbeard.provider.ParamProblem;
+import io.neckbeard.model.ParamProblem;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -2,7 +2,7 @@ package io.neckbeard.config;
 
 import io.neckbeard.config.read.EnvDefinition;
 import io.neckbeard.config.validate.Problems;
-import io.neckbeard.config.validate.Suggestions;
+import io.neckbeard.core.Suggestions;
 
 import java.util.ArrayList;
 import java.util.Collections;

@@ -1,5 +1,8 @@
 package io.neckbeard.config;
 
+import io.neckbeard.model.Problem;
+import io.neckbeard.model.Project;
+
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;

@@ -2,6 +2,7 @@ package io.neckbeard.config;
 
 import io.neckbeard.core.ExitCode;
 import io.neckbeard.core.NeckbeardException;
+import io.neckbeard.model.Problem;
 
 import java.util.List;
 import java.util.stream.Collectors;

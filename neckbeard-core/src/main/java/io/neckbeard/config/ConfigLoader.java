@@ -10,6 +10,9 @@ import io.neckbeard.config.yaml.YamlReader;
 import io.neckbeard.core.ExitCode;
 import io.neckbeard.core.Names;
 import io.neckbeard.core.NeckbeardException;
+import io.neckbeard.model.EnvironmentSpec;
+import io.neckbeard.model.Problem;
+import io.neckbeard.model.Project;
 import io.neckbeard.plugin.Plugins;
 import io.neckbeard.provider.ResourceProviderFactory;
 

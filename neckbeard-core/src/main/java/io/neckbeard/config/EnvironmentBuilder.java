@@ -5,8 +5,10 @@ import io.neckbeard.config.read.EnvDefinition;
 import io.neckbeard.config.read.NodeEntry;
 import io.neckbeard.config.read.NodeTypeDefinition;
 import io.neckbeard.config.validate.Problems;
-import io.neckbeard.config.validate.Suggestions;
 import io.neckbeard.config.yaml.YamlFile;
+import io.neckbeard.core.Suggestions;
+import io.neckbeard.model.EnvironmentSpec;
+import io.neckbeard.model.NodeGroup;
 
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -12,7 +12,14 @@ import io.neckbeard.config.read.NodeTypeDefinition;
 import io.neckbeard.config.validate.Problems;
 import io.neckbeard.config.yaml.Position;
 import io.neckbeard.config.yaml.YamlFile;
-import io.neckbeard.provider.ParamProblem;
+import io.neckbeard.model.EnvironmentSpec;
+import io.neckbeard.model.NodeGroup;
+import io.neckbeard.model.NodeSpec;
+import io.neckbeard.model.Origin;
+import io.neckbeard.model.ParamProblem;
+import io.neckbeard.model.ParamTree;
+import io.neckbeard.model.Problem;
+import io.neckbeard.model.ServiceSpec;
 import io.neckbeard.provider.ResourceProviderFactory;
 
 import java.util.ArrayList;

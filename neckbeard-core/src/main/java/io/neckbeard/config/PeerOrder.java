@@ -1,6 +1,7 @@
 package io.neckbeard.config;
 
 import io.neckbeard.config.interpolate.PeerReferences;
+import io.neckbeard.model.NodeSpec;
 
 import java.util.ArrayList;
 import java.util.HashSet;

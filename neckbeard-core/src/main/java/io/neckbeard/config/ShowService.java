@@ -2,9 +2,11 @@ package io.neckbeard.config;
 
 import io.neckbeard.config.interpolate.PeerReferences;
 import com.fasterxml.jackson.annotation.JsonInclude;
-import io.neckbeard.config.validate.Suggestions;
 import io.neckbeard.core.ExitCode;
 import io.neckbeard.core.NeckbeardException;
+import io.neckbeard.core.Suggestions;
+import io.neckbeard.model.NodeSpec;
+import io.neckbeard.model.Origin;
 
 import java.nio.file.Path;
 import java.util.LinkedHashMap;

@@ -1,10 +1,10 @@
 package io.neckbeard.coordinator;
 
-import io.neckbeard.config.Project;
-import io.neckbeard.config.TypedSettings;
 import io.neckbeard.core.Durations;
 import io.neckbeard.core.ExitCode;
 import io.neckbeard.core.NeckbeardException;
+import io.neckbeard.model.Project;
+import io.neckbeard.model.TypedSettings;
 import io.neckbeard.plugin.Plugins;
 import io.neckbeard.state.EnvironmentState;
 import org.slf4j.Logger;
@@ -26,7 +26,6 @@ public final class Coordinator implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Coordinator.class);
     /** How long a lock lives without renewal; a session renews it every third of this. */
     public static final Duration DEFAULT_LOCK_TTL = Duration.ofMinutes(10);
-    public static final String DEFAULT_TYPE = "local-yaml";
     /** The first pause between two attempts to take a held lock; it doubles up to {@link #MAX_LOCK_PAUSE}. */
     private static final Duration FIRST_LOCK_PAUSE = Duration.ofMillis(100);
     private static final Duration MAX_LOCK_PAUSE = Duration.ofSeconds(2);
@@ -69,14 +68,13 @@ public final class Coordinator implements AutoCloseable {
     }
 
     /**
-     * A coordinator over {@code settings} (a {@code coordinator:} block, null for the default) rather
+     * A coordinator over {@code settings} (a {@code coordinator:} block with its type) rather
      * than the project's own, e.g. the target of {@code coordinator migrate}.
      */
     public static Coordinator open(TypedSettings settings, Project project, Plugins plugins, Duration lockTimeout) {
-        String type = settings == null || settings.type() == null ? DEFAULT_TYPE : settings.type();
-        Map<String, Object> values = settings == null ? Map.of() : settings.settings();
+        Map<String, Object> values = settings.settings();
         Duration ttl = lockTtl(values);
-        CoordinatorBackendFactory factory = plugins.find(CoordinatorBackendFactory.class, type, "coordinator backend");
+        CoordinatorBackendFactory factory = plugins.find(CoordinatorBackendFactory.class, settings.type(), "coordinator backend");
         return new Coordinator(factory.create(new CoordinatorContext(project.root(), project.app(), values, project.region())),
                 Operator.current(), ttl, Clock.systemUTC(), lockTimeout);
     }

@@ -1,8 +1,8 @@
 package io.neckbeard.coordinator;
 
+import io.neckbeard.model.ParamProblem;
 import io.neckbeard.plugin.Typed;
 import io.neckbeard.plugin.ValidationContext;
-import io.neckbeard.provider.ParamProblem;
 
 import java.util.List;
 import java.util.Map;

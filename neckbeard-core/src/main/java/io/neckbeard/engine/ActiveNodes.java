@@ -1,8 +1,8 @@
 package io.neckbeard.engine;
 
-import io.neckbeard.config.NodeSpec;
 import io.neckbeard.core.ExitCode;
 import io.neckbeard.core.NeckbeardException;
+import io.neckbeard.model.NodeSpec;
 import io.neckbeard.provider.Resource;
 import io.neckbeard.stack.StackTarget;
 import io.neckbeard.state.EnvironmentState;

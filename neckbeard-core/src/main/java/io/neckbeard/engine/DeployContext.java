@@ -1,22 +1,25 @@
 package io.neckbeard.engine;
 
 import io.neckbeard.config.ConfigLoader;
-import io.neckbeard.config.EnvironmentSpec;
-import io.neckbeard.config.LoadBalancerSpec;
-import io.neckbeard.config.NodeSpec;
-import io.neckbeard.config.NodeTypeSpec;
-import io.neckbeard.config.Project;
-import io.neckbeard.config.TypedSettings;
 import io.neckbeard.coordinator.Coordinator;
 import io.neckbeard.core.Durations;
 import io.neckbeard.core.ExitCode;
 import io.neckbeard.core.NeckbeardException;
 import io.neckbeard.engine.hooks.Hooks;
 import io.neckbeard.health.HealthCheck;
+import io.neckbeard.health.HealthCheckContext;
 import io.neckbeard.health.HealthCheckFactory;
 import io.neckbeard.loadbalancer.LoadBalancer;
+import io.neckbeard.loadbalancer.LoadBalancerContext;
 import io.neckbeard.loadbalancer.LoadBalancerFactory;
+import io.neckbeard.model.EnvironmentSpec;
+import io.neckbeard.model.LoadBalancerSpec;
+import io.neckbeard.model.NodeSpec;
+import io.neckbeard.model.NodeTypeSpec;
+import io.neckbeard.model.Project;
+import io.neckbeard.model.TypedSettings;
 import io.neckbeard.packager.PackageRequest;
+import io.neckbeard.packager.PackagerContext;
 import io.neckbeard.packager.PackagerFactory;
 import io.neckbeard.packager.Slug;
 import io.neckbeard.plugin.Plugins;
@@ -26,6 +29,7 @@ import io.neckbeard.provider.ResourceKind;
 import io.neckbeard.provider.ResourceProvider;
 import io.neckbeard.provider.ResourceProviderFactory;
 import io.neckbeard.provisioner.Provisioner;
+import io.neckbeard.provisioner.ProvisionerContext;
 import io.neckbeard.provisioner.ProvisionerFactory;
 import io.neckbeard.stack.Stack;
 import io.neckbeard.stack.StackTarget;
@@ -147,7 +151,7 @@ public final class DeployContext implements AutoCloseable {
         String name = nodeType(nodeType).loadBalancer();
         LoadBalancerSpec spec = name == null ? NO_LOAD_BALANCER : project.loadBalancers().get(name);
         return loadBalancers.computeIfAbsent(spec.name(), n -> plugins.find(LoadBalancerFactory.class, spec.type(),
-                "load balancer").create(spec, providerContext()));
+                "load balancer").create(new LoadBalancerContext(project.root(), project.app(), spec, project.region(), plugins.run())));
     }
 
     /**
@@ -186,7 +190,7 @@ public final class DeployContext implements AutoCloseable {
     }
 
     private HealthCheck check(TypedSettings settings) {
-        return plugins.find(HealthCheckFactory.class, settings.type(), "health check").create(settings);
+        return plugins.find(HealthCheckFactory.class, settings.type(), "health check").create(new HealthCheckContext(settings));
     }
 
     /**
@@ -203,7 +207,9 @@ public final class DeployContext implements AutoCloseable {
     }
 
     public Provisioner provisioner() {
-        return plugins.find(ProvisionerFactory.class, project.provisioner().type(), "provisioner").create();
+        TypedSettings provisioner = project.provisioner();
+        return plugins.find(ProvisionerFactory.class, provisioner.type(), "provisioner")
+                .create(new ProvisionerContext(project.root(), project.app(), provisioner.settings()));
     }
 
     public Map<String, Object> provisionerSettings() {
@@ -213,7 +219,8 @@ public final class DeployContext implements AutoCloseable {
     /** Packs the application (the packager reuses an unchanged slug). */
     public Slug pack() {
         TypedSettings packager = project.packager();
-        return plugins.find(PackagerFactory.class, packager.type(), "packager").create()
+        return plugins.find(PackagerFactory.class, packager.type(), "packager")
+                .create(new PackagerContext(project.root(), project.app(), packager.settings()))
                 .build(new PackageRequest(project.app(), project.root(), packager.settings(),
                         project.root().resolve(".neckbeard").resolve("slugs")));
     }

@@ -1,7 +1,7 @@
 package io.neckbeard.engine;
 
-import io.neckbeard.config.TypedSettings;
 import io.neckbeard.loadbalancer.Target;
+import io.neckbeard.model.TypedSettings;
 import io.neckbeard.state.Generation;
 import io.neckbeard.state.GenerationState;
 import io.neckbeard.state.NodeRecord;

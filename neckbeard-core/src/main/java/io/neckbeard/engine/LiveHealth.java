@@ -1,6 +1,5 @@
 package io.neckbeard.engine;
 
-import io.neckbeard.coordinator.StatusService;
 import io.neckbeard.health.HealthResult;
 import io.neckbeard.state.EnvironmentState;
 import io.neckbeard.state.Generation;

@@ -1,9 +1,9 @@
 package io.neckbeard.engine;
 
-import io.neckbeard.config.NodeSpec;
 import io.neckbeard.health.HealthResult;
 import io.neckbeard.health.HealthTarget;
 import io.neckbeard.loadbalancer.Target;
+import io.neckbeard.model.NodeSpec;
 import io.neckbeard.provider.Resource;
 import io.neckbeard.state.EnvironmentState;
 import io.neckbeard.state.NodeRecord;

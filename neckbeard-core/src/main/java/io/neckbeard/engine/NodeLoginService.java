@@ -1,8 +1,8 @@
 package io.neckbeard.engine;
 
-import io.neckbeard.config.NodeSpec;
 import io.neckbeard.core.ExitCode;
 import io.neckbeard.core.NeckbeardException;
+import io.neckbeard.model.NodeSpec;
 import io.neckbeard.state.EnvironmentState;
 import io.neckbeard.state.Generation;
 import io.neckbeard.state.NodeRecord;

@@ -2,12 +2,13 @@ package io.neckbeard.engine;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import io.neckbeard.config.NodeSpec;
-import io.neckbeard.config.ResolvedParams;
 import io.neckbeard.config.RuntimeValues;
 import io.neckbeard.config.interpolate.PeerReferences;
+import io.neckbeard.config.interpolate.RuntimeInterpolator;
 import io.neckbeard.core.Json;
 import io.neckbeard.core.NeckbeardException;
+import io.neckbeard.model.NodeSpec;
+import io.neckbeard.model.ResolvedParams;
 import io.neckbeard.provider.Resource;
 import io.neckbeard.state.NodeRecord;
 
@@ -39,7 +40,7 @@ public final class NodeParams {
         if (resource.address() != null) {
             values.put("address", resource.address());
         }
-        return node.params().resolve(new RuntimeValues(generation, values, System::getenv, Peers.of(generationNodes)));
+        return RuntimeInterpolator.resolve(node.params(), new RuntimeValues(generation, values, System::getenv, Peers.of(generationNodes)));
     }
 
     /**
@@ -51,7 +52,7 @@ public final class NodeParams {
         // Stand-ins for the values only a launch gives, so that only ${env:...} can fail here.
         Map<String, String> launched = Map.of("port", "0", "address", "0.0.0.0");
         for (NodeSpec node : nodes) {
-            node.params().resolve(new RuntimeValues(generation, launched, System::getenv, peerStandIns(node)));
+            RuntimeInterpolator.resolve(node.params(), new RuntimeValues(generation, launched, System::getenv, peerStandIns(node)));
         }
     }
 
@@ -70,7 +71,7 @@ public final class NodeParams {
      */
     public static Map<String, Object> forLaunch(NodeSpec node, long generation) {
         try {
-            return node.params().resolve(new RuntimeValues(generation, Map.of(), System::getenv)).values();
+            return RuntimeInterpolator.resolve(node.params(), new RuntimeValues(generation, Map.of(), System::getenv)).values();
         } catch (NeckbeardException needsTheResource) {
             return node.params().values();
         }

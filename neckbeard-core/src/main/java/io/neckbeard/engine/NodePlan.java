@@ -1,6 +1,6 @@
 package io.neckbeard.engine;
 
-import io.neckbeard.config.NodeSpec;
+import io.neckbeard.model.NodeSpec;
 import io.neckbeard.provider.Resource;
 import io.neckbeard.state.NodeRecord;
 

@@ -1,7 +1,7 @@
 package io.neckbeard.engine;
 
-import io.neckbeard.config.NodeGroup;
-import io.neckbeard.config.NodeSpec;
+import io.neckbeard.model.NodeGroup;
+import io.neckbeard.model.NodeSpec;
 import io.neckbeard.provider.Resource;
 import io.neckbeard.provider.ResourceState;
 import io.neckbeard.provider.Tags;

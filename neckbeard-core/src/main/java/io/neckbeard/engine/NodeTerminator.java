@@ -1,12 +1,12 @@
 package io.neckbeard.engine;
 
-import io.neckbeard.config.NodeSpec;
 import io.neckbeard.core.ExitCode;
 import io.neckbeard.core.NeckbeardException;
 import io.neckbeard.loadbalancer.Target;
+import io.neckbeard.model.NodeSpec;
 import io.neckbeard.provider.Resource;
-import io.neckbeard.provider.ResourceState;
 import io.neckbeard.provider.ResourceProvider;
+import io.neckbeard.provider.ResourceState;
 import io.neckbeard.state.NodeRecord;
 import io.neckbeard.transport.Transport;
 

@@ -1,12 +1,13 @@
 package io.neckbeard.engine;
 
 import io.neckbeard.config.AppEnv;
-import io.neckbeard.config.NodeSpec;
-import io.neckbeard.config.ResolvedParams;
-import io.neckbeard.config.TypedSettings;
+import io.neckbeard.core.NeckbeardException;
 import io.neckbeard.health.HealthResult;
 import io.neckbeard.loadbalancer.LoadBalancer;
 import io.neckbeard.loadbalancer.Target;
+import io.neckbeard.model.NodeSpec;
+import io.neckbeard.model.ResolvedParams;
+import io.neckbeard.model.TypedSettings;
 import io.neckbeard.packager.Slug;
 import io.neckbeard.provider.Resource;
 import io.neckbeard.provider.ResourceProvider;
@@ -29,8 +30,9 @@ import java.util.function.Function;
 /**
  * Carries out one node's plan: launch, take out, provision (provisioner, then the Stack),
  * health-check, put into its load balancer. Every state change is written as soon as it
- * happens. Never throws: a failure becomes the node's outcome, naming the step and the
- * tail of the failing output.
+ * happens. A failure ({@link NeckbeardException}) becomes the node's outcome, naming the step
+ * and the tail of the failing output. Any other exception is a bug: it is reported as the
+ * node's outcome too, then thrown, so {@link Rollout} stops and the command exits 70.
  */
 final class NodeWork {
     private final DeployContext context;
@@ -129,8 +131,11 @@ final class NodeWork {
                 }
             }
             return outcome(plan, "ok", done);
-        } catch (RuntimeException e) {
+        } catch (NeckbeardException e) {
             return outcome(plan, "failed", step + ": " + Failures.describe(e));
+        } catch (RuntimeException bug) {
+            outcome(plan, "failed", step + ": internal error: " + bug);
+            throw bug;
         }
     }
 

@@ -1,10 +1,10 @@
 package io.neckbeard.engine;
 
-import io.neckbeard.config.NodeGroup;
-import io.neckbeard.config.NodeSpec;
 import io.neckbeard.config.PeerOrder;
 import io.neckbeard.core.ExitCode;
 import io.neckbeard.core.NeckbeardException;
+import io.neckbeard.model.NodeGroup;
+import io.neckbeard.model.NodeSpec;
 import io.neckbeard.packager.Slug;
 import io.neckbeard.provider.Resource;
 import io.neckbeard.state.EnvironmentState;

@@ -1,11 +1,11 @@
 package io.neckbeard.engine;
 
-import io.neckbeard.config.NodeSpec;
 import io.neckbeard.core.ExitCode;
 import io.neckbeard.core.NeckbeardException;
 import io.neckbeard.health.HealthResult;
 import io.neckbeard.loadbalancer.LoadBalancer;
 import io.neckbeard.loadbalancer.Target;
+import io.neckbeard.model.NodeSpec;
 import io.neckbeard.provider.Resource;
 import io.neckbeard.provider.ResourceProvider;
 import io.neckbeard.stack.Procfile;
@@ -21,7 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import static io.neckbeard.stack.ShellQuote.quote;
+import static io.neckbeard.transport.ShellQuote.quote;
 
 /**
  * Restarts one node's Procfile processes in place ({@code restart}): take it out of its load

@@ -15,6 +15,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
@@ -23,7 +24,9 @@ import java.util.stream.Stream;
  * {@code parallel} at once) and the {@link FloorGate} allows it, in the order of the planned
  * waves, instead of waiting for the slowest node of a wave. A failed node stops the rollout: the
  * nodes in flight finish, nodes not started yet are reported {@code skipped}, so the active
- * generation stays at or above its floor.
+ * generation stays at or above its floor. A bug in a node's work (an exception it throws) stops
+ * the rollout the same way, then is thrown once the nodes in flight have finished and recorded
+ * their state (the command exits 70).
  */
 final class Rollout {
     private final Progress progress;
@@ -46,6 +49,7 @@ final class Rollout {
                           Function<NodePlan, NodeOutcome> work) {
         Map<String, NodeOutcome> outcomes = new HashMap<>();
         boolean failed = false;
+        Throwable bug = null;
         List<NodePlan> waiting = new ArrayList<>(ordered);
         ExecutorService executor = Executors.newFixedThreadPool(Math.max(1, Math.min(parallel, ordered.size())), runnable -> {
             Thread thread = new Thread(runnable, "neckbeard-node");
@@ -54,25 +58,33 @@ final class Rollout {
         });
         try {
             CompletionService<NodeOutcome> done = new ExecutorCompletionService<>(executor);
-            Map<String, NodePlan> running = new HashMap<>();
+            Map<Future<NodeOutcome>, NodePlan> running = new HashMap<>();
             while (true) {
                 for (Iterator<NodePlan> next = waiting.iterator(); !failed && next.hasNext() && running.size() < parallel; ) {
                     NodePlan node = next.next();
                     if (!waitingForPeers(node, waitsFor.apply(node.type()), waiting, running.values())
                             && gate.tryStart(node.workItem())) {
                         next.remove();
-                        running.put(node.name(), node);
-                        done.submit(() -> work.apply(node));
+                        running.put(done.submit(() -> work.apply(node)), node);
                     }
                 }
                 if (running.isEmpty()) {
                     break;
                 }
-                NodeOutcome outcome = await(done);
-                NodePlan node = running.remove(outcome.name());
-                gate.finished(node.workItem(), !outcome.failed() && node.joinsService());
-                failed |= outcome.failed();
-                outcomes.put(outcome.name(), outcome);
+                Future<NodeOutcome> finished = next(done);
+                NodePlan node = running.remove(finished);
+                try {
+                    NodeOutcome outcome = finished.get();
+                    gate.finished(node.workItem(), !outcome.failed() && node.joinsService());
+                    failed |= outcome.failed();
+                    outcomes.put(outcome.name(), outcome);
+                } catch (ExecutionException e) {
+                    gate.finished(node.workItem(), false);
+                    failed = true;
+                    bug = bug == null ? e.getCause() : bug;
+                } catch (InterruptedException e) {
+                    throw interrupted(e);
+                }
             }
         } finally {
             executor.shutdownNow();
@@ -81,6 +93,12 @@ final class Rollout {
         String why = failed ? "not started: the rollout stopped after a failure"
                 : "not started: taking it out of service would break its min_per_az";
         waiting.forEach(node -> outcomes.put(node.name(), skipped(node, why)));
+        if (bug instanceof Error error) {
+            throw error;
+        }
+        if (bug != null) {
+            throw (RuntimeException) bug; // work is a Function: nothing else can escape it
+        }
         return ordered.stream().map(node -> outcomes.get(node.name())).toList();
     }
 
@@ -96,15 +114,18 @@ final class Rollout {
         return outcome;
     }
 
-    private static NodeOutcome await(CompletionService<NodeOutcome> done) {
+    /** The next node's work to finish. */
+    private static Future<NodeOutcome> next(CompletionService<NodeOutcome> done) {
         try {
-            return done.take().get();
+            return done.take();
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new NeckbeardException(ExitCode.INTERRUPTED, "interrupted while nodes were being worked on",
-                    "re-run the command: it resumes where this one stopped", e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("a node's work failed unexpectedly", e.getCause());
+            throw interrupted(e);
         }
+    }
+
+    private static NeckbeardException interrupted(InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return new NeckbeardException(ExitCode.INTERRUPTED, "interrupted while nodes were being worked on",
+                "re-run the command: it resumes where this one stopped", e);
     }
 }

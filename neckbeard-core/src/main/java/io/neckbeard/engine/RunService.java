@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
 
-import static io.neckbeard.stack.ShellQuote.quote;
+import static io.neckbeard.transport.ShellQuote.quote;
 
 /**
  * {@code run ENV [--node N | --type T] -- CMD}: runs a command on the active generation's nodes

@@ -1,9 +1,9 @@
 package io.neckbeard.engine;
 
-import io.neckbeard.config.NodeSpec;
 import io.neckbeard.config.PeerOrder;
 import io.neckbeard.coordinator.EnvironmentSession;
 import io.neckbeard.engine.hooks.Hooks;
+import io.neckbeard.model.NodeSpec;
 import io.neckbeard.provider.Resource;
 import io.neckbeard.state.EnvironmentState;
 import io.neckbeard.state.Generation;

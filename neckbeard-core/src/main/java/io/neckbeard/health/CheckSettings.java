@@ -1,9 +1,9 @@
 package io.neckbeard.health;
 
-import io.neckbeard.config.TypedSettings;
-import io.neckbeard.config.validate.Suggestions;
 import io.neckbeard.core.Durations;
 import io.neckbeard.core.NeckbeardException;
+import io.neckbeard.core.Suggestions;
+import io.neckbeard.model.TypedSettings;
 import io.neckbeard.plugin.SettingException;
 
 import java.util.Set;

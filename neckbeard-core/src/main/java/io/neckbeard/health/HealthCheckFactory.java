@@ -1,10 +1,10 @@
 package io.neckbeard.health;
 
-import io.neckbeard.config.TypedSettings;
+import io.neckbeard.model.ParamProblem;
+import io.neckbeard.model.TypedSettings;
 import io.neckbeard.plugin.PluginSettings;
 import io.neckbeard.plugin.Typed;
 import io.neckbeard.plugin.ValidationContext;
-import io.neckbeard.provider.ParamProblem;
 
 import java.util.List;
 import java.util.Map;
@@ -18,8 +18,8 @@ public interface HealthCheckFactory extends Typed {
      * reports what {@link #create} throws.
      */
     default List<ParamProblem> validate(Map<String, Object> settings, ValidationContext context) {
-        return PluginSettings.problemOf("", () -> create(new TypedSettings(type(), settings, null)));
+        return PluginSettings.problemOf("", () -> create(new HealthCheckContext(new TypedSettings(type(), settings, null))));
     }
 
-    HealthCheck create(TypedSettings settings);
+    HealthCheck create(HealthCheckContext context);
 }

@@ -1,13 +1,11 @@
 package io.neckbeard.loadbalancer;
 
-import io.neckbeard.config.LoadBalancerSpec;
+import io.neckbeard.model.ParamProblem;
 import io.neckbeard.plugin.Typed;
 import io.neckbeard.plugin.ValidationContext;
-import io.neckbeard.provider.ParamProblem;
 
 import java.util.List;
 import java.util.Map;
-import io.neckbeard.provider.ProviderContext;
 
 /** Registered in {@code META-INF/services}; {@code type()} is {@code load_balancers.<name>.type}. */
 public interface LoadBalancerFactory extends Typed {
@@ -21,5 +19,5 @@ public interface LoadBalancerFactory extends Typed {
         return List.of();
     }
 
-    LoadBalancer create(LoadBalancerSpec spec, ProviderContext context);
+    LoadBalancer create(LoadBalancerContext context);
 }

@@ -1,17 +1,18 @@
 package io.neckbeard.local;
 
-import io.neckbeard.config.NodeSpec;
-import io.neckbeard.config.ResolvedParams;
 import io.neckbeard.core.FileTrees;
 import io.neckbeard.core.Json;
+import io.neckbeard.model.NodeSpec;
+import io.neckbeard.model.ResolvedParams;
 import io.neckbeard.provider.LaunchRequest;
 import io.neckbeard.provider.ProviderException;
 import io.neckbeard.provider.Resource;
-import io.neckbeard.provider.ResourceState;
 import io.neckbeard.provider.ResourceProvider;
+import io.neckbeard.provider.ResourceState;
 import io.neckbeard.provider.Tags;
 import io.neckbeard.stack.DirectProcessManager;
 import io.neckbeard.transport.Transport;
+import io.neckbeard.transport.local.LocalTransport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

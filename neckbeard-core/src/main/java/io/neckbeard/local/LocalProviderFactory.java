@@ -1,6 +1,6 @@
 package io.neckbeard.local;
 
-import io.neckbeard.provider.ParamProblem;
+import io.neckbeard.model.ParamProblem;
 import io.neckbeard.provider.ProviderContext;
 import io.neckbeard.provider.ResourceProvider;
 import io.neckbeard.provider.ResourceProviderFactory;

@@ -1,15 +1,15 @@
 package io.neckbeard.packager;
 
+import io.neckbeard.model.ParamProblem;
 import io.neckbeard.plugin.Typed;
 import io.neckbeard.plugin.ValidationContext;
-import io.neckbeard.provider.ParamProblem;
 
 import java.util.List;
 import java.util.Map;
 
 /** Registered in {@code META-INF/services}; {@code type()} is {@code packager.type}. */
 public interface PackagerFactory extends Typed {
-    Packager create();
+    Packager create(PackagerContext context);
 
     /**
      * Every problem of the packager's settings (the {@code packager:} block without {@code type}),

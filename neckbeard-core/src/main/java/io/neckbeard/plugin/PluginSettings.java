@@ -1,8 +1,8 @@
 package io.neckbeard.plugin;
 
-import io.neckbeard.config.validate.Suggestions;
 import io.neckbeard.core.NeckbeardException;
-import io.neckbeard.provider.ParamProblem;
+import io.neckbeard.core.Suggestions;
+import io.neckbeard.model.ParamProblem;
 
 import java.util.ArrayList;
 import java.util.Collection;

@@ -1,7 +1,7 @@
 package io.neckbeard.provider;
 
-import io.neckbeard.config.NodeSpec;
 import io.neckbeard.core.Maps;
+import io.neckbeard.model.NodeSpec;
 
 import java.nio.file.Path;
 import java.util.Map;

@@ -1,7 +1,7 @@
 package io.neckbeard.provider;
 
-import io.neckbeard.config.NodeSpec;
-import io.neckbeard.config.ResolvedParams;
+import io.neckbeard.model.NodeSpec;
+import io.neckbeard.model.ResolvedParams;
 import io.neckbeard.transport.Transport;
 
 import java.util.List;

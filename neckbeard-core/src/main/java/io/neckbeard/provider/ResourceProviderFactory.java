@@ -1,5 +1,6 @@
 package io.neckbeard.provider;
 
+import io.neckbeard.model.ParamProblem;
 import io.neckbeard.plugin.Typed;
 
 import java.util.List;

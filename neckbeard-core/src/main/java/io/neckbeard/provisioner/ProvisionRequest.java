@@ -1,8 +1,8 @@
 package io.neckbeard.provisioner;
 
-import io.neckbeard.config.NodeSpec;
-import io.neckbeard.config.ResolvedParams;
 import io.neckbeard.core.Maps;
+import io.neckbeard.model.NodeSpec;
+import io.neckbeard.model.ResolvedParams;
 
 import java.nio.file.Path;
 import java.util.List;

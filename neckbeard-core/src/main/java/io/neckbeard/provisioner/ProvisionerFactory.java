@@ -1,15 +1,15 @@
 package io.neckbeard.provisioner;
 
+import io.neckbeard.model.ParamProblem;
 import io.neckbeard.plugin.Typed;
 import io.neckbeard.plugin.ValidationContext;
-import io.neckbeard.provider.ParamProblem;
 
 import java.util.List;
 import java.util.Map;
 
 /** Registered in {@code META-INF/services}; {@code type()} is {@code provisioner.type}. */
 public interface ProvisionerFactory extends Typed {
-    Provisioner create();
+    Provisioner create(ProvisionerContext context);
 
     /**
      * Every problem of the provisioner's settings (the {@code provisioner:} block without

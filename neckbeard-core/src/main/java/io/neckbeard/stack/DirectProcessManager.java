@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 
-import static io.neckbeard.stack.ShellQuote.quote;
+import static io.neckbeard.transport.ShellQuote.quote;
 
 /**
  * Runs each Procfile process with {@code setsid} in its own process group, without a service

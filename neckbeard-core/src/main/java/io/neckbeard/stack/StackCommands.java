@@ -1,6 +1,7 @@
 package io.neckbeard.stack;
 
 import io.neckbeard.transport.CommandResult;
+import io.neckbeard.transport.ShellQuote;
 import io.neckbeard.transport.Transport;
 
 import java.time.Duration;

@@ -1,6 +1,6 @@
 package io.neckbeard.stack;
 
-import io.neckbeard.config.StackSettings;
+import io.neckbeard.model.StackSettings;
 import io.neckbeard.provider.Resource;
 
 import java.util.Map;

@@ -1,8 +1,9 @@
 package io.neckbeard.config;
 
-import io.neckbeard.config.testing.InvalidFixtures;
 import io.neckbeard.config.testing.InvalidFixtures.Fixture;
+import io.neckbeard.config.testing.InvalidFixtures;
 import io.neckbeard.config.testing.StandInPlugins;
+import io.neckbeard.model.Problem;
 import io.neckbeard.plugin.Plugins;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,8 +1,11 @@
 package io.neckbeard.config;
 
+import io.neckbeard.config.interpolate.RuntimeInterpolator;
 import io.neckbeard.config.testing.StandInPlugins;
 import io.neckbeard.core.ExitCode;
 import io.neckbeard.core.NeckbeardException;
+import io.neckbeard.model.ParamTree;
+import io.neckbeard.model.ResolvedParams;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -14,7 +17,7 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-/** Static references at load, run-time ones in {@link ParamTree#resolve}, secrets only in the unredacted tree. */
+/** Static references at load, run-time ones in {@link RuntimeInterpolator#resolve(ParamTree, RuntimeValues)}, secrets only in the unredacted tree. */
 class InterpolationTest {
     @TempDir
     static Path temp;
@@ -51,7 +54,7 @@ class InterpolationTest {
 
     @Test
     void resolveFillsInRunTimeValuesAndKeepsGenerationANumber() {
-        ResolvedParams resolved = params.resolve(runtime(Map.of("SHOP_SECRET", "s3cret")));
+        ResolvedParams resolved = RuntimeInterpolator.resolve(params, runtime(Map.of("SHOP_SECRET", "s3cret")));
 
         assertThat(resolved.values())
                 .containsEntry("url", "http://127.0.0.1:4000/")
@@ -64,7 +67,7 @@ class InterpolationTest {
 
     @Test
     void redactedTreeKeepsEnvironmentReferencesAsWritten() {
-        ResolvedParams resolved = params.resolve(runtime(Map.of("SHOP_SECRET", "s3cret")));
+        ResolvedParams resolved = RuntimeInterpolator.resolve(params, runtime(Map.of("SHOP_SECRET", "s3cret")));
 
         assertThat(resolved.redacted())
                 .containsEntry("secret", "${env:SHOP_SECRET}")
@@ -75,7 +78,7 @@ class InterpolationTest {
 
     @Test
     void unsetEnvironmentVariableFailsNamingItTheKeyAndTheFileLine() {
-        NeckbeardException failure = catchThrowableOfType(NeckbeardException.class, () -> params.resolve(runtime(Map.of())));
+        NeckbeardException failure = catchThrowableOfType(NeckbeardException.class, () -> RuntimeInterpolator.resolve(params, runtime(Map.of())));
 
         assertThat(failure.exitCode()).isEqualTo(ExitCode.USAGE);
         assertThat(failure.getMessage()).contains("SHOP_SECRET").contains("parameter secret").contains("config.yml:9");
@@ -85,7 +88,7 @@ class InterpolationTest {
     @Test
     void nodeValueNotKnownYetFailsNamingTheReference() {
         NeckbeardException failure = catchThrowableOfType(NeckbeardException.class,
-                () -> params.resolve(new RuntimeValues(1, Map.of(), Map.of("SHOP_SECRET", "x")::get)));
+                () -> RuntimeInterpolator.resolve(params, new RuntimeValues(1, Map.of(), Map.of("SHOP_SECRET", "x")::get)));
 
         assertThat(failure.getMessage()).contains("${node.address}").contains("parameter url").contains("config.yml:6");
     }

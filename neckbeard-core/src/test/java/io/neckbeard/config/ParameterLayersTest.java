@@ -1,6 +1,9 @@
 package io.neckbeard.config;
 
 import io.neckbeard.config.testing.StandInPlugins;
+import io.neckbeard.model.NodeSpec;
+import io.neckbeard.model.Origin;
+import io.neckbeard.model.Project;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

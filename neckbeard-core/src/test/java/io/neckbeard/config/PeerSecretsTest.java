@@ -1,7 +1,10 @@
 package io.neckbeard.config;
 
+import io.neckbeard.config.interpolate.RuntimeInterpolator;
 import io.neckbeard.core.ExitCode;
 import io.neckbeard.core.NeckbeardException;
+import io.neckbeard.model.ParamTree;
+import io.neckbeard.model.ResolvedParams;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;
@@ -19,7 +22,7 @@ class PeerSecretsTest {
 
     @Test
     void theSecretStaysRedactedWhileThePeerIsResolved() {
-        ResolvedParams params = TREE.resolve(new RuntimeValues(3, Map.of(), Map.of("DB_PASSWORD", "s3cret")::get,
+        ResolvedParams params = RuntimeInterpolator.resolve(TREE, new RuntimeValues(3, Map.of(), Map.of("DB_PASSWORD", "s3cret")::get,
                 Map.of("db.address", "10.0.0.9", "db.port", "5432")));
 
         assertThat(params.values()).isEqualTo(Map.of("app_env",
@@ -31,7 +34,7 @@ class PeerSecretsTest {
 
     @Test
     void aPeerNotLaunchedYetIsAnErrorThatQuotesNoSecret() {
-        assertThatThrownBy(() -> TREE.resolve(new RuntimeValues(3, Map.of(), Map.of("DB_PASSWORD", "s3cret")::get)))
+        assertThatThrownBy(() -> RuntimeInterpolator.resolve(TREE, new RuntimeValues(3, Map.of(), Map.of("DB_PASSWORD", "s3cret")::get)))
                 .isInstanceOfSatisfying(NeckbeardException.class, e -> {
                     assertThat(e.exitCode()).isEqualTo(ExitCode.USAGE);
                     assertThat(e.getMessage()).contains("${peers.db.address} is not known").doesNotContain("s3cret");

@@ -1,6 +1,8 @@
 package io.neckbeard.config;
 
 import io.neckbeard.config.testing.StandInPlugins;
+import io.neckbeard.model.Problem;
+import io.neckbeard.model.Project;
 import io.neckbeard.testing.Fixtures;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -2,6 +2,13 @@ package io.neckbeard.coordinator;
 
 import io.neckbeard.core.ExitCode;
 import io.neckbeard.core.NeckbeardException;
+import io.neckbeard.engine.HistoryService;
+import io.neckbeard.engine.LockService;
+import io.neckbeard.engine.NodeService;
+import io.neckbeard.engine.ScaleService;
+import io.neckbeard.engine.StatusReport;
+import io.neckbeard.engine.StatusService;
+import io.neckbeard.engine.VarsService;
 import io.neckbeard.plugin.Plugins;
 import io.neckbeard.provider.ProviderContext;
 import io.neckbeard.provider.ResourceProvider;

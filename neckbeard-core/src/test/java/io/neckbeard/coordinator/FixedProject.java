@@ -1,16 +1,16 @@
 package io.neckbeard.coordinator;
 
-import io.neckbeard.config.EnvironmentSpec;
-import io.neckbeard.config.LoadBalancerSpec;
-import io.neckbeard.config.NodeGroup;
-import io.neckbeard.config.NodeSpec;
-import io.neckbeard.config.NodeTypeSpec;
-import io.neckbeard.config.Project;
-import io.neckbeard.config.ServiceSpec;
-import io.neckbeard.config.StackSettings;
-import io.neckbeard.config.TypedSettings;
 import io.neckbeard.core.ExitCode;
 import io.neckbeard.core.NeckbeardException;
+import io.neckbeard.model.EnvironmentSpec;
+import io.neckbeard.model.LoadBalancerSpec;
+import io.neckbeard.model.NodeGroup;
+import io.neckbeard.model.NodeSpec;
+import io.neckbeard.model.NodeTypeSpec;
+import io.neckbeard.model.Project;
+import io.neckbeard.model.ServiceSpec;
+import io.neckbeard.model.StackSettings;
+import io.neckbeard.model.TypedSettings;
 
 import java.nio.file.Path;
 import java.util.ArrayList;

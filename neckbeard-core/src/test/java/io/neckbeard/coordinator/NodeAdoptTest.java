@@ -1,9 +1,10 @@
 package io.neckbeard.coordinator;
 
-import io.neckbeard.config.NodeSpec;
-import io.neckbeard.config.ParamTree;
 import io.neckbeard.core.ExitCode;
 import io.neckbeard.core.NeckbeardException;
+import io.neckbeard.engine.NodeService;
+import io.neckbeard.model.NodeSpec;
+import io.neckbeard.model.ParamTree;
 import io.neckbeard.plugin.Plugins;
 import io.neckbeard.provider.LaunchRequest;
 import io.neckbeard.provider.ProviderContext;

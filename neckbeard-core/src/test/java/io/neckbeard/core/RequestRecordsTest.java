@@ -1,8 +1,8 @@
 package io.neckbeard.core;
 
-import io.neckbeard.config.NodeSpec;
-import io.neckbeard.config.ParamTree;
-import io.neckbeard.config.ResolvedParams;
+import io.neckbeard.model.NodeSpec;
+import io.neckbeard.model.ParamTree;
+import io.neckbeard.model.ResolvedParams;
 import io.neckbeard.packager.PackageRequest;
 import io.neckbeard.provider.LaunchRequest;
 import io.neckbeard.provisioner.ProvisionRequest;

@@ -1,11 +1,10 @@
 package io.neckbeard.engine;
 
-import io.neckbeard.config.LoadBalancerSpec;
 import io.neckbeard.loadbalancer.LoadBalancer;
+import io.neckbeard.loadbalancer.LoadBalancerContext;
 import io.neckbeard.loadbalancer.LoadBalancerFactory;
 import io.neckbeard.loadbalancer.Target;
 import io.neckbeard.loadbalancer.TargetHealth;
-import io.neckbeard.provider.ProviderContext;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -29,7 +28,7 @@ public final class CountingLoadBalancerFactory implements LoadBalancerFactory {
     }
 
     @Override
-    public LoadBalancer create(LoadBalancerSpec spec, ProviderContext context) {
+    public LoadBalancer create(LoadBalancerContext context) {
         return new CountingLoadBalancer();
     }
 

@@ -1,10 +1,10 @@
 package io.neckbeard.engine;
 
-import io.neckbeard.config.NodeSpec;
-import io.neckbeard.config.ResolvedParams;
 import io.neckbeard.local.LocalProviderFactory;
+import io.neckbeard.model.NodeSpec;
+import io.neckbeard.model.ParamProblem;
+import io.neckbeard.model.ResolvedParams;
 import io.neckbeard.provider.LaunchRequest;
-import io.neckbeard.provider.ParamProblem;
 import io.neckbeard.provider.ProviderContext;
 import io.neckbeard.provider.Resource;
 import io.neckbeard.provider.ResourceProvider;

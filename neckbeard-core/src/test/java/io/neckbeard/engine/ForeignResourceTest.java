@@ -1,9 +1,9 @@
 package io.neckbeard.engine;
 
-import io.neckbeard.config.NodeSpec;
 import io.neckbeard.coordinator.EnvironmentSession;
 import io.neckbeard.core.ExitCode;
 import io.neckbeard.core.NeckbeardException;
+import io.neckbeard.model.NodeSpec;
 import io.neckbeard.provider.LaunchRequest;
 import io.neckbeard.provider.Resource;
 import io.neckbeard.provider.Tags;

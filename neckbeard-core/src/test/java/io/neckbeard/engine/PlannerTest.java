@@ -1,7 +1,7 @@
 package io.neckbeard.engine;
 
-import io.neckbeard.config.NodeSpec;
-import io.neckbeard.config.ParamTree;
+import io.neckbeard.model.NodeSpec;
+import io.neckbeard.model.ParamTree;
 import io.neckbeard.provider.Resource;
 import io.neckbeard.provider.ResourceState;
 import io.neckbeard.provider.Tags;

@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 /** The work queue with real threads: nodes start as soon as a slot and the floor allow, never breaking the floor. */
 class RolloutTest {
@@ -31,7 +32,7 @@ class RolloutTest {
 
         List<NodeOutcome> outcomes = new Rollout(EngineFixture.SILENT).run(nodes, gate, 10, node -> {
             if (node.name().equals("web-1")) {
-                await(web3Started);
+                await(web3Started, "web-3 started while web-1 was still being worked on");
             }
             if (node.name().equals("web-3")) {
                 web3Started.countDown();
@@ -53,6 +54,30 @@ class RolloutTest {
 
         assertThat(outcomes).extracting(NodeOutcome::result).containsExactly("failed", "skipped", "skipped");
         assertThat(outcomes.get(1).detail()).contains("stopped after a failure");
+    }
+
+    @Test
+    void aBugInANodesWorkLetsTheNodeInFlightFinishThenIsThrown() {
+        // web-1 throws while web-2 is still being worked on; web-3 never starts
+        List<NodePlan> nodes = List.of(fresh("web-1", "az-a"), fresh("web-2", "az-a"), fresh("web-3", "az-a"));
+        CountDownLatch web1Threw = new CountDownLatch(1);
+        List<String> finished = new ArrayList<>();
+
+        Throwable thrown = catchThrowable(() -> new Rollout(EngineFixture.SILENT).run(nodes, new FloorGate(Map.of(), Map.of()), 2,
+                node -> {
+                    if (node.name().equals("web-1")) {
+                        web1Threw.countDown();
+                        throw new NullPointerException("a bug");
+                    }
+                    await(web1Threw, "web-1 ran while web-2 was being worked on");
+                    synchronized (finished) {
+                        finished.add(node.name());
+                    }
+                    return ok(node);
+                }));
+
+        assertThat(thrown).isInstanceOf(NullPointerException.class).hasMessage("a bug");
+        assertThat(finished).containsExactly("web-2");
     }
 
     @RepeatedTest(30)
@@ -122,9 +147,9 @@ class RolloutTest {
         return new NodeOutcome(node.name(), node.type(), node.az(), node.describeActions(), result, "");
     }
 
-    private static void await(CountDownLatch latch) {
+    private static void await(CountDownLatch latch, String expected) {
         try {
-            assertThat(latch.await(20, TimeUnit.SECONDS)).as("web-3 started while web-1 was still being worked on").isTrue();
+            assertThat(latch.await(20, TimeUnit.SECONDS)).as(expected).isTrue();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -1,15 +1,15 @@
 package io.neckbeard.engine;
 
-import io.neckbeard.config.NodeSpec;
-import io.neckbeard.config.ResolvedParams;
+import io.neckbeard.model.NodeSpec;
+import io.neckbeard.model.ParamProblem;
+import io.neckbeard.model.ResolvedParams;
 import io.neckbeard.provider.LaunchRequest;
-import io.neckbeard.provider.ParamProblem;
 import io.neckbeard.provider.ProviderContext;
 import io.neckbeard.provider.Resource;
-import io.neckbeard.provider.ResourceState;
 import io.neckbeard.provider.ResourceKind;
 import io.neckbeard.provider.ResourceProvider;
 import io.neckbeard.provider.ResourceProviderFactory;
+import io.neckbeard.provider.ResourceState;
 import io.neckbeard.provider.Tags;
 import io.neckbeard.transport.Transport;
 

@@ -1,21 +1,21 @@
 package io.neckbeard.health;
 
-import io.neckbeard.config.ResolvedParams;
+import io.neckbeard.model.ResolvedParams;
 import com.sun.net.httpserver.HttpServer;
-import io.neckbeard.config.NodeSpec;
-import io.neckbeard.config.Origin;
-import io.neckbeard.config.ParamTree;
-import io.neckbeard.config.TypedSettings;
 import io.neckbeard.core.ExitCode;
 import io.neckbeard.core.NeckbeardException;
 import io.neckbeard.local.LocalProviderFactory;
-import io.neckbeard.local.LocalTransport;
+import io.neckbeard.model.NodeSpec;
+import io.neckbeard.model.Origin;
+import io.neckbeard.model.ParamTree;
+import io.neckbeard.model.TypedSettings;
 import io.neckbeard.plugin.Plugins;
 import io.neckbeard.provider.LaunchRequest;
 import io.neckbeard.provider.ProviderContext;
 import io.neckbeard.provider.Resource;
 import io.neckbeard.provider.ResourceProvider;
 import io.neckbeard.provider.Tags;
+import io.neckbeard.transport.local.LocalTransport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -67,7 +67,7 @@ class BuiltInHealthChecksTest {
 
     private static HealthCheck check(String type, Map<String, Object> settings) {
         return Plugins.builtIn().find(HealthCheckFactory.class, type, "health check")
-                .create(new TypedSettings(type, settings, new Origin("type", Path.of("neckbeard/config.yml"), 12, 5)));
+                .create(new HealthCheckContext(new TypedSettings(type, settings, new Origin("type", Path.of("neckbeard/config.yml"), 12, 5))));
     }
 
     private HealthTarget target(Integer nodePort) {

@@ -1,25 +1,27 @@
 package io.neckbeard.local;
 
-import io.neckbeard.config.ResolvedParams;
-import io.neckbeard.config.NodeSpec;
-import io.neckbeard.config.ParamTree;
-import io.neckbeard.config.StackSettings;
 import io.neckbeard.core.FileTrees;
-import io.neckbeard.core.NeckbeardException;
 import io.neckbeard.core.Json;
+import io.neckbeard.core.NeckbeardException;
+import io.neckbeard.model.NodeSpec;
+import io.neckbeard.model.ParamTree;
+import io.neckbeard.model.ResolvedParams;
+import io.neckbeard.model.StackSettings;
 import io.neckbeard.plugin.Plugins;
 import io.neckbeard.provider.LaunchRequest;
 import io.neckbeard.provider.ProviderContext;
 import io.neckbeard.provider.ProviderException;
 import io.neckbeard.provider.Resource;
-import io.neckbeard.provider.ResourceState;
 import io.neckbeard.provider.ResourceProvider;
 import io.neckbeard.provider.ResourceProviderFactory;
+import io.neckbeard.provider.ResourceState;
 import io.neckbeard.provider.Tags;
 import io.neckbeard.stack.Stack;
 import io.neckbeard.stack.StackTarget;
+import io.neckbeard.testing.Processes;
 import io.neckbeard.transport.CommandResult;
 import io.neckbeard.transport.Transport;
+import io.neckbeard.transport.local.LocalTransport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,8 +38,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
 
-import static io.neckbeard.local.LocalTransportTest.alive;
-import static io.neckbeard.local.LocalTransportTest.waitUntilGone;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -124,8 +124,8 @@ class LocalProviderTest {
         provider.terminate(node);
 
         for (long pid : group) {
-            waitUntilGone(pid);
-            assertThat(alive(pid)).as("pid %d", pid).isFalse();
+            Processes.waitUntilGone(pid);
+            assertThat(Processes.running(pid)).as("pid %d", pid).isFalse();
         }
         assertThat(commands).as("the stop script").hasSize(1);
         assertThat(dir).doesNotExist();
@@ -146,7 +146,7 @@ class LocalProviderTest {
                     "hello", "dev", "app-1", 1, Map.of(), Map.of()));
         }
         for (long pid : group) {
-            waitUntilGone(pid);
+            Processes.waitUntilGone(pid);
         }
         assertThat(dir.resolve("stack/run")).isEmptyDirectory();
         commands.clear();
@@ -167,7 +167,7 @@ class LocalProviderTest {
         long leader = Long.parseLong(Files.readString(dir.resolve("stack/run/web.pid")).strip());
         List<Long> group = new ArrayList<>(ProcessHandle.of(leader).orElseThrow().children().map(ProcessHandle::pid).toList());
         group.add(leader);
-        assertThat(group).hasSize(2).allMatch(LocalTransportTest::alive);
+        assertThat(group).hasSize(2).allMatch(Processes::running);
         return group;
     }
 

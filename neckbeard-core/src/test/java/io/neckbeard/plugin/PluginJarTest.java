@@ -1,11 +1,12 @@
 package io.neckbeard.plugin;
 
-import io.neckbeard.config.TypedSettings;
 import io.neckbeard.core.ExitCode;
 import io.neckbeard.core.NeckbeardException;
+import io.neckbeard.health.HealthCheckContext;
 import io.neckbeard.health.HealthCheckFactory;
 import io.neckbeard.health.HealthResult;
 import io.neckbeard.health.HealthTarget;
+import io.neckbeard.model.TypedSettings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -39,7 +40,7 @@ class PluginJarTest {
 
         Plugins plugins = Plugins.withPluginDirs(List.of(temp.resolve("missing"), pluginDir));
         HealthCheckFactory factory = plugins.find(HealthCheckFactory.class, "always-healthy", "health check");
-        HealthResult result = factory.create(new TypedSettings("always-healthy", Map.of("reason", "tested"), null))
+        HealthResult result = factory.create(new HealthCheckContext(new TypedSettings("always-healthy", Map.of("reason", "tested"), null)))
                 .check(new HealthTarget("app-1", "127.0.0.1", null, null, null, null));
 
         assertThat(factory.getClass().getName()).isEqualTo(FACTORY);

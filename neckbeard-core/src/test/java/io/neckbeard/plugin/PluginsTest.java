@@ -1,9 +1,9 @@
 package io.neckbeard.plugin;
 
-import io.neckbeard.config.TypedSettings;
 import io.neckbeard.core.ExitCode;
 import io.neckbeard.core.NeckbeardException;
 import io.neckbeard.health.HealthCheck;
+import io.neckbeard.health.HealthCheckContext;
 import io.neckbeard.health.HealthCheckFactory;
 import io.neckbeard.health.HealthResult;
 import io.neckbeard.health.http.HttpHealthCheckFactory;
@@ -29,7 +29,7 @@ class PluginsTest {
         }
 
         @Override
-        public HealthCheck create(TypedSettings settings) {
+        public HealthCheck create(HealthCheckContext context) {
             return target -> HealthResult.healthy(type);
         }
     }

@@ -1,7 +1,7 @@
 package io.neckbeard.provider;
 
-import io.neckbeard.config.StackSettings;
 import io.neckbeard.loadbalancer.Target;
+import io.neckbeard.model.StackSettings;
 import io.neckbeard.stack.StackTarget;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -1,6 +1,6 @@
 package io.neckbeard.stack;
 
-import io.neckbeard.local.LocalTransport;
+import io.neckbeard.transport.local.LocalTransport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;

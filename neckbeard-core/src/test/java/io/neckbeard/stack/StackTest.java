@@ -1,11 +1,14 @@
 package io.neckbeard.stack;
 
-import io.neckbeard.config.ResolvedParams;
-import io.neckbeard.config.StackSettings;
 import io.neckbeard.core.ExitCode;
 import io.neckbeard.core.NeckbeardException;
 import io.neckbeard.local.LocalProviderFactory;
+import io.neckbeard.model.NodeSpec;
+import io.neckbeard.model.ParamTree;
+import io.neckbeard.model.ResolvedParams;
+import io.neckbeard.model.StackSettings;
 import io.neckbeard.packager.PackageRequest;
+import io.neckbeard.packager.PackagerContext;
 import io.neckbeard.packager.Slug;
 import io.neckbeard.packager.tarball.TarballPackagerFactory;
 import io.neckbeard.provider.LaunchRequest;
@@ -13,8 +16,6 @@ import io.neckbeard.provider.ProviderContext;
 import io.neckbeard.provider.Resource;
 import io.neckbeard.provider.ResourceProvider;
 import io.neckbeard.provider.Tags;
-import io.neckbeard.config.NodeSpec;
-import io.neckbeard.config.ParamTree;
 import io.neckbeard.testing.Fixtures;
 import io.neckbeard.testing.Processes;
 import io.neckbeard.transport.Transport;
@@ -74,7 +75,8 @@ class StackTest {
         if (change != null) {
             Files.writeString(project.resolve("app/server.py"), "\n# " + change + "\n", StandardOpenOption.APPEND);
         }
-        return new TarballPackagerFactory().create().build(new PackageRequest("hello", project, Map.of(), project.resolve(".neckbeard/slugs")));
+        return new TarballPackagerFactory().create(new PackagerContext(project, "hello", Map.of()))
+                .build(new PackageRequest("hello", project, Map.of(), project.resolve(".neckbeard/slugs")));
     }
 
     @Test

@@ -1,10 +1,11 @@
 package io.neckbeard.stack;
 
-import io.neckbeard.local.LocalTransport;
 import io.neckbeard.packager.PackageRequest;
+import io.neckbeard.packager.PackagerContext;
 import io.neckbeard.packager.Slug;
 import io.neckbeard.packager.tarball.TarballPackagerFactory;
 import io.neckbeard.testing.Fixtures;
+import io.neckbeard.transport.local.LocalTransport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,7 +26,8 @@ class SystemdProcessManagerTest {
     @Test
     void writesOneUnitPerProcessAndReloadsEnablesAndRestartsThem() throws Exception {
         Path project = Fixtures.copy("slug-project", temp.resolve("project"));
-        Slug slug = new TarballPackagerFactory().create().build(new PackageRequest("hello", project, Map.of(), temp.resolve("slugs")));
+        Slug slug = new TarballPackagerFactory().create(new PackagerContext(project, "hello", Map.of()))
+                .build(new PackageRequest("hello", project, Map.of(), temp.resolve("slugs")));
         Path bin = Files.createDirectories(temp.resolve("bin"));
         Path calls = temp.resolve("systemctl.calls");
         Files.writeString(bin.resolve("systemctl"), "#!/bin/sh\necho \"$*\" >> " + calls + "\n");

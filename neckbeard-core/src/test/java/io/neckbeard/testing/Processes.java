@@ -26,4 +26,11 @@ public final class Processes {
             return false;
         }
     }
+
+    /** Waits (polling, up to 5 s) until {@code pid} no longer runs; the caller asserts that it is gone. */
+    public static void waitUntilGone(long pid) throws InterruptedException {
+        for (int i = 0; i < 100 && running(pid); i++) {
+            Thread.sleep(50);
+        }
+    }
 }

@@ -1,14 +1,13 @@
 package io.neckbeard.aws.loadbalancer;
 
-import io.neckbeard.config.LoadBalancerSpec;
 import io.neckbeard.core.ExitCode;
 import io.neckbeard.core.NeckbeardException;
 import io.neckbeard.loadbalancer.LoadBalancer;
+import io.neckbeard.loadbalancer.LoadBalancerContext;
 import io.neckbeard.loadbalancer.LoadBalancerFactory;
+import io.neckbeard.model.ParamProblem;
 import io.neckbeard.plugin.PluginSettings;
 import io.neckbeard.plugin.ValidationContext;
-import io.neckbeard.provider.ParamProblem;
-import io.neckbeard.provider.ProviderContext;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -46,8 +45,8 @@ public final class Elbv2LoadBalancerFactory implements LoadBalancerFactory {
     }
 
     @Override
-    public LoadBalancer create(LoadBalancerSpec spec, ProviderContext context) {
-        throw new NeckbeardException(ExitCode.FAILED, "the elbv2 load balancer (" + spec.name()
+    public LoadBalancer create(LoadBalancerContext context) {
+        throw new NeckbeardException(ExitCode.FAILED, "the elbv2 load balancer (" + context.spec().name()
                 + ") is not available in this version of neckbeard", "use load balancer type 'none' to deploy without one");
     }
 }

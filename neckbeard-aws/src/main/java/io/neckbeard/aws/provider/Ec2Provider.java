@@ -1,7 +1,7 @@
 package io.neckbeard.aws.provider;
 
-import io.neckbeard.config.NodeSpec;
-import io.neckbeard.config.ResolvedParams;
+import io.neckbeard.model.NodeSpec;
+import io.neckbeard.model.ResolvedParams;
 import io.neckbeard.provider.LaunchRequest;
 import io.neckbeard.provider.ProviderException;
 import io.neckbeard.provider.Resource;

@@ -1,7 +1,7 @@
 package io.neckbeard.aws.provider;
 
+import io.neckbeard.model.ParamProblem;
 import io.neckbeard.plugin.PluginSettings;
-import io.neckbeard.provider.ParamProblem;
 
 import java.util.ArrayList;
 import java.util.HashSet;

@@ -1,9 +1,9 @@
 package io.neckbeard.aws.loadbalancer;
 
 import io.neckbeard.loadbalancer.LoadBalancerFactory;
+import io.neckbeard.model.ParamProblem;
 import io.neckbeard.plugin.Plugins;
 import io.neckbeard.plugin.ValidationContext;
-import io.neckbeard.provider.ParamProblem;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

@@ -1,7 +1,7 @@
 package io.neckbeard.aws.provider;
 
+import io.neckbeard.model.ParamProblem;
 import io.neckbeard.plugin.Plugins;
-import io.neckbeard.provider.ParamProblem;
 import io.neckbeard.provider.ProviderContext;
 import io.neckbeard.provider.ProviderException;
 import io.neckbeard.provider.ResourceProviderFactory;

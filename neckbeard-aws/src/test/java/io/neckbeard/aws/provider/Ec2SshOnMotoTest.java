@@ -1,6 +1,6 @@
 package io.neckbeard.aws.provider;
 
-import io.neckbeard.config.ResolvedParams;
+import io.neckbeard.model.ResolvedParams;
 import io.neckbeard.provider.LaunchRequest;
 import io.neckbeard.provider.Resource;
 import io.neckbeard.testing.moto.MotoExtension;

@@ -1,7 +1,7 @@
 package io.neckbeard.aws.provider;
 
-import io.neckbeard.config.NodeSpec;
-import io.neckbeard.config.ParamTree;
+import io.neckbeard.model.NodeSpec;
+import io.neckbeard.model.ParamTree;
 import io.neckbeard.provider.LaunchRequest;
 import io.neckbeard.provider.Tags;
 import io.neckbeard.testing.moto.MotoServer;

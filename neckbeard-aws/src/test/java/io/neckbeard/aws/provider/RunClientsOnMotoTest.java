@@ -1,6 +1,8 @@
 package io.neckbeard.aws.provider;
 
 import io.neckbeard.aws.AwsClients;
+import io.neckbeard.loadbalancer.LoadBalancerContext;
+import io.neckbeard.model.LoadBalancerSpec;
 import io.neckbeard.plugin.RunScope;
 import io.neckbeard.provider.ProviderContext;
 import io.neckbeard.provider.ResourceProvider;
@@ -36,14 +38,16 @@ class RunClientsOnMotoTest {
     }
 
     @Test
-    void theProvidersOfARunShareOneClientAndOneCountOfTheirCalls() {
+    void theProvidersAndLoadBalancersOfARunShareOneClientAndOneCountOfTheirCalls() {
         ResourceProvider first = new Ec2ProviderFactory().create(context);
         ResourceProvider second = new Ec2ProviderFactory().create(context);
 
         first.launch(MotoEc2.request("production", 1, "web-1"));
         second.discover(MotoEc2.APP, "production");
 
-        assertThat(AwsClients.of(context)).isSameAs(AwsClients.of(context));
+        assertThat(AwsClients.of(context)).isSameAs(AwsClients.of(context))
+                .isSameAs(AwsClients.of(new LoadBalancerContext(Path.of("."), MotoEc2.APP,
+                        new LoadBalancerSpec("web", "elbv2", Map.of()), "us-east-1", run)));
         assertThat(AwsClients.of(context).ec2()).isSameAs(AwsClients.of(context).ec2());
         // the launch: the tag lookup, RunInstances, one look at the (at once running) instance; then discover
         assertThat(run.calls().totals()).isEqualTo(Map.of("EC2.DescribeInstances", 3L, "EC2.RunInstances", 1L));

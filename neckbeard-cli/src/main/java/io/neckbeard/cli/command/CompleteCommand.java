@@ -2,8 +2,8 @@ package io.neckbeard.cli.command;
 
 import io.neckbeard.cli.CliContext;
 import io.neckbeard.config.ConfigLoader;
-import io.neckbeard.config.NodeSpec;
 import io.neckbeard.core.NeckbeardException;
+import io.neckbeard.model.NodeSpec;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 

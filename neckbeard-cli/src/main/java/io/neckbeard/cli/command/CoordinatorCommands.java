@@ -2,8 +2,8 @@ package io.neckbeard.cli.command;
 
 import io.neckbeard.cli.CliContext;
 import io.neckbeard.config.ConfigLoader;
-import io.neckbeard.config.Project;
 import io.neckbeard.coordinator.Coordinator;
+import io.neckbeard.model.Project;
 
 import java.util.List;
 import java.util.function.BiFunction;

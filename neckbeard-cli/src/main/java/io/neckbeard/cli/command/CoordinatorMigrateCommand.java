@@ -2,13 +2,13 @@ package io.neckbeard.cli.command;
 
 import io.neckbeard.cli.CliContext;
 import io.neckbeard.config.ConfigLoader;
-import io.neckbeard.config.Project;
-import io.neckbeard.config.TypedSettings;
 import io.neckbeard.coordinator.Coordinator;
 import io.neckbeard.coordinator.CoordinatorSettings;
-import io.neckbeard.coordinator.MigrateService;
-import io.neckbeard.coordinator.MigrateService.MigrateReport;
-import io.neckbeard.coordinator.MigrateService.MigratedEnvironment;
+import io.neckbeard.engine.MigrateService.MigrateReport;
+import io.neckbeard.engine.MigrateService.MigratedEnvironment;
+import io.neckbeard.engine.MigrateService;
+import io.neckbeard.model.Project;
+import io.neckbeard.model.TypedSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

@@ -3,7 +3,7 @@ package io.neckbeard.cli.command;
 import io.neckbeard.cli.CliContext;
 import io.neckbeard.cli.TextTable;
 import io.neckbeard.coordinator.AuditEntry;
-import io.neckbeard.coordinator.HistoryService;
+import io.neckbeard.engine.HistoryService;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;

@@ -1,7 +1,7 @@
 package io.neckbeard.cli.command;
 
 import io.neckbeard.cli.CliContext;
-import io.neckbeard.coordinator.LockService;
+import io.neckbeard.engine.LockService;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 

@@ -1,8 +1,8 @@
 package io.neckbeard.cli.command;
 
 import io.neckbeard.cli.CliContext;
-import io.neckbeard.coordinator.NodeService;
 import io.neckbeard.engine.DeployContext;
+import io.neckbeard.engine.NodeService;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 

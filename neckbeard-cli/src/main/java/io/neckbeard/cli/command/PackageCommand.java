@@ -2,8 +2,8 @@ package io.neckbeard.cli.command;
 
 import io.neckbeard.cli.CliContext;
 import io.neckbeard.config.ConfigLoader;
+import io.neckbeard.engine.PackageService;
 import io.neckbeard.packager.PackageResult;
-import io.neckbeard.packager.PackageService;
 import picocli.CommandLine.Command;
 
 /** {@code neckbeard package}: builds the slug; JSON {@code {"slug", "digest", "id", "rebuilt"}}. */

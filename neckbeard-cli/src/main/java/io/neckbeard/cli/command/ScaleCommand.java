@@ -2,7 +2,7 @@ package io.neckbeard.cli.command;
 
 import io.neckbeard.cli.CliContext;
 import io.neckbeard.cli.TextTable;
-import io.neckbeard.coordinator.ScaleService;
+import io.neckbeard.engine.ScaleService;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 

@@ -2,10 +2,10 @@ package io.neckbeard.cli.command;
 
 import io.neckbeard.cli.CliContext;
 import io.neckbeard.cli.TextTable;
-import io.neckbeard.coordinator.StatusReport;
-import io.neckbeard.coordinator.StatusService;
 import io.neckbeard.engine.DeployContext;
 import io.neckbeard.engine.LiveHealth;
+import io.neckbeard.engine.StatusReport;
+import io.neckbeard.engine.StatusService;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;

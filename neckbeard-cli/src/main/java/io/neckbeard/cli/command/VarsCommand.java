@@ -1,9 +1,9 @@
 package io.neckbeard.cli.command;
 
 import io.neckbeard.cli.CliContext;
-import io.neckbeard.coordinator.VarsService;
 import io.neckbeard.core.ExitCode;
 import io.neckbeard.core.NeckbeardException;
+import io.neckbeard.engine.VarsService;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;

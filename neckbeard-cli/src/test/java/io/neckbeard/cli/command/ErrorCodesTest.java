@@ -53,6 +53,27 @@ class ErrorCodesTest {
     }
 
     @Test
+    void aBugInANodesWorkIsAnInternalErrorExitingSeventyNotAFailedNode() throws Exception {
+        Path project = quickstartWith("resource: local", "resource: buggy-cloud");
+        Cli cli = Cli.withStandInPlugins(temp, "-C", project.toString());
+
+        Cli.Run text = cli.run("up", "dev");
+        Cli.Run json = cli.run("-o", "json", "up", "dev");
+
+        assertThat(text.exit()).isEqualTo(70);
+        assertThat(text.err()).contains("launch: internal error: java.lang.NullPointerException: buggy-cloud provider: no subnet")
+                .contains("error: internal error: buggy-cloud provider: no subnet for zone local-")
+                .contains("rerun with -v and report it").doesNotContain("at io.");
+        JsonNode error = json.json().get("error");
+        assertThat(error.get("code").asText()).isEqualTo("internal");
+        assertThat(error.get("exit_code").asInt()).isEqualTo(70);
+        // what is true was recorded and the lock released: both runs are in the history, as failed
+        Cli.Run history = cli.run("history", "dev");
+        assertThat(history.exit()).isZero();
+        assertThat(history.out().lines().filter(line -> line.contains("up") && line.contains("failed"))).hasSize(2);
+    }
+
+    @Test
     void jsonErrorsCarryAStableCodeBesideTheExitCode() throws Exception {
         Path project = quickstartWith("app: quickstart", "app: quickstart");
         Cli cli = Cli.with("-C", project.toString(), "-o", "json");

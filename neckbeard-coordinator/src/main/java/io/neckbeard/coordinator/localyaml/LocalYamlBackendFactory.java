@@ -3,9 +3,9 @@ package io.neckbeard.coordinator.localyaml;
 import io.neckbeard.coordinator.CoordinatorBackend;
 import io.neckbeard.coordinator.CoordinatorBackendFactory;
 import io.neckbeard.coordinator.CoordinatorContext;
+import io.neckbeard.model.ParamProblem;
 import io.neckbeard.plugin.PluginSettings;
 import io.neckbeard.plugin.ValidationContext;
-import io.neckbeard.provider.ParamProblem;
 
 import java.util.List;
 import java.util.Map;

@@ -7,9 +7,9 @@ import io.neckbeard.coordinator.CoordinatorContext;
 import io.neckbeard.coordinator.CoordinatorException;
 import io.neckbeard.coordinator.localyaml.LocalYamlBackend;
 import io.neckbeard.core.ExitCode;
+import io.neckbeard.model.ParamProblem;
 import io.neckbeard.plugin.PluginSettings;
 import io.neckbeard.plugin.ValidationContext;
-import io.neckbeard.provider.ParamProblem;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -5,12 +5,12 @@ import io.neckbeard.coordinator.AuditEntry;
 import io.neckbeard.coordinator.Coordinator;
 import io.neckbeard.coordinator.CoordinatorBackendContract;
 import io.neckbeard.coordinator.EnvironmentSession;
-import io.neckbeard.coordinator.MigrateService;
-import io.neckbeard.coordinator.MigrateService.MigrateReport;
 import io.neckbeard.coordinator.Operator;
 import io.neckbeard.coordinator.localyaml.LocalYamlBackend;
 import io.neckbeard.core.ExitCode;
 import io.neckbeard.core.NeckbeardException;
+import io.neckbeard.engine.MigrateService.MigrateReport;
+import io.neckbeard.engine.MigrateService;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,10 +1,12 @@
 package io.neckbeard.config.interpolate;
 
-import io.neckbeard.config.Origin;
 import io.neckbeard.config.RuntimeValues;
+import io.neckbeard.config.yaml.YamlFile;
 import io.neckbeard.core.ExitCode;
 import io.neckbeard.core.NeckbeardException;
-import io.neckbeard.config.yaml.YamlFile;
+import io.neckbeard.model.Origin;
+import io.neckbeard.model.ParamTree;
+import io.neckbeard.model.ResolvedParams;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -26,6 +28,12 @@ public final class RuntimeInterpolator {
         this.runtime = runtime;
         this.provenance = provenance;
         this.redact = redact;
+    }
+
+    /** Finishes a node's tree with run-time values; fails (exit 2) naming the key path and file:line. */
+    public static ResolvedParams resolve(ParamTree params, RuntimeValues runtime) {
+        return new ResolvedParams(new RuntimeInterpolator(runtime, params.provenance(), false).resolve(params.values()),
+                new RuntimeInterpolator(runtime, params.provenance(), true).resolve(params.values()));
     }
 
     @SuppressWarnings("unchecked")

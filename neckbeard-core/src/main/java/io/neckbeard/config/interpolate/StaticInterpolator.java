@@ -1,8 +1,8 @@
 package io.neckbeard.config.interpolate;
 
 import io.neckbeard.config.merge.LeafSource;
-import io.neckbeard.config.validate.Suggestions;
 import io.neckbeard.config.yaml.YamlFile;
+import io.neckbeard.core.Suggestions;
 
 import java.util.ArrayList;
 import java.util.Collections;

@@ -1,6 +1,6 @@
 package io.neckbeard.config.merge;
 
-import io.neckbeard.config.Origin;
+import io.neckbeard.model.Origin;
 
 /**
  * Where a leaf of a merged tree was set: its origin and its key path inside that file

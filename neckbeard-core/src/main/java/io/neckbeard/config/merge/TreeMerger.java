@@ -1,8 +1,8 @@
 package io.neckbeard.config.merge;
 
-import io.neckbeard.config.Origin;
 import io.neckbeard.config.yaml.Position;
 import io.neckbeard.config.yaml.YamlFile;
+import io.neckbeard.model.Origin;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,10 +1,10 @@
 package io.neckbeard.config.read;
 
-import io.neckbeard.config.LoadBalancerSpec;
-import io.neckbeard.config.ServiceSpec;
-import io.neckbeard.config.StackSettings;
-import io.neckbeard.config.TypedSettings;
 import io.neckbeard.config.yaml.YamlFile;
+import io.neckbeard.model.LoadBalancerSpec;
+import io.neckbeard.model.ServiceSpec;
+import io.neckbeard.model.StackSettings;
+import io.neckbeard.model.TypedSettings;
 
 import java.util.Map;
 

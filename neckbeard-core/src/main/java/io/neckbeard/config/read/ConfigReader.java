@@ -1,18 +1,17 @@
 package io.neckbeard.config.read;
 
-import io.neckbeard.config.LoadBalancerSpec;
-import io.neckbeard.config.NodeTypeSpec;
-import io.neckbeard.config.Origin;
-import io.neckbeard.config.ServiceSpec;
-import io.neckbeard.config.StackSettings;
-import io.neckbeard.config.TypedSettings;
 import io.neckbeard.config.validate.Fields;
 import io.neckbeard.config.validate.Problems;
-import io.neckbeard.config.validate.Suggestions;
 import io.neckbeard.config.yaml.Position;
 import io.neckbeard.config.yaml.YamlFile;
-import io.neckbeard.coordinator.Coordinator;
 import io.neckbeard.core.Names;
+import io.neckbeard.core.Suggestions;
+import io.neckbeard.model.LoadBalancerSpec;
+import io.neckbeard.model.NodeTypeSpec;
+import io.neckbeard.model.Origin;
+import io.neckbeard.model.ServiceSpec;
+import io.neckbeard.model.StackSettings;
+import io.neckbeard.model.TypedSettings;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -55,7 +54,7 @@ public final class ConfigReader {
         }
         return new ConfigFile(yaml, app, top.string("region", null),
                 typed(top, "packager", Map.of("type", "tarball")),
-                typed(top, "coordinator", Map.of("type", Coordinator.DEFAULT_TYPE)),
+                typed(top, "coordinator", Map.of("type", "local-yaml")),
                 typed(top, "provisioner", Map.of("type", "shell", "scripts", List.of())),
                 stack(top.fields("stack"), app), services, nodeTypes, sizes, top.maps("availability_zones"),
                 loadBalancers, bases);

@@ -1,6 +1,6 @@
 package io.neckbeard.config.read;
 
-import io.neckbeard.config.NodeTypeSpec;
+import io.neckbeard.model.NodeTypeSpec;
 
 import java.util.Map;
 

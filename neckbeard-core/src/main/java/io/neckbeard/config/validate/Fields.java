@@ -1,6 +1,7 @@
 package io.neckbeard.config.validate;
 
 import io.neckbeard.config.yaml.YamlFile;
+import io.neckbeard.core.Suggestions;
 
 import java.util.ArrayList;
 import java.util.Collection;

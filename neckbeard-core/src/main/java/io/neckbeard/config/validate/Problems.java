@@ -1,9 +1,9 @@
 package io.neckbeard.config.validate;
 
 import io.neckbeard.config.ConfigException;
-import io.neckbeard.config.Problem;
 import io.neckbeard.config.yaml.Position;
 import io.neckbeard.config.yaml.YamlFile;
+import io.neckbeard.model.Problem;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;

@@ -1,6 +1,6 @@
 package io.neckbeard.config.yaml;
 
-import io.neckbeard.config.Problem;
+import io.neckbeard.model.Problem;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.Mark;

@@ -3,7 +3,7 @@ package io.neckbeard.engine.hooks;
 import io.neckbeard.core.ExitCode;
 import io.neckbeard.core.NeckbeardException;
 
-import io.neckbeard.local.LocalTransport;
+import io.neckbeard.transport.local.LocalTransport;
 
 import java.nio.file.Path;
 import java.time.Duration;

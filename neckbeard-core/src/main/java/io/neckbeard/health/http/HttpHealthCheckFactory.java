@@ -1,8 +1,8 @@
 package io.neckbeard.health.http;
 
-import io.neckbeard.config.TypedSettings;
 import io.neckbeard.health.CheckSettings;
 import io.neckbeard.health.HealthCheck;
+import io.neckbeard.health.HealthCheckContext;
 import io.neckbeard.health.HealthCheckFactory;
 
 import java.util.Set;
@@ -15,8 +15,8 @@ public final class HttpHealthCheckFactory implements HealthCheckFactory {
     }
 
     @Override
-    public HealthCheck create(TypedSettings settings) {
-        CheckSettings checked = new CheckSettings(settings, Set.of("path", "port", "expect_status"));
+    public HealthCheck create(HealthCheckContext context) {
+        CheckSettings checked = new CheckSettings(context.settings(), Set.of("path", "port", "expect_status"));
         String path = checked.string("path", "/");
         return new HttpHealthCheck(path.startsWith("/") ? path : "/" + path, checked.integer("port", null, 1, 65535),
                 checked.integer("expect_status", 200, 100, 599), checked);

@@ -1,8 +1,8 @@
 package io.neckbeard.health.provider;
 
-import io.neckbeard.config.TypedSettings;
 import io.neckbeard.health.CheckSettings;
 import io.neckbeard.health.HealthCheck;
+import io.neckbeard.health.HealthCheckContext;
 import io.neckbeard.health.HealthCheckFactory;
 import io.neckbeard.health.HealthResult;
 import io.neckbeard.provider.Resource;
@@ -17,8 +17,8 @@ public final class ProviderHealthCheckFactory implements HealthCheckFactory {
     }
 
     @Override
-    public HealthCheck create(TypedSettings settings) {
-        new CheckSettings(settings, Set.of()); // only timeout and interval are allowed
+    public HealthCheck create(HealthCheckContext context) {
+        new CheckSettings(context.settings(), Set.of()); // only timeout and interval are allowed
         return target -> {
             Resource now = target.provider().refresh(target.resource());
             String detail = "resource " + now.id() + " is " + now.state();

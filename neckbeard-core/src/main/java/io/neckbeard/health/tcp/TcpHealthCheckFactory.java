@@ -1,8 +1,8 @@
 package io.neckbeard.health.tcp;
 
-import io.neckbeard.config.TypedSettings;
 import io.neckbeard.health.CheckSettings;
 import io.neckbeard.health.HealthCheck;
+import io.neckbeard.health.HealthCheckContext;
 import io.neckbeard.health.HealthCheckFactory;
 
 import java.util.Set;
@@ -15,8 +15,8 @@ public final class TcpHealthCheckFactory implements HealthCheckFactory {
     }
 
     @Override
-    public HealthCheck create(TypedSettings settings) {
-        CheckSettings checked = new CheckSettings(settings, Set.of("port"));
+    public HealthCheck create(HealthCheckContext context) {
+        CheckSettings checked = new CheckSettings(context.settings(), Set.of("port"));
         return new TcpHealthCheck(checked.integer("port", null, 1, 65535), checked);
     }
 }

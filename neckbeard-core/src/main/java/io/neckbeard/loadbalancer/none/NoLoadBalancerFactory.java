@@ -1,14 +1,13 @@
 package io.neckbeard.loadbalancer.none;
 
-import io.neckbeard.config.LoadBalancerSpec;
 import io.neckbeard.loadbalancer.LoadBalancer;
+import io.neckbeard.loadbalancer.LoadBalancerContext;
 import io.neckbeard.loadbalancer.LoadBalancerFactory;
 import io.neckbeard.loadbalancer.Target;
 import io.neckbeard.loadbalancer.TargetHealth;
+import io.neckbeard.model.ParamProblem;
 import io.neckbeard.plugin.PluginSettings;
 import io.neckbeard.plugin.ValidationContext;
-import io.neckbeard.provider.ParamProblem;
-import io.neckbeard.provider.ProviderContext;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,7 +31,7 @@ public final class NoLoadBalancerFactory implements LoadBalancerFactory {
     }
 
     @Override
-    public LoadBalancer create(LoadBalancerSpec spec, ProviderContext context) {
+    public LoadBalancer create(LoadBalancerContext context) {
         return new LoadBalancer() {
             @Override
             public void register(List<Target> targets) {

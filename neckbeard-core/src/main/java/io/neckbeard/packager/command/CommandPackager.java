@@ -1,13 +1,14 @@
 package io.neckbeard.packager.command;
 
 import io.neckbeard.core.ExitCode;
-import io.neckbeard.local.LocalTransport;
 import io.neckbeard.packager.PackageRequest;
 import io.neckbeard.packager.Packager;
+import io.neckbeard.packager.PackagerContext;
 import io.neckbeard.packager.PackagerException;
 import io.neckbeard.packager.Slug;
 import io.neckbeard.packager.tarball.TarballPackagerFactory;
 import io.neckbeard.transport.CommandResult;
+import io.neckbeard.transport.local.LocalTransport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,7 +39,7 @@ final class CommandPackager implements Packager {
             throw new PackagerException(ExitCode.FAILED, "packager.command '" + command + "' did not create " + output,
                     "make the command write the application into $SLUG_DIR (packager.output)", null);
         }
-        return new TarballPackagerFactory().create()
+        return new TarballPackagerFactory().create(new PackagerContext(output, request.app(), Map.of()))
                 .build(new PackageRequest(request.app(), output, Map.of(), request.outputDir()));
     }
 }

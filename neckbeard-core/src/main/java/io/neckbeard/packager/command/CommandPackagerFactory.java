@@ -1,10 +1,11 @@
 package io.neckbeard.packager.command;
 
+import io.neckbeard.model.ParamProblem;
 import io.neckbeard.packager.Packager;
+import io.neckbeard.packager.PackagerContext;
 import io.neckbeard.packager.PackagerFactory;
 import io.neckbeard.plugin.PluginSettings;
 import io.neckbeard.plugin.ValidationContext;
-import io.neckbeard.provider.ParamProblem;
 
 import java.util.List;
 import java.util.Map;
@@ -17,7 +18,7 @@ public final class CommandPackagerFactory implements PackagerFactory {
     }
 
     @Override
-    public Packager create() {
+    public Packager create(PackagerContext context) {
         return new CommandPackager();
     }
 

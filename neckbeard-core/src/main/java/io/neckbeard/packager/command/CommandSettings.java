@@ -1,7 +1,7 @@
 package io.neckbeard.packager.command;
 
-import io.neckbeard.config.validate.Suggestions;
 import io.neckbeard.core.Durations;
+import io.neckbeard.core.Suggestions;
 import io.neckbeard.packager.PackagerSettingException;
 
 import java.nio.file.Path;

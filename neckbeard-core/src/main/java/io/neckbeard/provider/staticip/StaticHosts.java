@@ -1,6 +1,6 @@
 package io.neckbeard.provider.staticip;
 
-import io.neckbeard.provider.ParamProblem;
+import io.neckbeard.model.ParamProblem;
 
 import java.util.ArrayList;
 import java.util.HashSet;

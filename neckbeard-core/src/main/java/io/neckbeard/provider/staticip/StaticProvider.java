@@ -1,12 +1,12 @@
 package io.neckbeard.provider.staticip;
 
-import io.neckbeard.config.NodeSpec;
-import io.neckbeard.config.ResolvedParams;
+import io.neckbeard.model.NodeSpec;
+import io.neckbeard.model.ResolvedParams;
 import io.neckbeard.provider.LaunchRequest;
 import io.neckbeard.provider.ProviderException;
 import io.neckbeard.provider.Resource;
-import io.neckbeard.provider.ResourceState;
 import io.neckbeard.provider.ResourceProvider;
+import io.neckbeard.provider.ResourceState;
 import io.neckbeard.provider.Tags;
 import io.neckbeard.transport.Transport;
 import io.neckbeard.transport.ssh.SshSettings;

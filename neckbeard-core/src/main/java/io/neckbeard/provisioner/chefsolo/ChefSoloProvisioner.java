@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
-import static io.neckbeard.stack.ShellQuote.quote;
+import static io.neckbeard.transport.ShellQuote.quote;
 
 /**
  * Uploads a bundle of the cookbooks, the node's role files and {@code solo.rb} to

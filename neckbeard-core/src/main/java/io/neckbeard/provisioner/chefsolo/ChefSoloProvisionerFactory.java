@@ -1,9 +1,10 @@
 package io.neckbeard.provisioner.chefsolo;
 
+import io.neckbeard.model.ParamProblem;
 import io.neckbeard.plugin.PluginSettings;
 import io.neckbeard.plugin.ValidationContext;
-import io.neckbeard.provider.ParamProblem;
 import io.neckbeard.provisioner.Provisioner;
+import io.neckbeard.provisioner.ProvisionerContext;
 import io.neckbeard.provisioner.ProvisionerFactory;
 
 import java.util.LinkedHashSet;
@@ -18,7 +19,7 @@ public final class ChefSoloProvisionerFactory implements ProvisionerFactory {
     }
 
     @Override
-    public Provisioner create() {
+    public Provisioner create(ProvisionerContext context) {
         return new ChefSoloProvisioner();
     }
 

@@ -1,8 +1,8 @@
 package io.neckbeard.provisioner.chefsolo;
 
-import io.neckbeard.config.validate.Suggestions;
 import io.neckbeard.core.Durations;
 import io.neckbeard.core.NeckbeardException;
+import io.neckbeard.core.Suggestions;
 import io.neckbeard.provisioner.ProvisionerSettingException;
 
 import java.nio.file.Files;

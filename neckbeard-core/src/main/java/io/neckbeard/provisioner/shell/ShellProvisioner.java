@@ -7,8 +7,8 @@ import io.neckbeard.core.NeckbeardException;
 import io.neckbeard.provisioner.ProvisionRequest;
 import io.neckbeard.provisioner.Provisioner;
 import io.neckbeard.provisioner.ProvisionerException;
-import io.neckbeard.stack.ShellQuote;
 import io.neckbeard.transport.CommandResult;
+import io.neckbeard.transport.ShellQuote;
 import io.neckbeard.transport.Transport;
 
 import java.io.IOException;
@@ -22,7 +22,7 @@ import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-import static io.neckbeard.stack.ShellQuote.quote;
+import static io.neckbeard.transport.ShellQuote.quote;
 
 /**
  * Runs the configured {@code provisioner.scripts} on the node, in order, from the work

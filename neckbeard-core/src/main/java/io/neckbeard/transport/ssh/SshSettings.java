@@ -1,10 +1,10 @@
 package io.neckbeard.transport.ssh;
 
-import io.neckbeard.config.ResolvedParams;
 import io.neckbeard.core.Durations;
 import io.neckbeard.core.ExitCode;
 import io.neckbeard.core.NeckbeardException;
-import io.neckbeard.provider.ParamProblem;
+import io.neckbeard.model.ParamProblem;
+import io.neckbeard.model.ResolvedParams;
 import io.neckbeard.transport.TransportException;
 
 import java.nio.file.Files;

@@ -28,7 +28,7 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
-import static io.neckbeard.stack.ShellQuote.quote;
+import static io.neckbeard.transport.ShellQuote.quote;
 
 /**
  * Runs commands on a server over SSH (JSch): one session per transport, opened on first use

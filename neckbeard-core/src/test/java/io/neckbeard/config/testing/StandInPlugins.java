@@ -1,24 +1,31 @@
 package io.neckbeard.config.testing;
 
-import io.neckbeard.config.LoadBalancerSpec;
-import io.neckbeard.config.TypedSettings;
 import io.neckbeard.coordinator.CoordinatorBackend;
 import io.neckbeard.coordinator.CoordinatorBackendFactory;
 import io.neckbeard.coordinator.CoordinatorContext;
 import io.neckbeard.health.HealthCheck;
+import io.neckbeard.health.HealthCheckContext;
 import io.neckbeard.health.HealthCheckFactory;
 import io.neckbeard.loadbalancer.LoadBalancer;
+import io.neckbeard.loadbalancer.LoadBalancerContext;
 import io.neckbeard.loadbalancer.LoadBalancerFactory;
+import io.neckbeard.model.NodeSpec;
+import io.neckbeard.model.ParamProblem;
+import io.neckbeard.model.ResolvedParams;
 import io.neckbeard.packager.Packager;
+import io.neckbeard.packager.PackagerContext;
 import io.neckbeard.packager.PackagerFactory;
 import io.neckbeard.plugin.Plugins;
 import io.neckbeard.plugin.Typed;
-import io.neckbeard.provider.ParamProblem;
+import io.neckbeard.provider.LaunchRequest;
 import io.neckbeard.provider.ProviderContext;
+import io.neckbeard.provider.Resource;
 import io.neckbeard.provider.ResourceProvider;
 import io.neckbeard.provider.ResourceProviderFactory;
 import io.neckbeard.provisioner.Provisioner;
+import io.neckbeard.provisioner.ProvisionerContext;
 import io.neckbeard.provisioner.ProvisionerFactory;
+import io.neckbeard.transport.Transport;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -35,8 +42,9 @@ import java.util.jar.JarOutputStream;
 /**
  * Validate-only stand-ins for plugin types whose real implementations live elsewhere
  * ({@code local}, {@code tarball}, {@code shell}, {@code chef-solo}, {@code local-yaml}, {@code http}, {@code none})
- * plus {@code testcloud}, a provider that requires {@code testcloud.image_id}, and {@code buggy}, a
- * health check whose validation throws what no plugin should (a bug: exit 70). They are offered
+ * plus {@code testcloud}, a provider that requires {@code testcloud.image_id}, {@code buggy}, a
+ * health check whose validation throws what no plugin should (a bug: exit 70), and
+ * {@code buggy-cloud}, a provider whose {@code launch} has such a bug. They are offered
  * as a plugin JAR (services files only; the classes are on the test class path) holding only the
  * stand-ins whose type is not on the class path: a real implementation is used where there is
  * one, and no type is registered twice (which is an error).
@@ -50,7 +58,7 @@ public final class StandInPlugins {
         try {
             Path dir = Files.createDirectories(parent.resolve("stand-in-plugins"));
             try (JarOutputStream jar = new JarOutputStream(Files.newOutputStream(dir.resolve("stand-ins.jar")))) {
-                service(jar, ResourceProviderFactory.class, Local.class, TestCloud.class);
+                service(jar, ResourceProviderFactory.class, Local.class, TestCloud.class, BuggyCloud.class);
                 service(jar, PackagerFactory.class, Tarball.class);
                 service(jar, ProvisionerFactory.class, Shell.class, ChefSolo.class);
                 service(jar, CoordinatorBackendFactory.class, LocalYaml.class);
@@ -135,6 +143,49 @@ public final class StandInPlugins {
         }
     }
 
+    /** A provider with a bug in {@code launch}: a NullPointerException, which is exit 70, not a failed node. */
+    public static final class BuggyCloud implements ResourceProviderFactory {
+        @Override
+        public String type() {
+            return "buggy-cloud";
+        }
+
+        @Override
+        public List<ParamProblem> validate(String nodeType, Map<String, Object> params) {
+            return List.of();
+        }
+
+        @Override
+        public ResourceProvider create(ProviderContext context) {
+            return new ResourceProvider() {
+                @Override
+                public List<Resource> discover(String app, String environment) {
+                    return List.of();
+                }
+
+                @Override
+                public Resource launch(LaunchRequest request) {
+                    throw new NullPointerException("buggy-cloud provider: no subnet for zone " + request.node().az());
+                }
+
+                @Override
+                public Resource refresh(Resource resource) {
+                    return resource;
+                }
+
+                @Override
+                public void terminate(Resource resource) {
+                    // it never launched anything
+                }
+
+                @Override
+                public Transport transport(Resource resource, NodeSpec node, ResolvedParams params) {
+                    throw standIn();
+                }
+            };
+        }
+    }
+
     public static final class Tarball implements PackagerFactory {
         @Override
         public String type() {
@@ -142,7 +193,7 @@ public final class StandInPlugins {
         }
 
         @Override
-        public Packager create() {
+        public Packager create(PackagerContext context) {
             throw standIn();
         }
     }
@@ -154,7 +205,7 @@ public final class StandInPlugins {
         }
 
         @Override
-        public Provisioner create() {
+        public Provisioner create(ProvisionerContext context) {
             throw standIn();
         }
     }
@@ -166,7 +217,7 @@ public final class StandInPlugins {
         }
 
         @Override
-        public Provisioner create() {
+        public Provisioner create(ProvisionerContext context) {
             throw standIn();
         }
     }
@@ -190,7 +241,7 @@ public final class StandInPlugins {
         }
 
         @Override
-        public HealthCheck create(TypedSettings settings) {
+        public HealthCheck create(HealthCheckContext context) {
             throw standIn();
         }
     }
@@ -202,7 +253,7 @@ public final class StandInPlugins {
         }
 
         @Override
-        public LoadBalancer create(LoadBalancerSpec spec, ProviderContext context) {
+        public LoadBalancer create(LoadBalancerContext context) {
             throw standIn();
         }
     }
@@ -215,7 +266,7 @@ public final class StandInPlugins {
         }
 
         @Override
-        public HealthCheck create(TypedSettings settings) {
+        public HealthCheck create(HealthCheckContext context) {
             throw new IllegalStateException("buggy plugin: index 3 out of bounds");
         }
     }

@@ -1,6 +1,6 @@
 package io.neckbeard.config.yaml;
 
-import io.neckbeard.config.Problem;
+import io.neckbeard.model.Problem;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -2,12 +2,13 @@ package io.neckbeard.packager.command;
 
 import io.neckbeard.core.ExitCode;
 import io.neckbeard.core.NeckbeardException;
+import io.neckbeard.model.ParamProblem;
 import io.neckbeard.packager.PackageRequest;
+import io.neckbeard.packager.PackagerContext;
 import io.neckbeard.packager.PackagerFactory;
 import io.neckbeard.packager.Slug;
 import io.neckbeard.plugin.Plugins;
 import io.neckbeard.plugin.ValidationContext;
-import io.neckbeard.provider.ParamProblem;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,7 +25,8 @@ class CommandPackagerTest {
     Path project;
 
     private Slug build(Map<String, Object> settings) {
-        return Plugins.builtIn().find(PackagerFactory.class, "command", "packager").create()
+        return Plugins.builtIn().find(PackagerFactory.class, "command", "packager")
+                .create(new PackagerContext(project, "hello", settings))
                 .build(new PackageRequest("hello", project, settings, project.resolve(".neckbeard/slugs")));
     }
 

@@ -6,6 +6,7 @@ import io.neckbeard.core.Json;
 import io.neckbeard.core.NeckbeardException;
 import io.neckbeard.packager.PackageRequest;
 import io.neckbeard.packager.Packager;
+import io.neckbeard.packager.PackagerContext;
 import io.neckbeard.packager.PackagerFactory;
 import io.neckbeard.packager.Slug;
 import io.neckbeard.plugin.Plugins;
@@ -46,7 +47,8 @@ class TarballPackagerTest {
     }
 
     private Slug build(Map<String, Object> settings, Path output) {
-        Packager packager = Plugins.builtIn().find(PackagerFactory.class, "tarball", "packager").create();
+        Packager packager = Plugins.builtIn().find(PackagerFactory.class, "tarball", "packager")
+                .create(new PackagerContext(project, "hello", settings));
         return packager.build(new PackageRequest("hello", project, settings, output));
     }
 

@@ -1,6 +1,6 @@
 package io.neckbeard.provider.staticip;
 
-import io.neckbeard.provider.ParamProblem;
+import io.neckbeard.model.ParamProblem;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;

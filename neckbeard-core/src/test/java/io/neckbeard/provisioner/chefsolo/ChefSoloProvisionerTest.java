@@ -1,21 +1,22 @@
 package io.neckbeard.provisioner.chefsolo;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.neckbeard.config.NodeSpec;
-import io.neckbeard.config.ParamTree;
-import io.neckbeard.config.ResolvedParams;
 import io.neckbeard.core.ExitCode;
 import io.neckbeard.core.Json;
 import io.neckbeard.core.NeckbeardException;
-import io.neckbeard.local.LocalTransport;
+import io.neckbeard.model.NodeSpec;
+import io.neckbeard.model.ParamTree;
+import io.neckbeard.model.ResolvedParams;
 import io.neckbeard.plugin.Plugins;
 import io.neckbeard.plugin.ValidationContext;
 import io.neckbeard.provisioner.ProvisionRequest;
+import io.neckbeard.provisioner.ProvisionerContext;
 import io.neckbeard.provisioner.ProvisionerException;
 import io.neckbeard.provisioner.ProvisionerFactory;
 import io.neckbeard.provisioner.ProvisionerSettingException;
 import io.neckbeard.provisioner.ServicePeers;
 import io.neckbeard.testing.Fixtures;
+import io.neckbeard.transport.local.LocalTransport;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -74,7 +75,7 @@ class ChefSoloProvisionerTest {
                 Map.of("memcached", new ServicePeers(List.of("10.0.0.2"), List.of("10.0.0.1", "10.0.0.2")),
                         "web", new ServicePeers(List.of("10.0.0.2"), List.of("10.0.0.1", "10.0.0.2"))),
                 projectRoot, withCommand, node.resolve("stack/provision").toString());
-        Plugins.builtIn().find(ProvisionerFactory.class, "chef-solo", "provisioner").create()
+        Plugins.builtIn().find(ProvisionerFactory.class, "chef-solo", "provisioner").create(new ProvisionerContext(projectRoot, "hello", withCommand))
                 .provision(request, new LocalTransport(node, "local:app-2"), log::add);
     }
 

@@ -1,22 +1,23 @@
 package io.neckbeard.provisioner.shell;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.neckbeard.config.NodeSpec;
-import io.neckbeard.config.ParamTree;
-import io.neckbeard.config.ResolvedParams;
 import io.neckbeard.core.ExitCode;
 import io.neckbeard.core.Json;
 import io.neckbeard.core.NeckbeardException;
-import io.neckbeard.local.LocalTransport;
+import io.neckbeard.model.NodeSpec;
+import io.neckbeard.model.ParamTree;
+import io.neckbeard.model.ResolvedParams;
 import io.neckbeard.plugin.Plugins;
 import io.neckbeard.plugin.ValidationContext;
 import io.neckbeard.provisioner.ProvisionRequest;
 import io.neckbeard.provisioner.Provisioner;
+import io.neckbeard.provisioner.ProvisionerContext;
 import io.neckbeard.provisioner.ProvisionerException;
 import io.neckbeard.provisioner.ProvisionerFactory;
 import io.neckbeard.provisioner.ProvisionerSettingException;
 import io.neckbeard.provisioner.ServicePeers;
 import io.neckbeard.testing.Fixtures;
+import io.neckbeard.transport.local.LocalTransport;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -46,7 +47,8 @@ class ShellProvisionerTest {
     }
 
     private void provision(List<String> scripts, List<String> log) {
-        Provisioner provisioner = Plugins.builtIn().find(ProvisionerFactory.class, "shell", "provisioner").create();
+        Provisioner provisioner = Plugins.builtIn().find(ProvisionerFactory.class, "shell", "provisioner")
+                .create(new ProvisionerContext(project, "hello", Map.of("scripts", scripts)));
         NodeSpec spec = new NodeSpec("app-2", "app", 2, "us-east-1b", "small", "local", List.of("web", "memcached"),
                 new ParamTree(Map.of(), Map.of()));
         ProvisionRequest request = new ProvisionRequest("hello", "staging", 7, spec,

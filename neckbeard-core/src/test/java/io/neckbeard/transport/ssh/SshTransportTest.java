@@ -1,10 +1,11 @@
 package io.neckbeard.transport.ssh;
 
-import io.neckbeard.config.ParamTree;
-import io.neckbeard.config.ResolvedParams;
 import io.neckbeard.config.RuntimeValues;
+import io.neckbeard.config.interpolate.RuntimeInterpolator;
 import io.neckbeard.core.ExitCode;
 import io.neckbeard.core.NeckbeardException;
+import io.neckbeard.model.ParamTree;
+import io.neckbeard.model.ResolvedParams;
 import io.neckbeard.transport.TransportException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -252,7 +253,7 @@ class SshTransportTest {
 
     /** The tree of a node whose {@code ssh:} settings are written as {@code ${env:VAR}}, resolved with {@code variables}. */
     private static ResolvedParams resolvedFromEnvironment(Map<String, Object> ssh, Map<String, String> variables) {
-        return new ParamTree(Map.of("ssh", ssh), Map.of()).resolve(new RuntimeValues(1, Map.of(), variables::get));
+        return RuntimeInterpolator.resolve(new ParamTree(Map.of("ssh", ssh), Map.of()), new RuntimeValues(1, Map.of(), variables::get));
     }
 
     @Test
