@@ -6,6 +6,7 @@ import io.neckbeard.cli.testing.SdkOnMoto;
 import io.neckbeard.testing.Fixtures;
 import io.neckbeard.testing.moto.MotoExtension;
 import io.neckbeard.testing.moto.MotoServer;
+import io.neckbeard.testing.moto.SdkProperties;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -49,6 +51,17 @@ class AwsCallsOutputTest {
         assertThat(calls.get("EC2.DescribeInstances").asLong()).isEqualTo(1);
         assertThat(verbose.exit()).as(verbose.err()).isZero();
         assertThat(verbose.err()).contains("aws calls: 1 (EC2.DescribeInstances 1)");
+    }
+
+    @Test
+    void aCallThatFailedIsCountedAndShownInTheErrorDocument() {
+        SdkProperties.use(URI.create("http://127.0.0.1:9")); // a closed loopback port: every attempt is refused
+
+        Cli.Run json = cli.run("plan", "production", "-o", "json");
+
+        assertThat(json.exit()).as(json.err()).isEqualTo(1);
+        assertThat(json.json().get("error").get("message").asText()).contains("discover the ec2 nodes of production");
+        assertThat(json.json().get("aws_calls").get("EC2.DescribeInstances").asLong()).isEqualTo(1);
     }
 
     @Test
