@@ -9,7 +9,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /** The package rules of docs/architecture.md, checked on core's compiled classes. */
-@AnalyzeClasses(packages = "io.neckbeard", importOptions = ImportOption.DoNotIncludeTests.class)
+@AnalyzeClasses(packages = "io.neckbeard", importOptions = {ImportOption.DoNotIncludeTests.class, ImportOption.DoNotIncludeJars.class})
 class ArchitectureTest {
 
     /** Each top-level package (with its subpackages) builds only on lower ones: the map in docs/architecture.md. */

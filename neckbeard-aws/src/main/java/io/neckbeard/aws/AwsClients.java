@@ -5,6 +5,7 @@ import io.neckbeard.plugin.ApiCalls;
 import io.neckbeard.plugin.RunScope;
 import io.neckbeard.provider.ProviderContext;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
@@ -12,7 +13,10 @@ import software.amazon.awssdk.core.SdkClient;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
 import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
+import software.amazon.awssdk.services.rds.RdsClient;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -22,43 +26,58 @@ import java.util.function.Supplier;
  * The AWS SDK clients of one command run: each made on first use, once per service, and shared by
  * every provider and load balancer of the run (get this registry with {@link #of}). Every client
  * has the same setup: credentials from the SDK's default chain (environment, {@code AWS_PROFILE}
- * and {@code ~/.aws} profiles, SSO, web identity, container and instance roles); config.yml's
- * {@code region:} when set, else the SDK's region chain ({@code AWS_REGION}, the profile);
- * {@code AWS_ENDPOINT_URL} and {@code AWS_ENDPOINT_URL_<SERVICE>} honoured by the SDK itself; the
- * SDK's standard retry mode (backoff with jitter, throttling and 5xx included); the URL-connection
- * HTTP client; and an {@link ApiCallCounter} that adds each call to the run's {@link ApiCalls}.
- * Only the providers' first AWS call reaches this class, so a command that does not touch AWS
- * loads no SDK class.
+ * and {@code ~/.aws} profiles, SSO, web identity, container and instance roles), or the profile
+ * config.yml's {@code aws: {profile: NAME}} names; config.yml's {@code region:} when set, else the
+ * SDK's region chain ({@code AWS_REGION}, the profile's region); {@code AWS_ENDPOINT_URL} and
+ * {@code AWS_ENDPOINT_URL_<SERVICE>} ({@code _EC2}, {@code _RDS}, {@code _ELASTIC_LOAD_BALANCING_V2})
+ * honoured by the SDK itself; the SDK's standard retry mode (backoff with jitter, throttling and
+ * 5xx included); the URL-connection HTTP client; and an {@link ApiCallCounter} that adds each
+ * call to the run's {@link ApiCalls}. Only the providers' first AWS call reaches this class, so a
+ * command that does not touch AWS loads no SDK class.
  *
- * <p>A service is one method: {@code public RdsClient rds() { return client("RDS", RdsClient.class, RdsClient::builder); }}.
+ * <p>A service is one method: {@code public StsClient sts() { return client("STS", StsClient.class, StsClient::builder); }}.
  */
 public final class AwsClients implements AutoCloseable {
     private final String region;
+    private final String profile;
     private final ApiCalls calls;
     private final Map<Class<?>, SdkClient> clients = new ConcurrentHashMap<>();
 
-    AwsClients(String region, ApiCalls calls) {
+    /**
+     * @param region  config.yml's {@code region:}, or null for the SDK's region chain
+     * @param profile config.yml's {@code aws.profile}, or null for the SDK's credential chain
+     */
+    AwsClients(String region, String profile, ApiCalls calls) {
         this.region = region;
+        this.profile = profile;
         this.calls = calls;
     }
 
-    /** The run's registry for the provider's region, made on the first ask and closed with the run. */
+    /** The run's registry for the provider's region and profile, made on the first ask and closed with the run. */
     public static AwsClients of(ProviderContext context) {
-        return of(context.run(), context.region());
+        return of(context.run(), context.region(), context.awsProfile());
     }
 
-    /** The same for a load balancer: the clients its run's providers use too. */
+    /** The same for a load balancer (which has no profile of its own yet: the SDK's credential chain). */
     public static AwsClients of(LoadBalancerContext context) {
-        return of(context.run(), context.region());
+        return of(context.run(), context.region(), null);
     }
 
-    /** @param region config.yml's {@code region:}, or null for the SDK's region chain */
-    private static AwsClients of(RunScope run, String region) {
-        return run.shared(AwsClients.class.getName() + ":" + region, AwsClients.class, () -> new AwsClients(region, run.calls()));
+    private static AwsClients of(RunScope run, String region, String profile) {
+        return run.shared(AwsClients.class.getName() + ":" + region + ":" + profile, AwsClients.class,
+                () -> new AwsClients(region, profile, run.calls()));
     }
 
     public Ec2Client ec2() {
         return client("EC2", Ec2Client.class, Ec2Client::builder);
+    }
+
+    public RdsClient rds() {
+        return client("RDS", RdsClient.class, RdsClient::builder);
+    }
+
+    public ElasticLoadBalancingV2Client elbv2() {
+        return client("ELBv2", ElasticLoadBalancingV2Client.class, ElasticLoadBalancingV2Client::builder);
     }
 
     /**
@@ -73,14 +92,17 @@ public final class AwsClients implements AutoCloseable {
 
     private <C extends SdkClient, B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>> C build(String service, B builder) {
         builder.httpClientBuilder(UrlConnectionHttpClient.builder())
-                .credentialsProvider(DefaultCredentialsProvider.builder().build())
+                .credentialsProvider(profile == null ? DefaultCredentialsProvider.builder().build()
+                        : ProfileCredentialsProvider.create(profile))
                 .overrideConfiguration(ClientOverrideConfiguration.builder()
                         .retryStrategy(AwsRetryStrategy.standardRetryStrategy())
                         .addExecutionInterceptor(new ApiCallCounter(service, calls)).build());
-        if (region != null) {
-            builder.region(Region.of(region));
-        }
         try {
+            if (region != null) {
+                builder.region(Region.of(region));
+            } else if (profile != null) {
+                builder.region(DefaultAwsRegionProviderChain.builder().profileName(profile).build().getRegion());
+            }
             return builder.build();
         } catch (RuntimeException e) {
             throw AwsErrors.translate(e, "create the " + service + " client");

@@ -8,6 +8,8 @@ import software.amazon.awssdk.core.exception.SdkException;
 
 import java.net.UnknownHostException;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Turns an SDK failure into what the operator can act on: missing credentials, a missing or
@@ -17,6 +19,8 @@ import java.util.Set;
 public final class AwsErrors {
     private static final Set<String> EXPIRED = Set.of("ExpiredToken", "ExpiredTokenException", "RequestExpired");
     private static final Set<String> DENIED = Set.of("UnauthorizedOperation", "AccessDenied", "AccessDeniedException", "HTTP 403");
+    /** The SDK's words for a named profile that is missing or holds no keys. */
+    private static final Pattern NO_PROFILE_CREDENTIALS = Pattern.compile("Profile file contained no credentials for profile '([^']*)'");
     private static final Set<String> BAD_CREDENTIALS = Set.of("AuthFailure", "InvalidClientTokenId", "SignatureDoesNotMatch", "HTTP 401");
 
     private AwsErrors() {
@@ -54,6 +58,13 @@ public final class AwsErrors {
             return new NeckbeardException(ExitCode.USAGE, "cannot " + action + ": no AWS credentials found",
                     "set AWS_PROFILE (a profile of ~/.aws/config), or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, "
                             + "or run 'aws sso login', or run on a host with an instance role", error);
+        }
+        // a named profile (aws.profile) without keys; the default chain's failure above names the default profile too
+        Matcher profile = NO_PROFILE_CREDENTIALS.matcher(text);
+        if (profile.find()) {
+            return new NeckbeardException(ExitCode.USAGE, "cannot " + action + ": the AWS profile '" + profile.group(1)
+                    + "' has no credentials", "add the profile to ~/.aws/config or ~/.aws/credentials (or 'aws sso login' "
+                    + "for an SSO profile), or correct aws: {profile: NAME} in neckbeard/config.yml");
         }
         if (text.contains("Unable to load region")) {
             return new NeckbeardException(ExitCode.USAGE, "cannot " + action + ": no AWS region is set",

@@ -10,6 +10,7 @@ import io.neckbeard.config.yaml.YamlReader;
 import io.neckbeard.core.ExitCode;
 import io.neckbeard.core.Names;
 import io.neckbeard.core.NeckbeardException;
+import io.neckbeard.loadbalancer.LoadBalancerFactory;
 import io.neckbeard.model.EnvironmentSpec;
 import io.neckbeard.model.Problem;
 import io.neckbeard.model.Project;
@@ -116,6 +117,7 @@ public final class ConfigLoader {
         EnvironmentBuilder builder = new EnvironmentBuilder(config, envNames, problems);
         Map<String, ResourceProviderFactory> providers = plugins.all(ResourceProviderFactory.class);
         NodeBuilder nodes = new NodeBuilder(config, providers, problems);
+        LoadBalancerBuilder balancers = new LoadBalancerBuilder(config, plugins.all(LoadBalancerFactory.class), problems);
 
         Map<String, LoadedProject.LoadedEnvironment> loaded = new LinkedHashMap<>();
         for (String name : new LinkedHashSet<>(environments.isEmpty() ? envNames : environments)) {
@@ -131,8 +133,10 @@ public final class ConfigLoader {
             }
             List<EnvDefinition> chain = chains.chain(definition);
             EnvironmentSpec spec = builder.build(chain);
-            loaded.put(name, new LoadedProject.LoadedEnvironment(spec, chain, nodes.build(spec, chain, Map.of())));
+            loaded.put(name, new LoadedProject.LoadedEnvironment(spec, chain, nodes.build(spec, chain, Map.of()),
+                    balancers.build(name, chain)));
         }
+        balancers.requireNoneShared(loaded);
         if (slugChecks) {
             pluginChecks.checkPackagerFiles(config, root);
         }

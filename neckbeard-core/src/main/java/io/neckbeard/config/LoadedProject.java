@@ -34,8 +34,9 @@ final class LoadedProject implements Project {
     /** Nodes at counts other than the configured ones (set with scale), built once per counts. */
     private final Map<String, List<NodeSpec>> scaled = new ConcurrentHashMap<>();
 
-    /** A loaded environment, its chain and its nodes at the configured counts. */
-    record LoadedEnvironment(EnvironmentSpec spec, List<EnvDefinition> chain, List<NodeSpec> nodes) {
+    /** A loaded environment, its chain, its nodes at the configured counts and its load balancers' merged settings. */
+    record LoadedEnvironment(EnvironmentSpec spec, List<EnvDefinition> chain, List<NodeSpec> nodes,
+                             Map<String, LoadBalancerSpec> loadBalancers) {
     }
 
     LoadedProject(Path root, ConfigFile config, List<String> environmentNames, Map<String, LoadedEnvironment> environments,
@@ -60,6 +61,11 @@ final class LoadedProject implements Project {
     @Override
     public String region() {
         return config.region();
+    }
+
+    @Override
+    public String awsProfile() {
+        return config.awsProfile();
     }
 
     @Override
@@ -94,8 +100,8 @@ final class LoadedProject implements Project {
     }
 
     @Override
-    public Map<String, LoadBalancerSpec> loadBalancers() {
-        return config.loadBalancers();
+    public Map<String, LoadBalancerSpec> loadBalancers(String environment) {
+        return loaded(environment).loadBalancers();
     }
 
     @Override

@@ -128,20 +128,9 @@ final class NodeBuilder {
             found.addAll(provider.validate(type.spec().name(), index, values));
         }
         for (ParamProblem problem : found) {
-            report(type, source(sources, problem.path()), problem.path(),
+            report(type, TreeMerger.source(sources, problem.path()), problem.path(),
                     "node type '" + type.spec().name() + "': " + problem.message(), problem.fix());
         }
-    }
-
-    /** The leaf at {@code path}, or for a mapping or list there its first leaf. */
-    private static LeafSource source(NavigableMap<String, LeafSource> sources, String path) {
-        LeafSource leaf = sources.get(path);
-        if (leaf != null) {
-            return leaf;
-        }
-        return sources.tailMap(path, false).entrySet().stream()
-                .filter(e -> e.getKey().startsWith(path + ".") || e.getKey().startsWith(path + "["))
-                .map(Map.Entry::getValue).findFirst().orElse(null);
     }
 
     /** Reports a cycle of {@code ${peers...}} references where its first type refers to the next: no order could launch them. */

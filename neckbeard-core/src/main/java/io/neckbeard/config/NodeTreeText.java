@@ -5,7 +5,8 @@ import java.util.Map;
 
 /**
  * The text form of {@code show}: a header line per node, then its tree indented by two spaces,
- * each leaf optionally followed by {@code # <layer> <file:line>}.
+ * each leaf optionally followed by {@code # <layer> <file:line>}; then each load balancer the
+ * nodes use, with its settings.
  */
 public final class NodeTreeText {
     private NodeTreeText() {
@@ -22,6 +23,10 @@ public final class NodeTreeText {
                 out.append("  (no parameters)\n");
             }
             map(out, node.params(), "", 1, node.provenance());
+        }
+        for (ShowService.ShownLoadBalancer balancer : result.loadBalancers()) {
+            out.append("load balancer ").append(balancer.name()).append(" (type ").append(balancer.type()).append(")\n");
+            map(out, balancer.settings(), "", 1, null);
         }
         return out.toString();
     }

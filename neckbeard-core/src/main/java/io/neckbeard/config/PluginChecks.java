@@ -35,8 +35,8 @@ import java.util.Set;
 /**
  * Every {@code type:} / {@code resource:} in config.yml names a registered plugin, and every
  * plugin's settings block passes that plugin's {@code validate}: the packager, coordinator,
- * provisioner, load balancers and health checks here (resource providers validate each node's
- * parameters in {@link NodeBuilder}). Each problem is reported at its key's file:line.
+ * provisioner and health checks here (resource providers validate each node's parameters in
+ * {@link NodeBuilder}, load balancers their settings per environment in {@link LoadBalancerBuilder}). Each problem is reported at its key's file:line.
  */
 final class PluginChecks {
     private static final ValidationContext OFFLINE = new ValidationContext(null, List.of());
@@ -72,12 +72,9 @@ final class PluginChecks {
             ValidationContext context = projectRoot == null ? OFFLINE : new ValidationContext(projectRoot, roles(config));
             report(config, "provisioner", provisioner.validate(config.provisioner().settings(), context));
         }
+        // their settings are validated per environment, merged with its layers (LoadBalancerBuilder)
         for (LoadBalancerSpec balancer : config.loadBalancers().values()) {
-            String path = "load_balancers." + balancer.name();
-            LoadBalancerFactory factory = find(config, LoadBalancerFactory.class, balancer.type(), path, "load balancer");
-            if (factory != null) {
-                report(config, path, factory.validate(balancer.settings(), OFFLINE));
-            }
+            find(config, LoadBalancerFactory.class, balancer.type(), "load_balancers." + balancer.name(), "load balancer");
         }
         for (NodeTypeDefinition type : config.nodeTypes().values()) {
             String path = "node_types." + type.spec().name();

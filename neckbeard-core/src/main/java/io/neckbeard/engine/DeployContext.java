@@ -149,7 +149,7 @@ public final class DeployContext implements AutoCloseable {
     /** The load balancer of a node type; the {@code none} balancer when the type names none. */
     public LoadBalancer loadBalancer(String nodeType) {
         String name = nodeType(nodeType).loadBalancer();
-        LoadBalancerSpec spec = name == null ? NO_LOAD_BALANCER : project.loadBalancers().get(name);
+        LoadBalancerSpec spec = name == null ? NO_LOAD_BALANCER : project.loadBalancers(name()).get(name);
         return loadBalancers.computeIfAbsent(spec.name(), n -> plugins.find(LoadBalancerFactory.class, spec.type(),
                 "load balancer").create(new LoadBalancerContext(project.root(), project.app(), spec, project.region(), plugins.run())));
     }
@@ -256,7 +256,7 @@ public final class DeployContext implements AutoCloseable {
     }
 
     private ProviderContext providerContext() {
-        return new ProviderContext(project.root(), project.app(), project.region(), plugins.run());
+        return new ProviderContext(project.root(), project.app(), project.region(), project.awsProfile(), plugins.run());
     }
 
     @Override

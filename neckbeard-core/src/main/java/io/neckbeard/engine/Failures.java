@@ -3,9 +3,10 @@ package io.neckbeard.engine;
 import io.neckbeard.core.NeckbeardException;
 
 /**
- * How a failure on one node reads in its outcome. Work on one node catches every runtime
- * failure, so one node's surprise (a bug, a bad attribute) is reported for that node and the
- * others finish and are recorded, instead of aborting the whole command half-way.
+ * How a failure on one node reads in its outcome. Work on one node catches its failures, so one
+ * node's failure is reported for that node and the others finish and are recorded, instead of
+ * aborting the whole command half-way. (A deploy's {@link NodeWork} reports a bug as well, then
+ * rethrows it: exit 70.)
  */
 final class Failures {
     private Failures() {

@@ -6,6 +6,7 @@ import io.neckbeard.core.NeckbeardException;
 import io.neckbeard.engine.hooks.Hooks;
 import io.neckbeard.health.HealthResult;
 import io.neckbeard.loadbalancer.Target;
+import io.neckbeard.provider.Resource;
 import io.neckbeard.state.EnvironmentState;
 import io.neckbeard.state.Generation;
 import io.neckbeard.state.NodeHealth;
@@ -14,8 +15,10 @@ import io.neckbeard.state.NodeRecord;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.function.Predicate;
 
@@ -72,7 +75,7 @@ final class GenerationSwitch {
                 session.result(result);
                 throw refused;
             }
-            DeployResult switched = switchTo(session, target, health);
+            DeployResult switched = switchTo(session, target, health, resources);
             result = switched.result();
             session.result(result);
             return switched;
@@ -119,13 +122,15 @@ final class GenerationSwitch {
     }
 
     /**
-     * Registers {@code target}'s nodes, waits until their balancers report them healthy,
-     * deregisters the active generation's nodes and records it all in one write. When a balancer
-     * never reports a new node healthy, the new nodes are deregistered again and nothing is recorded.
+     * Registers {@code target}'s nodes, waits until their balancers report them healthy, tells
+     * each provider ({@link io.neckbeard.provider.ResourceProvider#promoted}), deregisters the
+     * active generation's nodes and records it all in one write. When a balancer never reports a
+     * new node healthy, or a provider fails, the new nodes are deregistered again and nothing is recorded.
      * Each balancer call covers all the nodes of a type (one balancer, one health setting each):
      * with a cloud balancer every call is an API call, and a deregistration waits out the drain time.
      */
-    DeployResult switchTo(EnvironmentSession session, Generation target, Map<String, NodeHealth> health) {
+    DeployResult switchTo(EnvironmentSession session, Generation target, Map<String, NodeHealth> health,
+                          RefreshedResources resources) {
         Generation previous = session.state().active().orElse(null);
         List<NodeOutcome> outcomes = new ArrayList<>();
         Map<String, List<NodeRecord>> byType = new LinkedHashMap<>();
@@ -144,6 +149,7 @@ final class GenerationSwitch {
                 nodes.getValue().forEach(record -> outcomes.add(finished(record, "register",
                         "serving in generation " + target.id())));
             }
+            announcePromotion(target, previous, resources);
         } catch (NeckbeardException e) {
             for (String type : registered) {
                 context.loadBalancer(type).deregister(targets(byType.get(type)));
@@ -159,6 +165,26 @@ final class GenerationSwitch {
         EnvironmentState switched = session.complete(state -> activate(state, target.id(), health, context::managed),
                 result.result());
         return result.servingFrom(switched.generation(target.id()).orElseThrow());
+    }
+
+    /**
+     * One {@code promoted} call per provider of either generation: {@code target}'s resources as
+     * refreshed by the health gate, the retired generation's as recorded (no extra refresh).
+     */
+    private void announcePromotion(Generation target, Generation previous, RefreshedResources resources) {
+        Map<String, List<Resource>> active = new LinkedHashMap<>();
+        Map<String, List<Resource>> retired = new LinkedHashMap<>();
+        target.nodes().stream().filter(r -> r.resourceId() != null)
+                .forEach(r -> active.computeIfAbsent(r.provider(), p -> new ArrayList<>()).add(resources.of(r)));
+        if (previous != null) {
+            previous.nodes().stream().filter(r -> r.resourceId() != null)
+                    .forEach(r -> retired.computeIfAbsent(r.provider(), p -> new ArrayList<>()).add(NodeRecords.resource(r)));
+        }
+        Set<String> providers = new LinkedHashSet<>(active.keySet());
+        providers.addAll(retired.keySet());
+        for (String provider : providers) {
+            context.provider(provider).promoted(active.getOrDefault(provider, List.of()), retired.getOrDefault(provider, List.of()));
+        }
     }
 
     private static List<Target> targets(List<NodeRecord> records) {

@@ -38,7 +38,7 @@ final class HealthPoller {
      */
     static HealthResult await(HealthSettings settings, HealthTarget target, ProcessWatch processes) {
         long deadline = System.nanoTime() + settings.timeout().toNanos();
-        Duration wait = FIRST_RETRY.compareTo(settings.interval()) < 0 ? FIRST_RETRY : settings.interval();
+        Duration wait = firstWait(settings.interval());
         while (true) {
             ProcessWatch.Verdict verdict = processes == null ? null : processes.observe();
             if (verdict != null && verdict.failed()) {
@@ -49,10 +49,18 @@ final class HealthPoller {
                 return result;
             }
             sleep(wait);
-            // capped at the interval: doubled without bound, it overflows Duration after some 60 observations
-            Duration doubled = wait.multipliedBy(2);
-            wait = doubled.compareTo(settings.interval()) < 0 ? doubled : settings.interval();
+            wait = longer(wait, settings.interval());
         }
+    }
+
+    private static Duration firstWait(Duration interval) {
+        return FIRST_RETRY.compareTo(interval) < 0 ? FIRST_RETRY : interval;
+    }
+
+    /** Doubled, capped at the interval: doubled without bound, it overflows Duration after some 60 observations. */
+    private static Duration longer(Duration wait, Duration interval) {
+        Duration doubled = wait.multipliedBy(2);
+        return doubled.compareTo(interval) < 0 ? doubled : interval;
     }
 
     /** One look at the processes (when not null), then, if they all run, one observation of the check. */
@@ -86,12 +94,16 @@ final class HealthPoller {
     }
 
     /**
-     * Waits until the balancer reports every target {@code HEALTHY}.
+     * Waits until the balancer reports every target {@code HEALTHY}, one {@link LoadBalancer#health}
+     * call for all of them per poll, the polls spaced as {@link #await} spaces its observations.
+     * A balancer that finds a target failing its own checks throws from {@code health}, which ends
+     * the wait at once with the balancer's reason.
      *
      * @throws NeckbeardException exit 1 naming the targets still not healthy after {@code timeout}
      */
     static void awaitInService(LoadBalancer balancer, List<Target> targets, Duration timeout, Duration interval) {
         long deadline = System.nanoTime() + timeout.toNanos();
+        Duration wait = firstWait(interval);
         while (true) {
             Map<String, TargetHealth> health = balancer.health(targets);
             List<String> waiting = targets.stream().map(Target::node)
@@ -104,7 +116,27 @@ final class HealthPoller {
                         + " healthy within " + timeout.toSeconds() + "s (last seen: " + health + ")",
                         "check the balancer's own health check settings and the node's logs, then re-run");
             }
-            sleep(interval);
+            sleep(wait);
+            wait = longer(wait, interval);
+        }
+    }
+
+    /**
+     * Registers the targets and waits until the balancer serves them. When it does not (it finds
+     * one unhealthy, or the timeout passes) they are deregistered again before the failure goes
+     * on, so a node that failed stays out of its balancer, as its {@code operational: false} says.
+     */
+    static void putIntoService(LoadBalancer balancer, List<Target> targets, HealthSettings health) {
+        balancer.register(targets);
+        try {
+            awaitInService(balancer, targets, health.timeout(), health.interval());
+        } catch (RuntimeException e) {
+            try {
+                balancer.deregister(targets);
+            } catch (RuntimeException again) {
+                e.addSuppressed(again);
+            }
+            throw e;
         }
     }
 

@@ -123,8 +123,7 @@ final class NodeWork {
                 }
                 if (plan.joinsService()) {
                     step = step(plan, "register");
-                    balancer.register(deploy.targets());
-                    HealthPoller.awaitInService(balancer, deploy.targets(), health.timeout(), health.interval());
+                    HealthPoller.putIntoService(balancer, deploy.targets(), health);
                     writer.operational(node.name(), true);
                     return outcome(plan, "ok", done + "; serving at "
                             + new Endpoint(node.name(), resource.address(), port, url).display());

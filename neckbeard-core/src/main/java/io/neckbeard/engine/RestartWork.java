@@ -80,8 +80,7 @@ final class RestartWork {
                 }
                 if (plan.serving()) {
                     step = step(plan, "put-back");
-                    balancer.register(List.of(target));
-                    HealthPoller.awaitInService(balancer, List.of(target), health.timeout(), health.interval());
+                    HealthPoller.putIntoService(balancer, List.of(target), health);
                     writer.operational(node.name(), true);
                 }
                 return outcome(plan, "ok", "restarted " + String.join(", ", names));

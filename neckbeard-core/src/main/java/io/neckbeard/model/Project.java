@@ -14,6 +14,11 @@ public interface Project {
     /** The AWS region, or null when the project uses none. */
     String region();
 
+    /** The AWS profile the providers use (config.yml's {@code aws: {profile: NAME}}), or null for the SDK's default credentials. */
+    default String awsProfile() {
+        return null;
+    }
+
     TypedSettings packager();
 
     TypedSettings coordinator();
@@ -26,7 +31,13 @@ public interface Project {
 
     Map<String, NodeTypeSpec> nodeTypes();
 
-    Map<String, LoadBalancerSpec> loadBalancers();
+    /**
+     * The load balancers as {@code environment} sees them: config.yml's {@code load_balancers:}
+     * with the environment's {@code load_balancers:} layers merged over their settings.
+     *
+     * @throws io.neckbeard.core.NeckbeardException exit 2 when the environment was not loaded
+     */
+    Map<String, LoadBalancerSpec> loadBalancers(String environment);
 
     /** Deployable environments ({@code neckbeard/envs/*.yml}), sorted. */
     List<String> environmentNames();

@@ -40,6 +40,17 @@ public interface ResourceProvider {
         return resources.stream().map(this::refresh).toList();
     }
 
+    /**
+     * Called by {@code promote} and {@code rollback} once the load balancers serve the generation
+     * they activate, before the switch is recorded: {@code nowActive} are that generation's
+     * resources of this provider (refreshed), {@code retired} those of the generation that was
+     * active (as recorded: not refreshed). A provider moves here what only the active generation
+     * may hold, e.g. the ec2 provider's Elastic IPs. A failure stops the switch unrecorded, so the
+     * command can be run again: keep it idempotent. The default does nothing.
+     */
+    default void promoted(List<Resource> nowActive, List<Resource> retired) {
+    }
+
     /** Destroys the resource; a resource that is already gone is not an error. */
     void terminate(Resource resource);
 

@@ -74,7 +74,7 @@ final class FixedProject implements Project {
     }
 
     @Override
-    public Map<String, LoadBalancerSpec> loadBalancers() {
+    public Map<String, LoadBalancerSpec> loadBalancers(String environment) {
         return Map.of();
     }
 

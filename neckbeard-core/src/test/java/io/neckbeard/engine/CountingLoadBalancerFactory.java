@@ -2,6 +2,7 @@ package io.neckbeard.engine;
 
 import io.neckbeard.loadbalancer.LoadBalancer;
 import io.neckbeard.loadbalancer.LoadBalancerContext;
+import io.neckbeard.loadbalancer.LoadBalancerException;
 import io.neckbeard.loadbalancer.LoadBalancerFactory;
 import io.neckbeard.loadbalancer.Target;
 import io.neckbeard.loadbalancer.TargetHealth;
@@ -35,6 +36,18 @@ public final class CountingLoadBalancerFactory implements LoadBalancerFactory {
     static final class CountingLoadBalancer implements LoadBalancer {
         private final Set<String> registered = new HashSet<>();
         private final List<String> calls = new ArrayList<>();
+        private List<String> log = new ArrayList<>();
+        private String unhealthy;
+
+        /** Every call from now on is also added to {@code log} (synchronized on it), to interleave with other events. */
+        synchronized void alsoLogTo(List<String> log) {
+            this.log = log;
+        }
+
+        /** From now on a registered target reads as failing the balancer's checks, for {@code reason}, as a cloud balancer's would. */
+        synchronized void failChecks(String reason) {
+            unhealthy = reason;
+        }
 
         /** Every call so far, oldest first. */
         synchronized List<String> calls() {
@@ -45,21 +58,32 @@ public final class CountingLoadBalancerFactory implements LoadBalancerFactory {
             calls.clear();
         }
 
+        private void called(String call) {
+            calls.add(call);
+            synchronized (log) {
+                log.add(call);
+            }
+        }
+
         @Override
         public synchronized void register(List<Target> targets) {
-            calls.add("register " + ids(targets));
+            called("register " + ids(targets));
             targets.forEach(t -> registered.add(t.resourceId()));
         }
 
         @Override
         public synchronized void deregister(List<Target> targets) {
-            calls.add("deregister " + ids(targets));
+            called("deregister " + ids(targets));
             targets.forEach(t -> registered.remove(t.resourceId()));
         }
 
         @Override
         public synchronized Map<String, TargetHealth> health(List<Target> targets) {
-            calls.add("health " + ids(targets));
+            called("health " + ids(targets));
+            if (unhealthy != null) {
+                throw new LoadBalancerException("the balancer reports " + targets.stream().map(Target::node)
+                        .collect(Collectors.joining(", ")) + " unhealthy (" + unhealthy + ")", "fix the app", null);
+            }
             Map<String, TargetHealth> health = new LinkedHashMap<>();
             targets.forEach(t -> health.put(t.node(), registered.contains(t.resourceId()) ? TargetHealth.HEALTHY : TargetHealth.UNUSED));
             return health;

@@ -6,6 +6,7 @@ import io.neckbeard.model.ParamProblem;
 import io.neckbeard.model.ResolvedParams;
 import io.neckbeard.provider.LaunchRequest;
 import io.neckbeard.provider.ProviderContext;
+import io.neckbeard.provider.ProviderException;
 import io.neckbeard.provider.Resource;
 import io.neckbeard.provider.ResourceProvider;
 import io.neckbeard.provider.ResourceProviderFactory;
@@ -43,6 +44,7 @@ public final class CountingLocalProviderFactory implements ResourceProviderFacto
     static final class CountingProvider implements ResourceProvider {
         private final ResourceProvider local;
         private final List<String> calls = new ArrayList<>();
+        private volatile String promotedFailure;
 
         CountingProvider(ResourceProvider local) {
             this.local = local;
@@ -60,6 +62,11 @@ public final class CountingLocalProviderFactory implements ResourceProviderFacto
 
         synchronized void forget() {
             calls.clear();
+        }
+
+        /** Makes every later {@code promoted} call fail with {@code message}, as a provider whose cloud call fails. */
+        void failPromoted(String message) {
+            promotedFailure = message;
         }
 
         private synchronized void record(String call) {
@@ -90,6 +97,16 @@ public final class CountingLocalProviderFactory implements ResourceProviderFacto
         public List<Resource> refreshAll(List<Resource> resources) {
             record("refreshAll " + String.join(" ", resources.stream().map(Resource::id).toList()));
             return resources.stream().map(local::refresh).map(CountingProvider::own).toList();
+        }
+
+        /** Written down as {@code promoted id1 id2 / id3 id4} (now active / retired). */
+        @Override
+        public void promoted(List<Resource> nowActive, List<Resource> retired) {
+            record("promoted " + String.join(" ", nowActive.stream().map(Resource::id).toList()) + " / "
+                    + String.join(" ", retired.stream().map(Resource::id).toList()));
+            if (promotedFailure != null) {
+                throw new ProviderException(promotedFailure, "run the command again");
+            }
         }
 
         @Override

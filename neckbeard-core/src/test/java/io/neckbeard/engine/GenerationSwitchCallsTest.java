@@ -88,6 +88,42 @@ class GenerationSwitchCallsTest {
     }
 
     @Test
+    void promoteAndRollbackTellTheProviderWhichResourcesAreActiveNowAndWhichRetired() {
+        try (DeployContext context = fixture.open()) {
+            ok(new UpService(context, EngineFixture.SILENT).up(false, null, ARGUMENTS));
+            ok(new UpService(context, EngineFixture.SILENT).up(true, null, ARGUMENTS));
+            CountingLocalProviderFactory.CountingProvider provider = EngineFixture.provider(context);
+            provider.forget();
+
+            ok(new PromoteService(context, EngineFixture.SILENT).promote(ARGUMENTS));
+            ok(new RollbackService(context, EngineFixture.SILENT).rollback(null, ARGUMENTS));
+
+            assertThat(provider.calls()).filteredOn(call -> call.startsWith("promoted")).containsExactly(
+                    "promoted dev/g2-web-1 dev/g2-web-2 / dev/g1-web-1 dev/g1-web-2",
+                    "promoted dev/g1-web-1 dev/g1-web-2 / dev/g2-web-1 dev/g2-web-2");
+        }
+    }
+
+    @Test
+    void aProviderThatFailsAtPromoteLeavesTheSwitchUnrecordedAndTheNewNodesOutOfTheBalancer() {
+        try (DeployContext context = fixture.open()) {
+            ok(new UpService(context, EngineFixture.SILENT).up(false, null, ARGUMENTS));
+            ok(new UpService(context, EngineFixture.SILENT).up(true, null, ARGUMENTS));
+            EngineFixture.provider(context).failPromoted("cannot move Elastic IP 127.0.0.9");
+            CountingLoadBalancerFactory.CountingLoadBalancer balancer = EngineFixture.loadBalancer(context);
+            balancer.forget();
+
+            assertThatThrownBy(() -> new PromoteService(context, EngineFixture.SILENT).promote(ARGUMENTS))
+                    .isInstanceOf(NeckbeardException.class).hasMessage("cannot move Elastic IP 127.0.0.9");
+
+            assertThat(context.coordinator().read("dev").active().orElseThrow().id()).isEqualTo(1);
+            assertThat(context.coordinator().read("dev").generation(2).orElseThrow().state()).isEqualTo(GenerationState.PENDING);
+            assertThat(balancer.calls()).containsExactly("register dev/g2-web-1 dev/g2-web-2",
+                    "health dev/g2-web-1 dev/g2-web-2", "deregister dev/g2-web-1 dev/g2-web-2");
+        }
+    }
+
+    @Test
     void aVanishedResourceStillLeavesNothingToRollBackTo() {
         try (DeployContext context = fixture.open()) {
             activeOldPair(context);

@@ -3,6 +3,10 @@ package io.neckbeard.engine;
 import io.neckbeard.health.HealthCheck;
 import io.neckbeard.health.HealthResult;
 import io.neckbeard.health.HealthTarget;
+import io.neckbeard.loadbalancer.LoadBalancer;
+import io.neckbeard.loadbalancer.LoadBalancerException;
+import io.neckbeard.loadbalancer.Target;
+import io.neckbeard.loadbalancer.TargetHealth;
 import io.neckbeard.stack.Stack;
 import io.neckbeard.stack.StackTarget;
 import io.neckbeard.transport.local.LocalTransport;
@@ -16,8 +20,11 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class HealthPollerTest {
     private static final HealthTarget TARGET = new HealthTarget("web-1", "127.0.0.1", 8080, null, null, null);
@@ -51,6 +58,54 @@ class HealthPollerTest {
                 .contains("last lines of logs/web.log:\n  connecting to postgres://app:***@db/app\n  Error: listen EADDRINUSE")
                 .doesNotContain("s3cret-pw");
         assertThat(calls).hasValue(0);
+    }
+
+    @Test
+    @Timeout(20)
+    void aBalancerIsAskedOncePerPollForAllTargetsUntilItReportsThemHealthy() {
+        AtomicInteger polls = new AtomicInteger();
+        List<Target> targets = List.of(new Target("web-1", "i-1", "10.0.0.1", 0), new Target("web-2", "i-2", "10.0.0.2", 0));
+
+        HealthPoller.awaitInService(balancer(targets, polls, () -> polls.get() > 3 ? TargetHealth.HEALTHY : TargetHealth.INITIAL),
+                targets, Duration.ofMinutes(10), Duration.ofMillis(100));
+
+        assertThat(polls).hasValue(4);
+    }
+
+    @Test
+    @Timeout(20)
+    void aBalancerThatFindsATargetUnhealthyEndsTheWaitAtOnceWithItsReason() {
+        AtomicInteger polls = new AtomicInteger();
+        List<Target> targets = List.of(new Target("web-1", "i-1", "10.0.0.1", 0));
+        LoadBalancerException unhealthy = new LoadBalancerException("web-1 unhealthy (Target.Timeout)", "fix it", null);
+        LoadBalancer balancer = balancer(targets, polls, () -> {
+            throw unhealthy;
+        });
+
+        assertThatThrownBy(() -> HealthPoller.awaitInService(balancer, targets, Duration.ofMinutes(10), Duration.ofMillis(100)))
+                .isSameAs(unhealthy);
+        assertThat(polls).hasValue(1);
+    }
+
+    /** A balancer whose health reads every target as {@code state} gives it, counting the polls. */
+    private static LoadBalancer balancer(List<Target> expected, AtomicInteger polls, Supplier<TargetHealth> state) {
+        return new LoadBalancer() {
+            @Override
+            public void register(List<Target> targets) {
+            }
+
+            @Override
+            public void deregister(List<Target> targets) {
+            }
+
+            @Override
+            public Map<String, TargetHealth> health(List<Target> targets) {
+                assertThat(targets).isEqualTo(expected);
+                polls.incrementAndGet();
+                TargetHealth now = state.get();
+                return targets.stream().collect(Collectors.toMap(Target::node, t -> now));
+            }
+        };
     }
 
     /** Unhealthy for the first {@code failures} observations, then healthy. */

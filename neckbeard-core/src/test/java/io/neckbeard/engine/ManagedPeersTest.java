@@ -33,7 +33,7 @@ class ManagedPeersTest {
     final EngineFixture fixture = new EngineFixture();
 
     @Test
-    void theWebProcessSeesTheDatabaseOfItsGenerationInItsEnvironment() throws IOException {
+    void theWebProcessSeesTheDatabaseOfItsGenerationInItsEnvironment() throws Exception {
         fixture.useConfig("peers/web-with-db.yml");
         try (DeployContext context = fixture.open()) {
             DeployResult result = new UpService(context, EngineFixture.SILENT).up(false, null, List.of());
@@ -58,7 +58,7 @@ class ManagedPeersTest {
     }
 
     @Test
-    void aPendingGenerationsWebNodeUsesThePendingDatabaseAndThePromotedDatabaseJoinsNoLoadBalancer() throws IOException {
+    void aPendingGenerationsWebNodeUsesThePendingDatabaseAndThePromotedDatabaseJoinsNoLoadBalancer() throws Exception {
         fixture.useConfig("peers/web-with-db.yml");
         try (DeployContext context = fixture.open()) {
             new UpService(context, EngineFixture.SILENT).up(false, null, List.of());
@@ -175,14 +175,26 @@ class ManagedPeersTest {
      * The environment of the app's process, as the kernel has it: the process started under the
      * supervisor whose pid is in {@code pidFile} (the supervisor itself runs with a clean environment).
      */
-    private static List<String> processEnvironment(Path pidFile) throws IOException {
+    /**
+     * The environment of web-1's app process under its supervisor. Polled: right after the deploy
+     * the supervisor's child may still be a shell about to exec, or gone between listing and reading.
+     */
+    private static List<String> processEnvironment(Path pidFile) throws IOException, InterruptedException {
         long supervisor = Long.parseLong(Files.readString(pidFile).trim());
-        for (ProcessHandle process : ProcessHandle.of(supervisor).orElseThrow().descendants().toList()) {
-            List<String> environment = Arrays.asList(new String(Files.readAllBytes(Path.of("/proc", Long.toString(process.pid()),
-                    "environ")), StandardCharsets.UTF_8).split("\0"));
-            if (environment.contains("NECKBEARD_NODE=web-1")) {
-                return environment;
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (System.nanoTime() < deadline) {
+            for (ProcessHandle process : ProcessHandle.of(supervisor).orElseThrow().descendants().toList()) {
+                try {
+                    List<String> environment = Arrays.asList(new String(Files.readAllBytes(Path.of("/proc",
+                            Long.toString(process.pid()), "environ")), StandardCharsets.UTF_8).split("\0"));
+                    if (environment.contains("NECKBEARD_NODE=web-1")) {
+                        return environment;
+                    }
+                } catch (IOException processEnded) {
+                    // looked at a process that has just exited: look again
+                }
             }
+            Thread.sleep(100);
         }
         throw new AssertionError("no process of web-1 under its supervisor " + supervisor);
     }

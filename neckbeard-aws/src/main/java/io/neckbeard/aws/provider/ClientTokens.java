@@ -1,10 +1,5 @@
 package io.neckbeard.aws.provider;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
-
 /**
  * EC2's {@code ClientToken}: at most 64 ASCII characters. The engine's token (app, env,
  * generation, node and, for a relaunch, the attempt) is used as it is when it fits, else its
@@ -20,10 +15,6 @@ final class ClientTokens {
         if (engineToken.length() <= MAX_LENGTH && engineToken.chars().allMatch(c -> c > 32 && c < 127)) {
             return engineToken;
         }
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(engineToken.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
+        return Digests.sha256Hex(engineToken);
     }
 }

@@ -12,12 +12,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.ec2.model.Address;
+import software.amazon.awssdk.services.ec2.model.BlockDeviceMapping;
 import software.amazon.awssdk.services.ec2.model.Filter;
 import software.amazon.awssdk.services.ec2.model.IamInstanceProfileSpecification;
 import software.amazon.awssdk.services.ec2.model.Instance;
 import software.amazon.awssdk.services.ec2.model.InstanceStateName;
+import software.amazon.awssdk.services.ec2.model.InstanceStatus;
 import software.amazon.awssdk.services.ec2.model.ResourceType;
 import software.amazon.awssdk.services.ec2.model.RunInstancesRequest;
+import software.amazon.awssdk.services.ec2.model.Snapshot;
 import software.amazon.awssdk.services.ec2.model.Tag;
 import software.amazon.awssdk.services.ec2.model.TagSpecification;
 
@@ -46,6 +50,9 @@ final class Ec2Instances {
     private final Ec2Client ec2;
     private final Duration firstPoll;
     private final int pageSize;
+    private final StatusChecks statusChecks;
+    private final Ec2Volumes volumes;
+    private final ElasticIps elasticIps;
 
     /**
      * @param firstPoll the first wait between two looks at a booting instance; it doubles up to {@link #MAX_POLL}
@@ -55,6 +62,9 @@ final class Ec2Instances {
         this.ec2 = ec2;
         this.firstPoll = firstPoll;
         this.pageSize = pageSize;
+        this.statusChecks = new StatusChecks(ec2);
+        this.volumes = new Ec2Volumes(ec2, () -> new Backoff(firstPoll, MAX_POLL));
+        this.elasticIps = new ElasticIps(ec2);
     }
 
     /** On the run's EC2 client (see {@link AwsClients}). */
@@ -64,37 +74,50 @@ final class Ec2Instances {
 
     List<Resource> discover(String app, String environment) {
         List<Filter> filters = List.of(tag(Tags.APP, app), tag(Tags.ENV, environment), liveStates());
-        return describe(filters, "discover the ec2 nodes of " + environment).stream().map(Ec2Resources::resource).toList();
+        return describe(filters, "discover the ec2 nodes of " + environment).stream().map(i -> Ec2Resources.resource(i, null)).toList();
     }
 
     Resource launch(LaunchRequest request) {
         String node = request.node().name();
-        Map<String, String> tags = request.tags().isEmpty()
-                ? Tags.of(request.app(), request.environment(), request.generation(), node) : request.tags();
+        Ec2Settings settings = Ec2Settings.of(request.params());
+        Map<String, String> tags = new LinkedHashMap<>(request.tags().isEmpty()
+                ? Tags.of(request.app(), request.environment(), request.generation(), node) : request.tags());
+        if (settings.elasticIp() != null) {
+            tags.put(ElasticIps.TAG, settings.elasticIp());
+        }
         List<Instance> earlier = describe(List.of(tag(Tags.APP, request.app()), tag(Tags.ENV, request.environment()),
                 tag(Tags.GENERATION, Long.toString(request.generation())), tag(Tags.NODE, node), liveStates()),
                 "look up node " + node);
         String instanceId;
-        Ec2Settings settings = Ec2Settings.of(request.params());
         if (!earlier.isEmpty()) {
             instanceId = earlier.get(0).instanceId();
             LOG.info("node {}: found instance {} an earlier run launched", node, instanceId);
+            tagElasticIp(earlier.get(0), settings.elasticIp());
         } else {
-            instanceId = run(request, settings, tags);
+            Map<String, Snapshot> seeds = volumes.seedSnapshots(request, settings, tags, Instant.now().plus(settings.snapshotTimeout()));
+            instanceId = run(request, settings, tags, Ec2Volumes.mappings(settings.volumes(), seeds));
             LOG.info("node {}: launched instance {}", node, instanceId);
         }
-        return Ec2Resources.resource(awaitRunning(instanceId, node, settings.launchTimeout()));
+        Instant deadline = Instant.now().plus(settings.launchTimeout());
+        Instance instance = awaitRunning(instanceId, node, deadline, settings.launchTimeout());
+        if (settings.statusChecks()) {
+            instance = awaitStatusChecks(instance, node, deadline, settings.launchTimeout());
+        }
+        if (settings.elasticIp() != null && elasticIps.atLaunch(instanceId, tags, settings.elasticIp()) != null) {
+            instance = describeOne(instanceId, node); // its public address is the Elastic IP now
+        }
+        return Ec2Resources.resource(instance, null);
     }
 
-    private String run(LaunchRequest request, Ec2Settings settings, Map<String, String> tags) {
-        List<Tag> ec2Tags = tags.entrySet().stream().map(e -> Tag.builder().key(e.getKey()).value(e.getValue()).build()).toList();
+    private String run(LaunchRequest request, Ec2Settings settings, Map<String, String> tags, List<BlockDeviceMapping> devices) {
+        List<Tag> instanceTags = tags.entrySet().stream().map(e -> Tag.builder().key(e.getKey()).value(e.getValue()).build()).toList();
         RunInstancesRequest.Builder run = RunInstancesRequest.builder()
                 .imageId(settings.imageId())
                 .instanceType(settings.instanceType())
                 .minCount(1).maxCount(1)
                 .clientToken(ClientTokens.of(request.clientToken()))
-                .tagSpecifications(TagSpecification.builder().resourceType(ResourceType.INSTANCE).tags(ec2Tags).build(),
-                        TagSpecification.builder().resourceType(ResourceType.VOLUME).tags(ec2Tags).build())
+                .tagSpecifications(TagSpecification.builder().resourceType(ResourceType.INSTANCE).tags(instanceTags).build(),
+                        TagSpecification.builder().resourceType(ResourceType.VOLUME).tags(ElasticIps.ec2Tags(tags)).build())
                 .subnetId(settings.subnetId())
                 .keyName(settings.keyName());
         List<String> groupIds = settings.securityGroups().stream().filter(g -> g.startsWith("sg-")).toList();
@@ -110,6 +133,9 @@ final class Ec2Instances {
             run.iamInstanceProfile((settings.instanceProfile().startsWith("arn:")
                     ? profile.arn(settings.instanceProfile()) : profile.name(settings.instanceProfile())).build());
         }
+        if (!devices.isEmpty()) {
+            run.blockDeviceMappings(devices);
+        }
         if (settings.userData() != null) {
             run.userData(Base64.getEncoder().encodeToString(settings.userData().getBytes(StandardCharsets.UTF_8)));
         }
@@ -121,9 +147,8 @@ final class Ec2Instances {
     }
 
     /** Polls with doubling waits until the instance runs; a terminated instance or a timeout is the node's failure. */
-    private Instance awaitRunning(String instanceId, String node, Duration timeout) {
-        Instant deadline = Instant.now().plus(timeout);
-        Duration wait = firstPoll;
+    private Instance awaitRunning(String instanceId, String node, Instant deadline, Duration timeout) {
+        Backoff backoff = new Backoff(firstPoll, MAX_POLL);
         while (true) {
             List<Instance> found = describe(List.of(Filter.builder().name("instance-id").values(instanceId).build()),
                     "wait for node " + node);
@@ -142,21 +167,71 @@ final class Ec2Instances {
                 throw new ProviderException("node " + node + ": its instance " + instanceId + " is " + state,
                         "start it ('aws ec2 start-instances --instance-ids " + instanceId + "') or terminate it, then run 'neckbeard up' again");
             }
-            if (Instant.now().plus(wait).isAfter(deadline)) {
+            if (Instant.now().plus(backoff.next()).isAfter(deadline)) {
                 throw new ProviderException("node " + node + ": instance " + instanceId + " is still " + state + " after " + timeout,
                         "look at the instance in the EC2 console, raise ec2.launch_timeout if it boots slowly, and run 'neckbeard up' again");
             }
-            sleep(wait);
-            wait = longer(wait);
+            backoff.sleep();
         }
     }
 
-    /** Many resources as EC2 sees them now, in one paginated DescribeInstances; one EC2 no longer knows is gone. */
+    /** An earlier run's instance carries the node's current {@code ec2.elastic_ip}, which promote and terminate read from it. */
+    private void tagElasticIp(Instance instance, String setting) {
+        boolean tagged = instance.tags().stream().anyMatch(t -> t.key().equals(ElasticIps.TAG) && t.value().equals(setting));
+        if (setting != null && !tagged) {
+            try {
+                ec2.createTags(t -> t.resources(instance.instanceId()).tags(Tag.builder().key(ElasticIps.TAG).value(setting).build()));
+            } catch (RuntimeException e) {
+                throw AwsErrors.translate(e, "tag instance " + instance.instanceId() + " with its Elastic IP setting");
+            }
+        }
+    }
+
+    /**
+     * Polls DescribeInstanceStatus with doubling waits until both status checks pass. Either check
+     * {@code impaired} fails the node with what EC2 says; an instance that leaves {@code running}
+     * meanwhile fails it as {@link #awaitRunning} does (with EC2's state reason).
+     */
+    private Instance awaitStatusChecks(Instance instance, String node, Instant deadline, Duration timeout) {
+        String instanceId = instance.instanceId();
+        Backoff backoff = new Backoff(firstPoll, MAX_POLL);
+        while (true) {
+            InstanceStatus status = statusChecks.of(List.of(instanceId), "wait for the status checks of node " + node).get(instanceId);
+            if (status != null && status.instanceState() != null && status.instanceState().name() != InstanceStateName.RUNNING) {
+                awaitRunning(instanceId, node, deadline, timeout);
+                continue;
+            }
+            if (status != null && StatusChecks.passed(status)) {
+                return instance;
+            }
+            if (status != null && StatusChecks.impaired(status)) {
+                throw new ProviderException("node " + node + ": instance " + instanceId + " failed its status checks: "
+                        + StatusChecks.describe(status), "look at the instance's system log in the EC2 console (image, kernel, "
+                        + "network settings), then terminate the node and run 'neckbeard up' again");
+            }
+            if (Instant.now().plus(backoff.next()).isAfter(deadline)) {
+                throw new ProviderException("node " + node + ": instance " + instanceId + " has not passed its status checks after "
+                        + timeout + " (" + (status == null ? "no status yet" : StatusChecks.describe(status)) + ")",
+                        "look at the instance in the EC2 console, raise ec2.launch_timeout, or set ec2.status_checks: false");
+            }
+            backoff.sleep();
+        }
+    }
+
+    /**
+     * Many resources as EC2 sees them now: one paginated DescribeInstances, then one
+     * DescribeInstanceStatus (per 100 running instances) for their status checks. One EC2 no
+     * longer knows is gone; a running one whose status checks are impaired is unreachable.
+     */
     List<Resource> refreshAll(Collection<Resource> resources) {
         List<String> ids = resources.stream().map(Resource::id).toList();
+        List<Instance> instances = describe(List.of(Filter.builder().name("instance-id").values(ids).build()), "refresh the ec2 nodes");
+        List<String> running = instances.stream().filter(i -> i.state().name() == InstanceStateName.RUNNING)
+                .map(Instance::instanceId).toList();
+        Map<String, InstanceStatus> statuses = running.isEmpty() ? Map.of() : statusChecks.of(running, "refresh the ec2 nodes' status checks");
         Map<String, Resource> now = new LinkedHashMap<>();
-        for (Instance instance : describe(List.of(Filter.builder().name("instance-id").values(ids).build()), "refresh the ec2 nodes")) {
-            now.put(instance.instanceId(), Ec2Resources.resource(instance));
+        for (Instance instance : instances) {
+            now.put(instance.instanceId(), Ec2Resources.resource(instance, statuses.get(instance.instanceId())));
         }
         List<Resource> refreshed = new ArrayList<>();
         for (Resource resource : resources) {
@@ -167,25 +242,45 @@ final class Ec2Instances {
         return refreshed;
     }
 
+    /** Terminates the instance and waits until it is gone; then its Elastic IP is let go (released when neckbeard allocated it). */
     void terminate(Resource resource) {
+        List<Address> addresses = resource.tags().containsKey(ElasticIps.TAG)
+                ? elasticIps.all("look up the Elastic IP of instance " + resource.id()) : List.of();
         try {
             ec2.terminateInstances(t -> t.instanceIds(resource.id()));
         } catch (RuntimeException e) {
-            if (notFound(e)) {
-                return;
+            if (!notFound(e)) {
+                throw AwsErrors.translate(e, "terminate instance " + resource.id());
             }
-            throw AwsErrors.translate(e, "terminate instance " + resource.id());
         }
-        Duration wait = firstPoll;
+        awaitGone(resource);
+        elasticIps.afterTerminate(resource, addresses);
+    }
+
+    /** {@link ElasticIps#moveTo}: the nodes that are active now take their Elastic IPs over. */
+    void promoted(List<Resource> nowActive) {
+        elasticIps.moveTo(nowActive);
+    }
+
+    private void awaitGone(Resource resource) {
         Instant deadline = Instant.now().plus(Ec2Settings.DEFAULT_LAUNCH_TIMEOUT);
-        while (!refreshAll(List.of(resource)).get(0).gone()) {
+        Backoff backoff = new Backoff(firstPoll, MAX_POLL);
+        while (!gone(resource.id())) {
             if (Instant.now().isAfter(deadline)) {
                 throw new ProviderException("instance " + resource.id() + " is still shutting down after " + Ec2Settings.DEFAULT_LAUNCH_TIMEOUT,
                         "look at the instance in the EC2 console and run the command again");
             }
-            sleep(wait);
-            wait = longer(wait);
+            backoff.sleep();
         }
+    }
+
+    private boolean gone(String instanceId) {
+        return describe(List.of(Filter.builder().name("instance-id").values(instanceId).build()), "wait for instance " + instanceId)
+                .stream().allMatch(i -> Ec2Resources.state(i) == ResourceState.GONE);
+    }
+
+    private Instance describeOne(String instanceId, String node) {
+        return describe(List.of(Filter.builder().name("instance-id").values(instanceId).build()), "look at node " + node).get(0);
     }
 
     private List<Instance> describe(List<Filter> filters, String action) {
@@ -208,20 +303,5 @@ final class Ec2Instances {
     private static boolean notFound(RuntimeException e) {
         return e instanceof AwsServiceException service && service.awsErrorDetails() != null
                 && "InvalidInstanceID.NotFound".equals(service.awsErrorDetails().errorCode());
-    }
-
-    /** Doubles a wait between two polls, up to {@link #MAX_POLL}. */
-    private static Duration longer(Duration wait) {
-        Duration doubled = wait.multipliedBy(2);
-        return doubled.compareTo(MAX_POLL) > 0 ? MAX_POLL : doubled;
-    }
-
-    private static void sleep(Duration wait) {
-        try {
-            Thread.sleep(wait.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ProviderException("interrupted while waiting for EC2", "run the command again");
-        }
     }
 }

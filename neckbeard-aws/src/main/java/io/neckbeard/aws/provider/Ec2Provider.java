@@ -60,6 +60,14 @@ final class Ec2Provider implements ResourceProvider {
         return resources.isEmpty() ? List.of() : instances().refreshAll(resources);
     }
 
+    /** The nodes that are active now take over their Elastic IPs (see {@link ElasticIps}); retired ones need nothing. */
+    @Override
+    public void promoted(List<Resource> nowActive, List<Resource> retired) {
+        if (nowActive.stream().anyMatch(r -> r.tags().containsKey(ElasticIps.TAG))) {
+            instances().promoted(nowActive);
+        }
+    }
+
     @Override
     public void terminate(Resource resource) {
         instances().terminate(resource);

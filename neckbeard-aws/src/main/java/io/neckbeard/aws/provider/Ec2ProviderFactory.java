@@ -24,14 +24,30 @@ public final class Ec2ProviderFactory implements ResourceProviderFactory {
 
     @Override
     public List<ParamProblem> validate(String nodeType, Map<String, Object> params) {
-        return ParamChecks.of("ec2", params)
+        Map<?, ?> ec2 = params.get(Ec2Settings.BLOCK) instanceof Map<?, ?> map ? map : Map.of();
+        Object elasticIp = ec2.get("elastic_ip");
+        return ParamChecks.of(Ec2Settings.BLOCK, params)
                 .required("image_id", "image_id: ami-0abc1234")
                 .required("instance_type", "instance_type: t3.small, usually in a size")
                 .strings("image_id", "instance_type", "key_name", "subnet_id", "instance_profile", "user_data", "elastic_ip",
-                        "address_override", "launch_timeout")
+                        "address_override", "launch_timeout", "snapshot_timeout")
                 .oneOf("address", Ec2Settings.ADDRESSES)
+                .oneOf("seed", Ec2Settings.SEEDS)
                 .stringLists("security_groups")
-                .booleans("associate_public_ip", "ebs_optimized")
+                .booleans("associate_public_ip", "ebs_optimized", "status_checks")
+                .mappings("volumes", "{device: /dev/sdf, size_gb: 100, type: gp3}", volume -> volume
+                        .required("device", "device: /dev/sdf")
+                        .required("size_gb", "size_gb: 100")
+                        .strings("device")
+                        .integers("size_gb", "iops", "throughput")
+                        .oneOf("type", Ec2Volume.TYPES)
+                        .booleans("encrypted", "delete_on_termination"))
+                .when(elasticIp instanceof String text && !Ec2Settings.validElasticIp(text), "elastic_ip",
+                        "ec2.elastic_ip must be allocate, an allocation id (eipalloc-...) or a public IPv4 address, found " + elasticIp,
+                        "write elastic_ip: allocate, or pick one per node with node_params")
+                .when("elastic_ip".equals(ec2.get("address")) && elasticIp == null, "address",
+                        "ec2.address is elastic_ip, but the node has no ec2.elastic_ip",
+                        "set ec2.elastic_ip (allocate, eipalloc-... or an address), or choose address: public")
                 .problems();
     }
 

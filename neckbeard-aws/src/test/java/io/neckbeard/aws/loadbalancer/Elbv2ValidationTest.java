@@ -22,6 +22,19 @@ class Elbv2ValidationTest {
     }
 
     @Test
+    void aTargetGroupNameIsValidToo() {
+        assertThat(elbv2.validate(Map.of("target_group", "aws-web-production"), offline)).isEmpty();
+    }
+
+    @Test
+    void aTargetGroupThatIsNeitherAnArnNorAValidNameIsRefused() {
+        assertThat(elbv2.validate(Map.of("target_group", "-web_prod"), offline)).singleElement()
+                .satisfies(p -> assertThat(p.message()).isEqualTo("target_group must be a target group ARN or name, was '-web_prod'"));
+        assertThat(elbv2.validate(Map.of("target_group", "arn:aws:elasticloadbalancing:us-east-1:123:loadbalancer/app/x/1"), offline))
+                .extracting(ParamProblem::path).containsExactly("target_group");
+    }
+
+    @Test
     void reportsEveryProblemEachAtItsKey() {
         List<ParamProblem> problems = elbv2.validate(Map.of("target_grup", ARN, "drain_seconds", "soon"), offline);
 

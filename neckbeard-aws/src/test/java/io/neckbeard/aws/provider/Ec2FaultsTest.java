@@ -7,7 +7,7 @@ import io.neckbeard.provider.ProviderContext;
 import io.neckbeard.provider.ResourceProvider;
 import io.neckbeard.testing.moto.MotoExtension;
 import io.neckbeard.testing.moto.MotoServer;
-import io.neckbeard.testing.moto.SdkProperties;
+import io.neckbeard.testing.moto.SdkOnMoto;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -40,13 +40,13 @@ class Ec2FaultsTest {
     void start(MotoServer server) throws Exception {
         faulty = new FaultyEc2(server);
         moto = MotoEc2.client(server);
-        SdkProperties.use(faulty.endpoint());
-        provider = new Ec2ProviderFactory().create(new ProviderContext(Path.of("."), MotoEc2.APP, "us-east-1", run));
+        SdkOnMoto.use(faulty.endpoint());
+        provider = new Ec2ProviderFactory().create(new ProviderContext(Path.of("."), MotoEc2.APP, "us-east-1", null, run));
     }
 
     @AfterEach
     void stop() {
-        SdkProperties.clear();
+        SdkOnMoto.clear();
         run.close();
         moto.close();
         faulty.close();
@@ -131,7 +131,7 @@ class Ec2FaultsTest {
     @Test
     void noCredentialsAnywhereIsExitTwoListingTheWaysToGiveThem() {
         // the build gives the SDK no keys, no profile files and no instance metadata (the parent pom)
-        SdkProperties.useWithoutKeys(faulty.endpoint());
+        SdkOnMoto.useWithoutKeys(faulty.endpoint());
 
         assertThatThrownBy(() -> provider.discover(MotoEc2.APP, "production"))
                 .isInstanceOfSatisfying(NeckbeardException.class, e -> {

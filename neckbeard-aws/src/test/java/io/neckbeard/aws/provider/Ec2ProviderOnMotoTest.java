@@ -1,11 +1,19 @@
 package io.neckbeard.aws.provider;
 
+import io.neckbeard.provider.Resource;
+import io.neckbeard.provider.ResourceState;
 import io.neckbeard.testing.moto.MotoExtension;
 import io.neckbeard.testing.moto.MotoServer;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 
-/** {@link Ec2ProviderTests} on moto, reset before each test (required by scripts/test: never skipped there). */
+import java.util.List;
+import java.util.stream.IntStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** {@link Ec2ProviderTests} on moto, reset before each test (required by scripts/test: never skipped there), and moto-only tests. */
 @ExtendWith(MotoExtension.class)
 class Ec2ProviderOnMotoTest extends Ec2ProviderTests {
     private final MotoServer moto;
@@ -16,6 +24,25 @@ class Ec2ProviderOnMotoTest extends Ec2ProviderTests {
 
     @Override
     Ec2Client connect() {
-        return MotoEc2.client(moto.endpoint());
+        return MotoEc2.client(moto);
+    }
+
+    @Test
+    void refreshAllAsksForTheStatusChecksOfAllRunningNodesInOneCall() {
+        CallCounter counter = new CallCounter();
+        try (Ec2Client counted = MotoEc2.client(moto, counter)) {
+            Ec2Provider provider = MotoEc2.provider(counted, 1000);
+            List<Resource> nodes = IntStream.rangeClosed(1, 5)
+                    .mapToObj(i -> provider.launch(MotoEc2.request("production", 1, "web-" + i))).toList();
+            counter.forget();
+
+            List<Resource> refreshed = provider.refreshAll(nodes);
+
+            assertThat(counter.calls()).containsExactly("DescribeInstances", "DescribeInstanceStatus");
+            assertThat(refreshed).allSatisfy(resource -> {
+                assertThat(resource.state()).isEqualTo(ResourceState.RUNNING);
+                assertThat(resource.attributes()).containsEntry("status_checks", "ok");
+            });
+        }
     }
 }

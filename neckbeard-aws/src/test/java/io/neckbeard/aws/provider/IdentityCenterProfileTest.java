@@ -45,7 +45,7 @@ class IdentityCenterProfileTest {
                 """);
         System.setProperty("aws.configFile", config.toString());
         System.setProperty("aws.profile", "sso-dev");
-        var provider = new Ec2ProviderFactory().create(new ProviderContext(Path.of("."), MotoEc2.APP, "us-east-1", run));
+        var provider = new Ec2ProviderFactory().create(new ProviderContext(Path.of("."), MotoEc2.APP, "us-east-1", null, run));
 
         assertThatThrownBy(() -> provider.discover(MotoEc2.APP, "production"))
                 .isInstanceOfSatisfying(NeckbeardException.class, e -> {

@@ -8,7 +8,7 @@ import io.neckbeard.provider.ProviderContext;
 import io.neckbeard.provider.ResourceProvider;
 import io.neckbeard.testing.moto.MotoExtension;
 import io.neckbeard.testing.moto.MotoServer;
-import io.neckbeard.testing.moto.SdkProperties;
+import io.neckbeard.testing.moto.SdkOnMoto;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,17 +24,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(MotoExtension.class)
 class RunClientsOnMotoTest {
     private final RunScope run = new RunScope();
-    private final ProviderContext context = new ProviderContext(Path.of("."), MotoEc2.APP, "us-east-1", run);
+    private final ProviderContext context = new ProviderContext(Path.of("."), MotoEc2.APP, "us-east-1", null, run);
 
     @BeforeEach
     void sdkOnMoto(MotoServer moto) {
-        SdkProperties.use(moto.endpoint());
+        SdkOnMoto.use(moto.endpoint());
     }
 
     @AfterEach
     void close() {
         run.close();
-        SdkProperties.clear();
+        SdkOnMoto.clear();
     }
 
     @Test
@@ -49,8 +49,10 @@ class RunClientsOnMotoTest {
                 .isSameAs(AwsClients.of(new LoadBalancerContext(Path.of("."), MotoEc2.APP,
                         new LoadBalancerSpec("web", "elbv2", Map.of()), "us-east-1", run)));
         assertThat(AwsClients.of(context).ec2()).isSameAs(AwsClients.of(context).ec2());
-        // the launch: the tag lookup, RunInstances, one look at the (at once running) instance; then discover
-        assertThat(run.calls().totals()).isEqualTo(Map.of("EC2.DescribeInstances", 3L, "EC2.RunInstances", 1L));
+        // the launch: the tag lookup, RunInstances, one look at the (at once running) instance and one at its
+        // status checks (passed at once on moto); then discover
+        assertThat(run.calls().totals()).isEqualTo(Map.of("EC2.DescribeInstances", 3L, "EC2.RunInstances", 1L,
+                "EC2.DescribeInstanceStatus", 1L));
     }
 
     @Test

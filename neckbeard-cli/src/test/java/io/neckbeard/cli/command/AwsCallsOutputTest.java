@@ -2,11 +2,10 @@ package io.neckbeard.cli.command;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.neckbeard.cli.testing.Cli;
-import io.neckbeard.cli.testing.SdkOnMoto;
+import io.neckbeard.testing.moto.SdkOnMoto;
 import io.neckbeard.testing.Fixtures;
 import io.neckbeard.testing.moto.MotoExtension;
 import io.neckbeard.testing.moto.MotoServer;
-import io.neckbeard.testing.moto.SdkProperties;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -55,7 +54,7 @@ class AwsCallsOutputTest {
 
     @Test
     void aCallThatFailedIsCountedAndShownInTheErrorDocument() {
-        SdkProperties.use(URI.create("http://127.0.0.1:9")); // a closed loopback port: every attempt is refused
+        SdkOnMoto.use(URI.create("http://127.0.0.1:9")); // a closed loopback port: every attempt is refused
 
         Cli.Run json = cli.run("plan", "production", "-o", "json");
 

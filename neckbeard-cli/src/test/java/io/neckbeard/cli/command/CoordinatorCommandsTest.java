@@ -2,7 +2,7 @@ package io.neckbeard.cli.command;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.neckbeard.cli.testing.Cli;
-import io.neckbeard.cli.testing.SdkOnMoto;
+import io.neckbeard.testing.moto.SdkOnMoto;
 import io.neckbeard.coordinator.LockInfo;
 import io.neckbeard.coordinator.localyaml.LocalYamlBackend;
 import io.neckbeard.testing.Fixtures;

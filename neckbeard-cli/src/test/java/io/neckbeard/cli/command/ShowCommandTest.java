@@ -62,6 +62,27 @@ class ShowCommandTest {
     }
 
     @Test
+    void eachEnvironmentShowsItsOwnTargetGroupOverConfigYmlsBalancer() {
+        JsonNode production = cli.run("-o", "json", "show", "production").json().at("/load_balancers/0");
+        JsonNode staging = cli.run("-o", "json", "show", "staging").json().at("/load_balancers/0");
+        Cli.Run text = cli.run("show", "staging", "--node", "app-1");
+
+        assertThat(production.get("name").asText()).isEqualTo("web");
+        assertThat(production.get("type").asText()).isEqualTo("elbv2");
+        assertThat(production.at("/settings/target_group").asText()).endsWith(":targetgroup/aws-web-production/0123456789abcdef");
+        assertThat(production.at("/settings/drain_seconds").asInt()).isEqualTo(30);
+        assertThat(staging.at("/settings/target_group").asText()).isEqualTo("aws-web-staging");
+        assertThat(staging.at("/settings/drain_seconds").asInt()).isEqualTo(5);
+        assertThat(text.out()).contains("load balancer web (type elbv2)\n  drain_seconds: 5\n  target_group: aws-web-staging\n"
+                .replace("\n", System.lineSeparator()));
+    }
+
+    @Test
+    void aManagedNodeShowsNoLoadBalancer() {
+        assertThat(cli.run("-o", "json", "show", "production", "--node", "db-1").json().get("load_balancers")).isEmpty();
+    }
+
+    @Test
     void secretsStayAsWritten() {
         Cli.Run result = cli.run("show", "production", "--node", "db-1");
 

@@ -34,6 +34,17 @@ public final class TreeMerger {
         return sources;
     }
 
+    /** Where the leaf at {@code path} was set, or for a mapping or list there its first leaf's; null when nothing set it. */
+    public static LeafSource source(NavigableMap<String, LeafSource> sources, String path) {
+        LeafSource leaf = sources.get(path);
+        if (leaf != null) {
+            return leaf;
+        }
+        return sources.tailMap(path, false).entrySet().stream()
+                .filter(e -> e.getKey().startsWith(path + ".") || e.getKey().startsWith(path + "["))
+                .map(Map.Entry::getValue).findFirst().orElse(null);
+    }
+
     private void mergeMap(Map<String, Object> target, String path, Map<String, Object> source, Layer layer, String sourcePath) {
         for (Map.Entry<String, Object> entry : source.entrySet()) {
             String key = entry.getKey();

@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
 
 /** Reads config.yml into a {@link ConfigFile}, applying defaults and checking names it refers to. */
 public final class ConfigReader {
-    public static final List<String> KEYS = List.of("app", "region", "packager", "coordinator", "provisioner", "stack",
+    public static final List<String> KEYS = List.of("app", "region", "aws", "packager", "coordinator", "provisioner", "stack",
             "services", "node_types", "sizes", "availability_zones", "load_balancers", "environments");
     static final List<String> NODE_TYPE_KEYS =
             List.of("resource", "size", "services", "load_balancer", "health_check", "params");
@@ -52,7 +52,7 @@ public final class ConfigReader {
         for (String name : environments.values().keySet()) {
             bases.put(name, envReader.read(name, yaml, environments.pathOf(name), environments.raw(name), false));
         }
-        return new ConfigFile(yaml, app, top.string("region", null),
+        return new ConfigFile(yaml, app, top.string("region", null), top.fields("aws").allow(List.of("profile")).string("profile", null),
                 typed(top, "packager", Map.of("type", "tarball")),
                 typed(top, "coordinator", Map.of("type", "local-yaml")),
                 typed(top, "provisioner", Map.of("type", "shell", "scripts", List.of())),

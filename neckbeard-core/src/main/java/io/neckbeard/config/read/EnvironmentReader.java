@@ -12,7 +12,8 @@ import java.util.Map;
 /** Reads an environment mapping (an env file, or a base under config.yml's {@code environments:}). */
 public final class EnvironmentReader {
     public static final List<String> KEYS =
-            List.of("extends", "availability_zones", "nodes", "params", "node_params", "az_params", "seed", "hooks");
+            List.of("extends", "availability_zones", "nodes", "params", "node_params", "az_params", "seed", "hooks",
+                    "load_balancers");
     static final List<String> NODE_KEYS = List.of("count", "size", "min_per_az", "max_count");
     static final List<String> HOOK_COMMANDS =
             List.of("up", "promote", "rollback", "terminate");
@@ -28,7 +29,8 @@ public final class EnvironmentReader {
         List<String> zones = env.has("availability_zones") ? env.strings("availability_zones") : null;
         return new EnvDefinition(name, yaml, basePath, deployable, env.string("extends", null), zones,
                 nodes(env.fields("nodes")), env.map("params"), env.maps("node_params"),
-                env.maps("az_params"), env.has("hooks") ? hooks(env.fields("hooks")) : null, seed(env));
+                env.maps("az_params"), env.has("hooks") ? hooks(env.fields("hooks")) : null, seed(env),
+                env.maps("load_balancers"));
     }
 
     private Map<String, NodeEntry> nodes(Fields nodes) {

@@ -15,8 +15,10 @@ import io.neckbeard.model.ResolvedParams;
 import io.neckbeard.packager.Packager;
 import io.neckbeard.packager.PackagerContext;
 import io.neckbeard.packager.PackagerFactory;
+import io.neckbeard.plugin.PluginSettings;
 import io.neckbeard.plugin.Plugins;
 import io.neckbeard.plugin.Typed;
+import io.neckbeard.plugin.ValidationContext;
 import io.neckbeard.provider.LaunchRequest;
 import io.neckbeard.provider.ProviderContext;
 import io.neckbeard.provider.Resource;
@@ -42,7 +44,8 @@ import java.util.jar.JarOutputStream;
 /**
  * Validate-only stand-ins for plugin types whose real implementations live elsewhere
  * ({@code local}, {@code tarball}, {@code shell}, {@code chef-solo}, {@code local-yaml}, {@code http}, {@code none})
- * plus {@code testcloud}, a provider that requires {@code testcloud.image_id}, {@code buggy}, a
+ * plus {@code testcloud}, a provider that requires {@code testcloud.image_id}, {@code testbalancer},
+ * a load balancer that requires a {@code target_group} string and takes {@code drain_seconds}, {@code buggy}, a
  * health check whose validation throws what no plugin should (a bug: exit 70), and
  * {@code buggy-cloud}, a provider whose {@code launch} has such a bug. They are offered
  * as a plugin JAR (services files only; the classes are on the test class path) holding only the
@@ -63,7 +66,7 @@ public final class StandInPlugins {
                 service(jar, ProvisionerFactory.class, Shell.class, ChefSolo.class);
                 service(jar, CoordinatorBackendFactory.class, LocalYaml.class);
                 service(jar, HealthCheckFactory.class, Http.class, Buggy.class);
-                service(jar, LoadBalancerFactory.class, NoLoadBalancer.class);
+                service(jar, LoadBalancerFactory.class, NoLoadBalancer.class, TestBalancer.class);
             }
             return dir;
         } catch (IOException e) {
@@ -250,6 +253,32 @@ public final class StandInPlugins {
         @Override
         public String type() {
             return "none";
+        }
+
+        @Override
+        public LoadBalancer create(LoadBalancerContext context) {
+            throw standIn();
+        }
+    }
+
+    public static final class TestBalancer implements LoadBalancerFactory {
+        @Override
+        public String type() {
+            return "testbalancer";
+        }
+
+        @Override
+        public List<ParamProblem> validate(Map<String, Object> settings, ValidationContext context) {
+            List<ParamProblem> problems = new ArrayList<>(PluginSettings.unknownKeys(settings,
+                    List.of("target_group", "drain_seconds", "checks"), "testbalancer load balancer"));
+            if (!(settings.get("target_group") instanceof String)) {
+                problems.add(new ParamProblem("target_group", "the testbalancer load balancer needs a target_group name",
+                        "write target_group: NAME"));
+            }
+            if (settings.containsKey("drain_seconds") && !(settings.get("drain_seconds") instanceof Integer)) {
+                problems.add(new ParamProblem("drain_seconds", "drain_seconds must be a whole number", "write drain_seconds: 30"));
+            }
+            return problems;
         }
 
         @Override

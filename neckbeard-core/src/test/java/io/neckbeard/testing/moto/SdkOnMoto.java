@@ -4,18 +4,24 @@ import java.net.URI;
 import java.util.List;
 
 /**
- * Points the AWS SDK's default chains, as neckbeard's own clients use them, at a loopback endpoint
- * (moto, or a fault-injecting server in front of it) with dummy keys, through the SDK's system
- * properties (they win over the environment), for tests that run neckbeard's code in-process.
+ * Sends the AWS SDK of in-process runs to moto (or a fault-injecting server in front of it)
+ * through its system properties (they win over the environment): CLI commands such as
+ * {@code node adopt}, which asks the ec2 provider for a resource's tags, and plugins created from
+ * a project's configuration (their clients built by {@code AwsClients} from the SDK's default chains).
  */
-public final class SdkProperties {
+public final class SdkOnMoto {
     private static final List<String> PROPERTIES = List.of("aws.endpointUrl", "aws.accessKeyId", "aws.secretAccessKey");
 
-    private SdkProperties() {
+    private SdkOnMoto() {
     }
 
+    public static void use(MotoServer moto) {
+        use(moto.endpoint());
+    }
+
+    /** Any endpoint on loopback, with dummy keys; another endpoint is refused. */
     public static void use(URI endpoint) {
-        System.setProperty("aws.endpointUrl", MotoServer.requireLoopback(endpoint).toString());
+        useWithoutKeys(endpoint);
         System.setProperty("aws.accessKeyId", "testing");
         System.setProperty("aws.secretAccessKey", "testing");
     }

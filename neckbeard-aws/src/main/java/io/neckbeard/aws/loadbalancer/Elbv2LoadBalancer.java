@@ -1,0 +1,55 @@
+package io.neckbeard.aws.loadbalancer;
+
+import io.neckbeard.loadbalancer.LoadBalancer;
+import io.neckbeard.loadbalancer.Target;
+import io.neckbeard.loadbalancer.TargetHealth;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * {@code type: elbv2}. Names no AWS SDK type: the SDK code lives in {@link TargetGroup}, built on
+ * the first call, so a command that creates the balancer but never uses it loads no SDK class.
+ * Every call covers all the targets it is given (the engine passes one node type's nodes at once).
+ */
+final class Elbv2LoadBalancer implements LoadBalancer {
+    private final Supplier<TargetGroup> connect;
+    private volatile TargetGroup group;
+
+    Elbv2LoadBalancer(Supplier<TargetGroup> connect) {
+        this.connect = connect;
+    }
+
+    private TargetGroup group() {
+        TargetGroup current = group;
+        if (current == null) {
+            synchronized (this) {
+                if (group == null) {
+                    group = connect.get();
+                }
+                current = group;
+            }
+        }
+        return current;
+    }
+
+    @Override
+    public void register(List<Target> targets) {
+        if (!targets.isEmpty()) {
+            group().register(targets);
+        }
+    }
+
+    @Override
+    public void deregister(List<Target> targets) {
+        if (!targets.isEmpty()) {
+            group().deregister(targets);
+        }
+    }
+
+    @Override
+    public Map<String, TargetHealth> health(List<Target> targets) {
+        return targets.isEmpty() ? Map.of() : group().health(targets);
+    }
+}

@@ -1,0 +1,131 @@
+package io.neckbeard.aws.provider;
+
+import io.neckbeard.provider.Resource;
+import io.neckbeard.provider.Tags;
+import io.neckbeard.testing.moto.MotoExtension;
+import io.neckbeard.testing.moto.MotoServer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.ec2.model.Address;
+import software.amazon.awssdk.services.ec2.model.AllocateAddressResponse;
+import software.amazon.awssdk.services.ec2.model.DomainType;
+import software.amazon.awssdk.services.ec2.model.Tag;
+
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** ec2.elastic_ip on moto: allocate or associate, move at promote and back at rollback, release only what neckbeard allocated. */
+@ExtendWith(MotoExtension.class)
+class Ec2ElasticIpsOnMotoTest {
+    private static final Map<String, Object> ALLOCATE = MotoEc2.params(Map.of("elastic_ip", "allocate", "address", "elastic_ip"));
+
+    private Ec2Client ec2;
+    private Ec2Provider provider;
+
+    @BeforeEach
+    void connect(MotoServer moto) {
+        ec2 = MotoEc2.client(moto);
+        provider = MotoEc2.provider(ec2, 1000);
+    }
+
+    @AfterEach
+    void close() {
+        ec2.close();
+    }
+
+    @Test
+    void allocateGivesTheNodeATaggedAddressThatSshDialsAndTerminateReleases() {
+        Resource web = provider.launch(MotoEc2.request("production", 1, "web-1", ALLOCATE));
+
+        Address address = onlyAddress();
+        assertThat(address.instanceId()).isEqualTo(web.id());
+        assertThat(tags(address.tags())).containsAllEntriesOf(Tags.of("shop", "production", 1, "web-1"));
+        assertThat(web.attributes()).containsEntry("public_ip", address.publicIp());
+        assertThat(Ec2Provider.sshHost(web, Ec2Settings.of(ALLOCATE), "web-1")).isEqualTo(address.publicIp());
+
+        provider.terminate(web);
+
+        assertThat(ec2.describeAddresses().addresses()).isEmpty();
+    }
+
+    @Test
+    void aGivenAddressIsAssociatedAndKeptWhenTheNodeIsTerminated() {
+        AllocateAddressResponse given = ec2.allocateAddress(a -> a.domain(DomainType.VPC));
+        Resource byId = provider.launch(MotoEc2.request("production", 1, "web-1",
+                MotoEc2.params(Map.of("elastic_ip", given.allocationId()))));
+        assertThat(onlyAddress().instanceId()).isEqualTo(byId.id());
+
+        provider.terminate(byId);
+        assertThat(onlyAddress().allocationId()).isEqualTo(given.allocationId());
+        assertThat(onlyAddress().instanceId()).isNullOrEmpty();
+
+        Resource byIp = provider.launch(MotoEc2.request("production", 1, "web-2", MotoEc2.params(Map.of("elastic_ip", given.publicIp()))));
+        assertThat(onlyAddress().instanceId()).isEqualTo(byIp.id());
+        provider.terminate(byIp);
+        assertThat(onlyAddress().allocationId()).isEqualTo(given.allocationId());
+    }
+
+    @Test
+    void thePendingNodeGetsTheActiveNodesAddressAtPromoteAndGivesItBackAtRollback() {
+        Resource active = provider.launch(MotoEc2.request("production", 1, "web-1", ALLOCATE));
+        String ip = onlyAddress().publicIp();
+
+        Resource pending = provider.launch(MotoEc2.request("production", 2, "web-1", ALLOCATE));
+        assertThat(onlyAddress().instanceId()).as("the active node keeps it while the pending one is built").isEqualTo(active.id());
+
+        provider.promoted(provider.refreshAll(List.of(pending)), List.of(active));
+        assertThat(onlyAddress().instanceId()).isEqualTo(pending.id());
+        assertThat(onlyAddress().publicIp()).isEqualTo(ip);
+        assertThat(tags(onlyAddress().tags())).containsEntry(Tags.GENERATION, "2");
+        assertThat(provider.refresh(pending).attributes()).containsEntry("public_ip", ip);
+
+        provider.promoted(provider.refreshAll(List.of(active)), List.of(pending));
+        assertThat(onlyAddress().instanceId()).isEqualTo(active.id());
+        assertThat(tags(onlyAddress().tags())).containsEntry(Tags.GENERATION, "1");
+
+        provider.terminate(pending);
+        assertThat(onlyAddress().instanceId()).as("terminating the generation that gave it back keeps it").isEqualTo(active.id());
+        provider.terminate(active);
+        assertThat(ec2.describeAddresses().addresses()).isEmpty();
+    }
+
+    @Test
+    void aPendingNodeWhoseAddressNobodyHoldsTakesItAtLaunch() {
+        Resource plain = provider.launch(MotoEc2.request("production", 1, "web-1"));
+
+        Resource pending = provider.launch(MotoEc2.request("production", 2, "web-1", ALLOCATE));
+
+        assertThat(onlyAddress().instanceId()).isEqualTo(pending.id());
+        provider.promoted(provider.refreshAll(List.of(pending)), List.of(plain));
+        assertThat(onlyAddress().instanceId()).isEqualTo(pending.id());
+    }
+
+    @Test
+    void aRerunThatAddsAnElasticIpToAnEarlierRunsInstanceTagsItSoTerminateReleasesTheAddress() {
+        Resource first = provider.launch(MotoEc2.request("production", 1, "web-1"));
+
+        Resource again = provider.launch(MotoEc2.request("production", 1, "web-1", ALLOCATE));
+
+        assertThat(again.id()).isEqualTo(first.id());
+        assertThat(again.tags()).containsEntry("neckbeard:elastic_ip", "allocate");
+        assertThat(onlyAddress().instanceId()).isEqualTo(first.id());
+        provider.terminate(again);
+        assertThat(ec2.describeAddresses().addresses()).isEmpty();
+    }
+
+    private Address onlyAddress() {
+        List<Address> addresses = ec2.describeAddresses().addresses();
+        assertThat(addresses).hasSize(1);
+        return addresses.get(0);
+    }
+
+    private static Map<String, String> tags(List<Tag> tags) {
+        return tags.stream().collect(Collectors.toMap(Tag::key, Tag::value));
+    }
+}
