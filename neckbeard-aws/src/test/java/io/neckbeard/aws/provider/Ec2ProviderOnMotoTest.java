@@ -9,6 +9,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 
 import java.util.List;
+import java.util.Map;
 import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -43,6 +44,24 @@ class Ec2ProviderOnMotoTest extends Ec2ProviderTests {
                 assertThat(resource.state()).isEqualTo(ResourceState.RUNNING);
                 assertThat(resource.attributes()).containsEntry("status_checks", "ok");
             });
+        }
+    }
+
+    @Test
+    void refreshAllOfMoreNodesThanOneStatusCallNamesStillListsTheStatusChecksOnce() {
+        CallCounter counter = new CallCounter();
+        try (Ec2Client counted = MotoEc2.client(moto, counter)) {
+            List<Resource> nodes = counted.runInstances(r -> r.imageId("ami-12c6146b").instanceType("t3.micro")
+                            .minCount(StatusChecks.IDS_PER_CALL + 50).maxCount(StatusChecks.IDS_PER_CALL + 50))
+                    .instances().stream()
+                    .map(i -> new Resource(i.instanceId(), "ec2", null, ResourceState.UNKNOWN, Map.of(), Map.of())).toList();
+            Ec2Provider provider = MotoEc2.provider(counted, 1000);
+            counter.forget();
+
+            List<Resource> refreshed = provider.refreshAll(nodes);
+
+            assertThat(counter.calls()).containsExactly("DescribeInstances", "DescribeInstanceStatus");
+            assertThat(refreshed).hasSize(150).allSatisfy(resource -> assertThat(resource.attributes()).containsEntry("status_checks", "ok"));
         }
     }
 }
