@@ -28,7 +28,6 @@ import software.amazon.awssdk.services.ec2.model.TagSpecification;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -233,13 +232,7 @@ final class Ec2Instances {
         for (Instance instance : instances) {
             now.put(instance.instanceId(), Ec2Resources.resource(instance, statuses.get(instance.instanceId())));
         }
-        List<Resource> refreshed = new ArrayList<>();
-        for (Resource resource : resources) {
-            Resource current = now.get(resource.id());
-            refreshed.add(current != null ? current : new Resource(resource.id(), resource.provider(), resource.address(),
-                    ResourceState.GONE, resource.tags(), resource.attributes()));
-        }
-        return refreshed;
+        return Refreshed.inOrder(resources, now);
     }
 
     /** Terminates the instance and waits until it is gone; then its Elastic IP is let go (released when neckbeard allocated it). */

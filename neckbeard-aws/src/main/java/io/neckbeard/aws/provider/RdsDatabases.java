@@ -26,7 +26,6 @@ import software.amazon.awssdk.services.rds.model.Tag;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -241,13 +240,7 @@ final class RdsDatabases {
         for (DBInstance db : describe(List.of(ids), "refresh the rds databases")) {
             now.put(db.dbInstanceIdentifier(), RdsResources.resource(db));
         }
-        List<Resource> refreshed = new ArrayList<>();
-        for (Resource resource : resources) {
-            Resource current = now.get(resource.id());
-            refreshed.add(current != null ? current : new Resource(resource.id(), resource.provider(), resource.address(),
-                    ResourceState.GONE, resource.tags(), resource.attributes()));
-        }
-        return refreshed;
+        return Refreshed.inOrder(resources, now);
     }
 
     /**
