@@ -3,6 +3,7 @@ package io.neckbeard.aws.provider;
 import io.neckbeard.aws.AwsClients;
 import io.neckbeard.aws.AwsErrors;
 import io.neckbeard.provider.LaunchRequest;
+import io.neckbeard.provider.ProviderContext;
 import io.neckbeard.provider.ProviderException;
 import io.neckbeard.provider.Resource;
 import io.neckbeard.provider.ResourceState;
@@ -66,12 +67,9 @@ final class Ec2Instances {
         this.elasticIps = new ElasticIps(ec2);
     }
 
-    /**
-     * @param region  config.yml's {@code region:}, or null for the SDK's region chain
-     * @param profile config.yml's {@code aws.profile}, or null for the SDK's credential chain
-     */
-    static Ec2Instances inRegion(String region, String profile, Duration firstPoll) {
-        return new Ec2Instances(AwsClients.ec2(region, profile), firstPoll, Ec2Resources.PAGE_SIZE);
+    /** On the run's EC2 client (see {@link AwsClients}). */
+    static Ec2Instances of(ProviderContext context, Duration firstPoll) {
+        return new Ec2Instances(AwsClients.of(context).ec2(), firstPoll, Ec2Resources.PAGE_SIZE);
     }
 
     List<Resource> discover(String app, String environment) {

@@ -5,6 +5,7 @@ import io.neckbeard.aws.AwsErrors;
 import io.neckbeard.core.ExitCode;
 import io.neckbeard.core.NeckbeardException;
 import io.neckbeard.provider.LaunchRequest;
+import io.neckbeard.provider.ProviderContext;
 import io.neckbeard.provider.ProviderException;
 import io.neckbeard.provider.Resource;
 import io.neckbeard.provider.ResourceState;
@@ -54,9 +55,9 @@ final class RdsDatabases {
         this.snapshots = new RdsSnapshots(rds, firstPoll);
     }
 
-    /** @param region config.yml's {@code region:}, or null for the SDK's region chain */
-    static RdsDatabases inRegion(String region, Duration firstPoll) {
-        return new RdsDatabases(AwsClients.rds(region), firstPoll, Clock.systemUTC());
+    /** On the run's RDS client (see {@link AwsClients}). */
+    static RdsDatabases of(ProviderContext context, Duration firstPoll) {
+        return new RdsDatabases(AwsClients.of(context).rds(), firstPoll, Clock.systemUTC());
     }
 
     /** Every live database tagged with (app, environment): RDS filters by tag only in its console, so the tags are read here. */
