@@ -80,6 +80,12 @@ final class RdsDatabases {
         return RdsResources.resource(awaitServing(id, node, settings.launchTimeout()));
     }
 
+    /** See {@link RdsProvider#update}: the parameter group's diff of a launch, and nothing else. */
+    Resource update(Resource resource, LaunchRequest request) {
+        parameterGroup(request, RdsSettings.of(request.params()));
+        return resource;
+    }
+
     private static void adopt(Resource earlier, LaunchRequest request) {
         Tags.requireOwner(earlier, request.app(), request.environment(),
                 "rename or delete that database, or give this app or environment another name");
