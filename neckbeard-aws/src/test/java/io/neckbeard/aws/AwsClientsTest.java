@@ -2,6 +2,7 @@ package io.neckbeard.aws;
 
 import io.neckbeard.core.ExitCode;
 import io.neckbeard.core.NeckbeardException;
+import io.neckbeard.plugin.ApiCalls;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -43,7 +44,8 @@ class AwsClientsTest {
 
     @Test
     void aNamedProfileGivesTheCredentialsAndTheRegionWhenConfigYmlNamesNone() {
-        try (Ec2Client ec2 = AwsClients.ec2(null, "deploy")) {
+        try (AwsClients clients = new AwsClients(null, "deploy", new ApiCalls())) {
+            Ec2Client ec2 = clients.ec2();
             assertThat(ec2.serviceClientConfiguration().credentialsProvider().resolveIdentity().join().accessKeyId()).isEqualTo("AKIDDEPLOY");
             assertThat(ec2.serviceClientConfiguration().region()).isEqualTo(Region.EU_CENTRAL_1);
         }
@@ -51,14 +53,16 @@ class AwsClientsTest {
 
     @Test
     void configYmlsRegionWinsOverTheProfiles() {
-        try (Ec2Client ec2 = AwsClients.ec2("us-east-1", "deploy")) {
+        try (AwsClients clients = new AwsClients("us-east-1", "deploy", new ApiCalls())) {
+            Ec2Client ec2 = clients.ec2();
             assertThat(ec2.serviceClientConfiguration().region()).isEqualTo(Region.US_EAST_1);
         }
     }
 
     @Test
     void aProfileWithoutCredentialsIsAConfigurationProblemNamingIt() {
-        try (Ec2Client ec2 = AwsClients.ec2("us-east-1", "nope")) {
+        try (AwsClients clients = new AwsClients("us-east-1", "nope", new ApiCalls())) {
+            Ec2Client ec2 = clients.ec2();
             assertThatThrownBy(() -> {
                 try {
                     ec2.describeInstances();

@@ -1,6 +1,8 @@
 package io.neckbeard.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.neckbeard.core.Json;
 import io.neckbeard.engine.NodeOutcome;
 import io.neckbeard.plugin.Plugins;
@@ -12,6 +14,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * What a command works with: the global options, stdout for results, stderr for progress and
@@ -78,9 +82,46 @@ public final class CliContext {
         }
         jsonPrinted = true;
         try {
-            out.println(Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(result));
+            out.println(Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(withApiCalls(result)));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot render JSON output", e);
+        }
+    }
+
+    /**
+     * The document with the run's AWS API calls added under {@code aws_calls} (see {@link #apiCalls}),
+     * when there were any; as it is otherwise, so a command that never called AWS shows nothing.
+     */
+    private Object withApiCalls(Object result) {
+        Map<String, Long> calls = apiCalls();
+        if (calls.isEmpty()) {
+            return result;
+        }
+        JsonNode document = Json.mapper().valueToTree(result);
+        if (document instanceof ObjectNode object) {
+            object.set("aws_calls", Json.mapper().valueToTree(calls));
+        }
+        return document;
+    }
+
+    /** The API calls the run's plugins made so far, by {@code SERVICE.Operation}; empty when none. */
+    public Map<String, Long> apiCalls() {
+        return plugins == null ? Map.of() : plugins.run().calls().totals();
+    }
+
+    /**
+     * The end of the run: with {@code -v}, the API call totals on stderr (when there were any);
+     * then the objects the run's plugins shared (the AWS clients) are closed.
+     */
+    void finish() {
+        Map<String, Long> calls = apiCalls();
+        if (options.verbose() && !calls.isEmpty()) {
+            long total = calls.values().stream().mapToLong(Long::longValue).sum();
+            err.println("aws calls: " + total + " (" + calls.entrySet().stream()
+                    .map(call -> call.getKey() + " " + call.getValue()).collect(Collectors.joining(", ")) + ")");
+        }
+        if (plugins != null) {
+            plugins.run().close();
         }
     }
 

@@ -91,6 +91,9 @@ public final class Neckbeard implements Runnable {
             commandLine.setColorScheme(CommandLine.Help.defaultColorScheme(CommandLine.Help.Ansi.OFF));
         }
         int code = commandLine.execute(args);
+        if (root.context != null) {
+            root.context.finish();
+        }
         interruption.unregister();
         outWriter.flush();
         errWriter.flush();

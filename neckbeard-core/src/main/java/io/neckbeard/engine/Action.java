@@ -7,8 +7,13 @@ public enum Action {
     /** Launch a resource (none recorded, or its resource vanished). */
     LAUNCH,
     /**
+     * Apply a managed node's changed configuration to its resource through its provider
+     * ({@link io.neckbeard.provider.ResourceProvider#update}), before it is checked again.
+     */
+    UPDATE,
+    /**
      * Check a managed node's health through its provider and record its endpoint (a managed node
-     * is never provisioned: launching and checking it is all there is).
+     * is never provisioned: it is launched or updated, and checked).
      */
     CHECK,
     /** Deregister a serving node from its load balancer before provisioning it. */

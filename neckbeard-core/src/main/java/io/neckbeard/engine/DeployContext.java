@@ -151,7 +151,7 @@ public final class DeployContext implements AutoCloseable {
         String name = nodeType(nodeType).loadBalancer();
         LoadBalancerSpec spec = name == null ? NO_LOAD_BALANCER : project.loadBalancers(name()).get(name);
         return loadBalancers.computeIfAbsent(spec.name(), n -> plugins.find(LoadBalancerFactory.class, spec.type(),
-                "load balancer").create(new LoadBalancerContext(project.root(), project.app(), spec, project.region())));
+                "load balancer").create(new LoadBalancerContext(project.root(), project.app(), spec, project.region(), plugins.run())));
     }
 
     /**
@@ -256,7 +256,7 @@ public final class DeployContext implements AutoCloseable {
     }
 
     private ProviderContext providerContext() {
-        return new ProviderContext(project.root(), project.app(), project.region(), project.awsProfile());
+        return new ProviderContext(project.root(), project.app(), project.region(), project.awsProfile(), plugins.run());
     }
 
     @Override

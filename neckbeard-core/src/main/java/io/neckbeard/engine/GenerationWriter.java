@@ -77,6 +77,12 @@ final class GenerationWriter {
                 r.launchedAt(), slug, config, health, r.operational(), r.attributes(), r.port(), r.url()));
     }
 
+    /** A managed node's config digest once its provider applied it, and its health right after: one write. */
+    void configured(String node, String config, NodeHealth health) {
+        change(node, r -> new NodeRecord(r.name(), r.type(), r.az(), r.provider(), r.resourceId(), r.address(),
+                r.launchedAt(), r.provisionedSlug(), config, health, r.operational(), r.attributes(), r.port(), r.url()));
+    }
+
     void health(String node, NodeHealth health) {
         change(node, r -> new NodeRecord(r.name(), r.type(), r.az(), r.provider(), r.resourceId(), r.address(),
                 r.launchedAt(), r.provisionedSlug(), r.provisionedConfig(), health, r.operational(), r.attributes(),

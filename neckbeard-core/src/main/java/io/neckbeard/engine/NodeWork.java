@@ -82,6 +82,11 @@ final class NodeWork {
             }
             HealthSettings health = context.healthCheck(node.type());
             if (context.managed(node.type())) {
+                if (plan.has(Action.UPDATE)) {
+                    step = step(plan, "update");
+                    deploy = deploy.withResource(provider.update(resource, deploy.launchRequest(
+                            NodeParams.forLaunch(node, writer.generation()), clientToken(plan), null)));
+                }
                 step = step(plan, "health");
                 return checkManaged(plan, deploy, port, provider, health);
             }
@@ -138,12 +143,23 @@ final class NodeWork {
         }
     }
 
-    /** A managed node: its provider's health, recorded; no transport, provisioner, Stack or load balancer. */
+    /**
+     * A managed node: its provider's health, recorded; no transport, provisioner, Stack or load
+     * balancer. After a launch or an update, a healthy node's config digest is recorded with its
+     * health, so the next {@code up} updates it only when its configuration changes again.
+     */
     private NodeOutcome checkManaged(NodePlan plan, NodeDeploy deploy, Integer port, ResourceProvider provider,
                                      HealthSettings health) {
         long started = System.nanoTime();
         HealthResult result = HealthPoller.await(health, deploy.healthTarget(provider, null), null);
-        writer.health(plan.name(), new NodeHealth(result.healthy(), Instant.now(), result.detail()));
+        NodeHealth observed = new NodeHealth(result.healthy(), Instant.now(), result.detail());
+        if (result.healthy() && (plan.has(Action.LAUNCH) || plan.has(Action.UPDATE))) {
+            NodeSpec node = deploy.node();
+            writer.configured(plan.name(), configDigest(plan,
+                    NodeParams.resolve(node, writer.generation(), deploy.resource(), writer.records())), observed);
+        } else {
+            writer.health(plan.name(), observed);
+        }
         if (!result.healthy()) {
             return unhealthy(plan, health, started, result);
         }

@@ -103,20 +103,31 @@ public final class Planner {
         return plan(node, record, resource, digest, List.of(Action.NOTHING), "up to date");
     }
 
-    /** A managed node is launched and checked; once healthy and recorded, nothing changes it (slug and config are not its). */
-    private static NodePlan planManaged(NodeSpec node, NodeRecord record, Resource resource) {
+    /**
+     * A managed node is launched and checked (slugs are not its); once recorded, a configuration
+     * whose digest differs from the one recorded (none before managed nodes were digested) is
+     * applied by its provider's {@code update}, then the node is checked again.
+     */
+    private NodePlan planManaged(NodeSpec node, NodeRecord record, Resource resource) {
         if (resource == null) {
             return plan(node, record, null, null, List.of(Action.LAUNCH, Action.CHECK), launchReason(record));
         }
         boolean recorded = record != null && resource.id().equals(record.resourceId());
         if (!recorded) {
+            // its digest is recorded by the update a later up plans: what the interrupted run applied is not known
             return plan(node, record, resource, null, List.of(Action.CHECK),
                     "found " + resource.id() + " launched by an interrupted run");
         }
-        if (record.lastHealth() == null || !record.lastHealth().healthy()) {
-            return plan(node, record, resource, null, List.of(Action.CHECK), "not healthy when last checked");
+        String digest = digester.digest(node, resource);
+        boolean healthy = record.lastHealth() != null && record.lastHealth().healthy();
+        if (!digest.equals(record.provisionedConfig())) {
+            return plan(node, record, resource, digest, List.of(Action.UPDATE, Action.CHECK),
+                    healthy ? "configuration changed" : "not healthy when last checked; configuration changed");
         }
-        return plan(node, record, resource, null, List.of(Action.NOTHING), "up to date");
+        if (!healthy) {
+            return plan(node, record, resource, digest, List.of(Action.CHECK), "not healthy when last checked");
+        }
+        return plan(node, record, resource, digest, List.of(Action.NOTHING), "up to date");
     }
 
     private static NodePlan plan(NodeSpec node, NodeRecord record, Resource resource, String digest, List<Action> actions,

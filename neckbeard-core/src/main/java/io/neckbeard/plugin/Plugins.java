@@ -26,6 +26,7 @@ public final class Plugins {
     private final ClassLoader loader;
     private final List<Typed> registered;
     private final Map<Class<?>, Map<String, ? extends Typed>> cache = new ConcurrentHashMap<>();
+    private final RunScope run = new RunScope();
 
     private Plugins(ClassLoader loader, List<Typed> registered) {
         this.loader = loader;
@@ -67,6 +68,11 @@ public final class Plugins {
             return builtIn();
         }
         return new Plugins(new URLClassLoader(jars.toArray(URL[]::new), Plugins.class.getClassLoader()));
+    }
+
+    /** What the plugins this instance creates share during the run (one {@code Plugins} per command run). */
+    public RunScope run() {
+        return run;
     }
 
     /**

@@ -28,6 +28,20 @@ public interface ResourceProvider {
     /** Launches the node, or returns the resource an earlier attempt with the same client token launched. */
     Resource launch(LaunchRequest request);
 
+    /**
+     * Applies the node's current settings to its existing managed resource where the provider
+     * can, e.g. the rds provider's parameter group. {@code up} calls it for a healthy managed node
+     * whose configuration changed since it was last launched or updated, then checks the node
+     * again; what a provider cannot change in place needs a new generation. Keep it idempotent
+     * (a failed {@code up} calls it again). The default changes nothing and returns the resource.
+     *
+     * @param request the node's settings, as {@link #launch} gets them ({@code seedFrom} is null)
+     * @return the resource after the change
+     */
+    default Resource update(Resource resource, LaunchRequest request) {
+        return resource;
+    }
+
     /** The resource as the provider sees it now; state {@link ResourceState#GONE} when it no longer exists. */
     Resource refresh(Resource resource);
 

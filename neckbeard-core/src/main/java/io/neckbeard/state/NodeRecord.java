@@ -9,7 +9,8 @@ import java.util.Map;
  *
  * @param resourceId        the provider's id, or null until launched
  * @param provisionedSlug   digest of the slug last deployed to it, or null
- * @param provisionedConfig digest of the (redacted) parameter tree it was last provisioned with, or null
+ * @param provisionedConfig digest of the (redacted) parameter tree it was last provisioned with (a managed node: last
+ *                          launched or updated with), or null
  * @param lastHealth        last health observation, or null
  * @param operational       whether it is in service (in its load balancer, serving)
  * @param attributes        provider facts worth keeping (local provider: {@code port})

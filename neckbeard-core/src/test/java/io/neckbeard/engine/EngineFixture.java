@@ -1,9 +1,12 @@
 package io.neckbeard.engine;
 
+import io.neckbeard.config.ConfigLoader;
 import io.neckbeard.coordinator.CoordinatorBackendFactory;
 import io.neckbeard.loadbalancer.LoadBalancerFactory;
+import io.neckbeard.model.Project;
 import io.neckbeard.plugin.Plugins;
 import io.neckbeard.provider.ResourceProviderFactory;
+import io.neckbeard.stack.Stack;
 import io.neckbeard.testing.Fixtures;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
@@ -93,6 +96,15 @@ final class EngineFixture implements BeforeEachCallback, AfterEachCallback {
     /** The {@code dev} environment with a fresh in-memory coordinator: use one context for a whole test. */
     DeployContext open() {
         return DeployContext.open(root, "dev", plugins, java.time.Duration.ZERO);
+    }
+
+    /**
+     * The {@code dev} environment of the project as it is now on disk (a test changed its
+     * configuration), on {@code context}'s coordinator and so its state; closing {@code context} closes both.
+     */
+    DeployContext reload(DeployContext context) {
+        Project project = new ConfigLoader(plugins).load(root, List.of("dev"));
+        return new DeployContext(project, project.environment("dev"), plugins, context.coordinator(), Stack.standard());
     }
 
     static CountingLocalProviderFactory.CountingProvider provider(DeployContext context) {

@@ -7,6 +7,7 @@ import io.neckbeard.provider.ResourceState;
 import io.neckbeard.provider.Tags;
 import io.neckbeard.state.Generation;
 import io.neckbeard.state.GenerationState;
+import io.neckbeard.state.NodeHealth;
 import io.neckbeard.state.NodeRecord;
 import org.junit.jupiter.api.Test;
 
@@ -14,6 +15,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import static io.neckbeard.engine.Action.CHECK;
 import static io.neckbeard.engine.Action.LAUNCH;
 import static io.neckbeard.engine.Action.NOTHING;
 import static io.neckbeard.engine.Action.PROVISION;
@@ -22,6 +24,7 @@ import static io.neckbeard.engine.Action.REGISTER;
 import static io.neckbeard.engine.Action.RESTART;
 import static io.neckbeard.engine.Action.RETIRE;
 import static io.neckbeard.engine.Action.TAKE_OUT;
+import static io.neckbeard.engine.Action.UPDATE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class PlannerTest {
@@ -146,6 +149,40 @@ class PlannerTest {
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("app-1", List.of(NOTHING)),
                         org.assertj.core.groups.Tuple.tuple("app-2", List.of(RETIRE)));
         assertThat(plans.get(1).resource().id()).isEqualTo("r2");
+    }
+
+    @Test
+    void aHealthyManagedNodeWhoseConfigDigestChangedIsUpdatedThenChecked() {
+        Planner managed = new Planner((node, resource) -> "cfg:" + node.name() + "@" + resource.id(), type -> true);
+        List<Resource> discovered = List.of(resource("r1", 1, "app-1"));
+
+        NodePlan changed = managed.plan(List.of(APP_1), generation(managedRecord("cfg:before", true)), 1, false, SLUG, discovered).get(0);
+        NodePlan neverDigested = managed.plan(List.of(APP_1), generation(managedRecord(null, true)), 1, false, SLUG, discovered).get(0);
+        NodePlan unchanged = managed.plan(List.of(APP_1), generation(managedRecord("cfg:app-1@r1", true)), 1, false, SLUG, discovered).get(0);
+
+        assertThat(changed.actions()).containsExactly(UPDATE, CHECK);
+        assertThat(changed.reason()).isEqualTo("configuration changed");
+        assertThat(changed.configDigest()).isEqualTo("cfg:app-1@r1");
+        assertThat(neverDigested.actions()).containsExactly(UPDATE, CHECK);
+        assertThat(unchanged.actions()).containsExactly(NOTHING);
+    }
+
+    @Test
+    void anUnhealthyManagedNodeIsCheckedAndUpdatedFirstOnlyWhenItsConfigChanged() {
+        Planner managed = new Planner((node, resource) -> "cfg:" + node.name() + "@" + resource.id(), type -> true);
+        List<Resource> discovered = List.of(resource("r1", 1, "app-1"));
+
+        NodePlan same = managed.plan(List.of(APP_1), generation(managedRecord("cfg:app-1@r1", false)), 1, false, SLUG, discovered).get(0);
+        NodePlan changed = managed.plan(List.of(APP_1), generation(managedRecord("cfg:before", false)), 1, false, SLUG, discovered).get(0);
+
+        assertThat(same.actions()).containsExactly(CHECK);
+        assertThat(changed.actions()).containsExactly(UPDATE, CHECK);
+        assertThat(changed.reason()).isEqualTo("not healthy when last checked; configuration changed");
+    }
+
+    private static NodeRecord managedRecord(String config, boolean healthy) {
+        return new NodeRecord("app-1", "app", "az-a", "local", "r1", "127.0.0.1", Instant.EPOCH, null, config,
+                new NodeHealth(healthy, Instant.EPOCH, healthy ? "available" : "stopped"), false, Map.of());
     }
 
     private static NodeSpec node(String name, int index, String az) {

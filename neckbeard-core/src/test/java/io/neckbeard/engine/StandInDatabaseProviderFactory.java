@@ -19,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
 
 /**
@@ -26,8 +27,9 @@ import java.util.stream.Stream;
  * database at 127.0.0.1, port 5430 + its generation (so a test tells generations apart), named
  * {@code app}, as a file under the project's
  * {@code .stand-in-db/} (so every context of a test sees it); nothing listens there, and nothing
- * may log into it: {@link ResourceProvider#transport} fails the test. Registered by
- * {@link EngineFixture}'s plugin JAR.
+ * may log into it: {@link ResourceProvider#transport} fails the test. {@link ResourceProvider#update}
+ * is remembered (the parameters of each call), for a test to read through
+ * {@link DeployContext#provider}. Registered by {@link EngineFixture}'s plugin JAR.
  */
 public final class StandInDatabaseProviderFactory implements ResourceProviderFactory {
     static final String TYPE = "stand-in-db";
@@ -51,10 +53,11 @@ public final class StandInDatabaseProviderFactory implements ResourceProviderFac
 
     @Override
     public ResourceProvider create(ProviderContext context) {
-        return new StandInDatabase(context.projectRoot().resolve(".stand-in-db"));
+        return new StandInDatabase(context.projectRoot().resolve(".stand-in-db"), new CopyOnWriteArrayList<>());
     }
 
-    private record StandInDatabase(Path dir) implements ResourceProvider {
+    /** @param updates the parameters of each {@link #update}, in order */
+    record StandInDatabase(Path dir, List<Map<String, Object>> updates) implements ResourceProvider {
         @Override
         public ResourceKind kind() {
             return ResourceKind.MANAGED;
@@ -86,6 +89,12 @@ public final class StandInDatabaseProviderFactory implements ResourceProviderFac
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
+        }
+
+        @Override
+        public Resource update(Resource resource, LaunchRequest request) {
+            updates.add(request.params());
+            return resource;
         }
 
         @Override

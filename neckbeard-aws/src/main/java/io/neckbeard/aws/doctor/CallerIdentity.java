@@ -17,8 +17,8 @@ final class CallerIdentity {
      * @param profile config.yml's {@code aws.profile}, or null for the SDK's credential chain
      */
     static DoctorCheck check(String region, String profile, String users) {
-        try (StsClient sts = AwsClients.sts(region, profile)) {
-            return check(sts, users);
+        try (AwsClients clients = AwsClients.standalone(region, profile)) {
+            return check(clients.sts(), users);
         } catch (NeckbeardException e) {
             return failed(e, users);
         }

@@ -48,6 +48,6 @@ public final class Elbv2LoadBalancerFactory implements LoadBalancerFactory {
     @Override
     public LoadBalancer create(LoadBalancerContext context) {
         Elbv2Settings settings = Elbv2Settings.of(context.spec().settings());
-        return new Elbv2LoadBalancer(() -> TargetGroup.inRegion(context.region(), context.spec().name(), settings, FIRST_POLL));
+        return new Elbv2LoadBalancer(() -> TargetGroup.of(context, settings, FIRST_POLL));
     }
 }

@@ -4,6 +4,7 @@ import io.neckbeard.aws.AwsClients;
 import io.neckbeard.aws.AwsErrors;
 import io.neckbeard.core.ExitCode;
 import io.neckbeard.core.NeckbeardException;
+import io.neckbeard.loadbalancer.LoadBalancerContext;
 import io.neckbeard.loadbalancer.LoadBalancerException;
 import io.neckbeard.loadbalancer.Target;
 import io.neckbeard.loadbalancer.TargetHealth;
@@ -63,9 +64,9 @@ final class TargetGroup {
         this.firstPoll = firstPoll;
     }
 
-    /** @param region config.yml's {@code region:}, or null for the SDK's region chain */
-    static TargetGroup inRegion(String region, String balancer, Elbv2Settings settings, Duration firstPoll) {
-        return new TargetGroup(AwsClients.elbv2(region), balancer, settings, firstPoll);
+    /** On the run's ELBv2 client (see {@link AwsClients}). */
+    static TargetGroup of(LoadBalancerContext context, Elbv2Settings settings, Duration firstPoll) {
+        return new TargetGroup(AwsClients.of(context).elbv2(), context.spec().name(), settings, firstPoll);
     }
 
     void register(List<Target> targets) {

@@ -3,6 +3,7 @@ package io.neckbeard.aws.provider;
 import io.neckbeard.aws.AwsClients;
 import io.neckbeard.aws.AwsErrors;
 import io.neckbeard.provider.LaunchRequest;
+import io.neckbeard.provider.ProviderContext;
 import io.neckbeard.provider.ProviderException;
 import io.neckbeard.provider.Resource;
 import io.neckbeard.provider.ResourceState;
@@ -27,7 +28,6 @@ import software.amazon.awssdk.services.ec2.model.TagSpecification;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -67,12 +67,9 @@ final class Ec2Instances {
         this.elasticIps = new ElasticIps(ec2);
     }
 
-    /**
-     * @param region  config.yml's {@code region:}, or null for the SDK's region chain
-     * @param profile config.yml's {@code aws.profile}, or null for the SDK's credential chain
-     */
-    static Ec2Instances inRegion(String region, String profile, Duration firstPoll) {
-        return new Ec2Instances(AwsClients.ec2(region, profile), firstPoll, Ec2Resources.PAGE_SIZE);
+    /** On the run's EC2 client (see {@link AwsClients}). */
+    static Ec2Instances of(ProviderContext context, Duration firstPoll) {
+        return new Ec2Instances(AwsClients.of(context).ec2(), firstPoll, Ec2Resources.PAGE_SIZE);
     }
 
     List<Resource> discover(String app, String environment) {
@@ -259,13 +256,7 @@ final class Ec2Instances {
         for (Instance instance : instances) {
             now.put(instance.instanceId(), Ec2Resources.resource(instance, statuses.get(instance.instanceId())));
         }
-        List<Resource> refreshed = new ArrayList<>();
-        for (Resource resource : resources) {
-            Resource current = now.get(resource.id());
-            refreshed.add(current != null ? current : new Resource(resource.id(), resource.provider(), resource.address(),
-                    ResourceState.GONE, resource.tags(), resource.attributes()));
-        }
-        return refreshed;
+        return Refreshed.inOrder(resources, now);
     }
 
     /** Terminates the instance and waits until it is gone; then its Elastic IP is let go (released when neckbeard allocated it). */

@@ -69,6 +69,6 @@ public final class Ec2ProviderFactory implements ResourceProviderFactory {
 
     @Override
     public ResourceProvider create(ProviderContext context) {
-        return new Ec2Provider(() -> Ec2Instances.inRegion(context.region(), context.awsProfile(), FIRST_POLL));
+        return new Ec2Provider(() -> Ec2Instances.of(context, FIRST_POLL));
     }
 }

@@ -5,6 +5,7 @@ import io.neckbeard.aws.AwsErrors;
 import io.neckbeard.core.ExitCode;
 import io.neckbeard.core.NeckbeardException;
 import io.neckbeard.provider.LaunchRequest;
+import io.neckbeard.provider.ProviderContext;
 import io.neckbeard.provider.ProviderException;
 import io.neckbeard.provider.Resource;
 import io.neckbeard.provider.ResourceState;
@@ -25,7 +26,6 @@ import software.amazon.awssdk.services.rds.model.Tag;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,9 +54,9 @@ final class RdsDatabases {
         this.snapshots = new RdsSnapshots(rds, firstPoll);
     }
 
-    /** @param region config.yml's {@code region:}, or null for the SDK's region chain */
-    static RdsDatabases inRegion(String region, Duration firstPoll) {
-        return new RdsDatabases(AwsClients.rds(region), firstPoll, Clock.systemUTC());
+    /** On the run's RDS client (see {@link AwsClients}). */
+    static RdsDatabases of(ProviderContext context, Duration firstPoll) {
+        return new RdsDatabases(AwsClients.of(context).rds(), firstPoll, Clock.systemUTC());
     }
 
     /** Every live database tagged with (app, environment): RDS filters by tag only in its console, so the tags are read here. */
@@ -78,6 +78,12 @@ final class RdsDatabases {
             create(id, request, settings);
         }
         return RdsResources.resource(awaitServing(id, node, settings.launchTimeout()));
+    }
+
+    /** See {@link RdsProvider#update}: the parameter group's diff of a launch, and nothing else. */
+    Resource update(Resource resource, LaunchRequest request) {
+        parameterGroup(request, RdsSettings.of(request.params()));
+        return resource;
     }
 
     private static void adopt(Resource earlier, LaunchRequest request) {
@@ -240,13 +246,7 @@ final class RdsDatabases {
         for (DBInstance db : describe(List.of(ids), "refresh the rds databases")) {
             now.put(db.dbInstanceIdentifier(), RdsResources.resource(db));
         }
-        List<Resource> refreshed = new ArrayList<>();
-        for (Resource resource : resources) {
-            Resource current = now.get(resource.id());
-            refreshed.add(current != null ? current : new Resource(resource.id(), resource.provider(), resource.address(),
-                    ResourceState.GONE, resource.tags(), resource.attributes()));
-        }
-        return refreshed;
+        return Refreshed.inOrder(resources, now);
     }
 
     /**

@@ -17,8 +17,9 @@ import java.util.Objects;
 
 /**
  * The DB parameter group neckbeard keeps for a node type of an environment ({@code rds.parameters}):
- * created when missing, and on every launch of a database of that type brought to the settings
- * written (only the parameters whose value differs are modified). A dynamic parameter applies at
+ * created when missing, and on every launch of a database of that type, and every {@code up} that
+ * finds the type's {@code rds} settings changed ({@link RdsProvider#update}), brought to the
+ * settings written (only the parameters whose value differs are modified). A dynamic parameter applies at
  * once, a static one at the database's next reboot. Parameters no longer written are left as
  * they are; the group itself is never deleted (every generation of the type uses it).
  */

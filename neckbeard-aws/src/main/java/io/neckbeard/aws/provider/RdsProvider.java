@@ -46,6 +46,16 @@ final class RdsProvider implements ResourceProvider {
         return databases().launch(request);
     }
 
+    /**
+     * Brings the parameter group kept for the node's type to {@code rds.parameters} (only the
+     * parameters whose value differs are modified), as a launch does. Nothing else of the
+     * database changes: its instance class, storage or engine version take a new generation.
+     */
+    @Override
+    public Resource update(Resource resource, LaunchRequest request) {
+        return databases().update(resource, request);
+    }
+
     @Override
     public Resource refresh(Resource resource) {
         return refreshAll(List.of(resource)).get(0);

@@ -44,6 +44,6 @@ public final class RdsProviderFactory implements ResourceProviderFactory {
 
     @Override
     public ResourceProvider create(ProviderContext context) {
-        return new RdsProvider(() -> RdsDatabases.inRegion(context.region(), FIRST_POLL));
+        return new RdsProvider(() -> RdsDatabases.of(context, FIRST_POLL));
     }
 }

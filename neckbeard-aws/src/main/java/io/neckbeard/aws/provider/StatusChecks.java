@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -21,6 +22,8 @@ import java.util.stream.Collectors;
 final class StatusChecks {
     /** DescribeInstanceStatus takes at most 100 instance ids a call. */
     static final int IDS_PER_CALL = 100;
+    /** The largest page DescribeInstanceStatus returns when asked without ids. */
+    static final int PAGE_SIZE = 1000;
 
     private final Ec2Client ec2;
 
@@ -28,17 +31,26 @@ final class StatusChecks {
         this.ec2 = ec2;
     }
 
-    /** The status of each instance of {@code instanceIds} (running ones: ask for no other), one call per 100 ids. */
+    /**
+     * The status of each instance of {@code instanceIds} (running ones: ask for no other). Up to
+     * 100 ids are one call naming them; more are one listing of the region's running instances,
+     * 1,000 a page, kept to those asked for: the call count then grows with the account's running
+     * instances, not with the nodes asked about.
+     */
     Map<String, InstanceStatus> of(List<String> instanceIds, String action) {
         Map<String, InstanceStatus> statuses = new HashMap<>();
-        for (int from = 0; from < instanceIds.size(); from += IDS_PER_CALL) {
-            List<String> ids = instanceIds.subList(from, Math.min(instanceIds.size(), from + IDS_PER_CALL));
-            try {
-                ec2.describeInstanceStatus(d -> d.instanceIds(ids).includeAllInstances(true)).instanceStatuses()
+        try {
+            if (instanceIds.size() <= IDS_PER_CALL) {
+                ec2.describeInstanceStatus(d -> d.instanceIds(instanceIds).includeAllInstances(true)).instanceStatuses()
                         .forEach(status -> statuses.put(status.instanceId(), status));
-            } catch (RuntimeException e) {
-                throw AwsErrors.translate(e, action);
+            } else {
+                Set<String> wanted = Set.copyOf(instanceIds);
+                ec2.describeInstanceStatusPaginator(d -> d.maxResults(PAGE_SIZE)).instanceStatuses().stream()
+                        .filter(status -> wanted.contains(status.instanceId()))
+                        .forEach(status -> statuses.put(status.instanceId(), status));
             }
+        } catch (RuntimeException e) {
+            throw AwsErrors.translate(e, action);
         }
         return statuses;
     }

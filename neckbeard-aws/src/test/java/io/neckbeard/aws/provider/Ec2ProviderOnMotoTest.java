@@ -1,121 +1,35 @@
 package io.neckbeard.aws.provider;
 
-import io.neckbeard.provider.ProviderException;
 import io.neckbeard.provider.Resource;
 import io.neckbeard.provider.ResourceState;
-import io.neckbeard.provider.Tags;
 import io.neckbeard.testing.moto.MotoExtension;
 import io.neckbeard.testing.moto.MotoServer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.ec2.Ec2Client;
-import software.amazon.awssdk.services.ec2.model.Filter;
-import software.amazon.awssdk.services.ec2.model.Instance;
-import software.amazon.awssdk.services.ec2.model.Subnet;
-import software.amazon.awssdk.services.ec2.model.Tag;
-import software.amazon.awssdk.services.ec2.model.Volume;
 
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+/** {@link Ec2ProviderTests} on moto, reset before each test (required by scripts/test: never skipped there), and moto-only tests. */
 @ExtendWith(MotoExtension.class)
-class Ec2ProviderOnMotoTest {
-    private Ec2Client ec2;
+class Ec2ProviderOnMotoTest extends Ec2ProviderTests {
+    private final MotoServer moto;
 
-    @BeforeEach
-    void connect(MotoServer moto) {
-        ec2 = MotoEc2.client(moto);
+    Ec2ProviderOnMotoTest(MotoServer moto) {
+        this.moto = moto;
     }
 
-    @AfterEach
-    void close() {
-        ec2.close();
-    }
-
-    @Test
-    void launchTagsTheInstanceAndItsVolumesAndUsesTheSettings() {
-        Subnet subnet = ec2.describeSubnets(d -> d.filters(Filter.builder().name("availability-zone").values("us-east-1b").build()))
-                .subnets().get(0);
-        Map<String, Object> settings = Map.of("image_id", "ami-12c6146b", "instance_type", "t3.small",
-                "subnet_id", subnet.subnetId(), "user_data", "#!/bin/sh\necho hello\n");
-
-        Resource resource = MotoEc2.provider(ec2, 1000).launch(MotoEc2.request("production", 3, "web-2", MotoEc2.params(settings)));
-
-        Instance instance = instance(resource.id());
-        Map<String, String> expected = Map.of(Tags.APP, "shop", Tags.ENV, "production", Tags.GENERATION, "3",
-                Tags.NODE, "web-2", Tags.NAME, "shop-production-g3-web-2");
-        assertThat(tags(instance.tags())).containsAllEntriesOf(expected);
-        assertThat(instance.subnetId()).isEqualTo(subnet.subnetId());
-        assertThat(instance.instanceTypeAsString()).isEqualTo("t3.small");
-        assertThat(instance.imageId()).isEqualTo("ami-12c6146b");
-        List<Volume> volumes = ec2.describeVolumes(d -> d.filters(
-                Filter.builder().name("attachment.instance-id").values(resource.id()).build())).volumes();
-        assertThat(volumes).isNotEmpty().allSatisfy(volume -> assertThat(tags(volume.tags())).containsAllEntriesOf(expected));
-        assertThat(resource.state()).isEqualTo(ResourceState.RUNNING);
-        assertThat(resource.tags()).isEqualTo(expected);
-        assertThat(resource.attributes()).containsEntry("private_ip", instance.privateIpAddress()).containsEntry("az", "us-east-1b");
+    @Override
+    Ec2Client connect() {
+        return MotoEc2.client(moto);
     }
 
     @Test
-    void aSecondLaunchOfTheSameNodeFindsTheFirstInstanceInsteadOfLaunchingAnother() {
-        Ec2Provider provider = MotoEc2.provider(ec2, 1000);
-        Resource first = provider.launch(MotoEc2.request("production", 1, "web-1"));
-
-        // a run killed after RunInstances but before the coordinator's write launches the same node again
-        Resource second = MotoEc2.provider(ec2, 1000).launch(MotoEc2.request("production", 1, "web-1"));
-
-        assertThat(second.id()).isEqualTo(first.id());
-        assertThat(allInstances()).hasSize(1);
-    }
-
-    @Test
-    void anotherGenerationOrEnvironmentOfTheSameNodeGetsItsOwnInstance() {
-        Ec2Provider provider = MotoEc2.provider(ec2, 1000);
-        Resource production = provider.launch(MotoEc2.request("production", 1, "web-1"));
-
-        Resource nextGeneration = provider.launch(MotoEc2.request("production", 2, "web-1"));
-        Resource staging = provider.launch(MotoEc2.request("staging", 1, "web-1"));
-
-        assertThat(List.of(production.id(), nextGeneration.id(), staging.id())).doesNotHaveDuplicates();
-    }
-
-    @Test
-    void discoverFindsEveryNodeOfTheEnvironmentAcrossPages() {
-        Ec2Provider provider = MotoEc2.provider(ec2, 5);
-        List<String> launched = IntStream.rangeClosed(1, 12)
-                .mapToObj(i -> provider.launch(MotoEc2.request("production", 1, "web-" + i)).id()).toList();
-        provider.launch(MotoEc2.request("staging", 1, "web-1"));
-
-        List<Resource> found = provider.discover("shop", "production");
-
-        assertThat(found).extracting(Resource::id).containsExactlyInAnyOrderElementsOf(launched);
-        assertThat(found).allSatisfy(resource -> assertThat(resource.tags()).containsEntry(Tags.ENV, "production"));
-    }
-
-    @Test
-    void refreshAllAsksForManyInstancesAtOnceAndCallsAMissingOneGone() {
-        Ec2Provider provider = MotoEc2.provider(ec2, 1000);
-        Resource web = provider.launch(MotoEc2.request("production", 1, "web-1"));
-        Resource worker = provider.launch(MotoEc2.request("production", 1, "worker-1"));
-        Resource vanished = new Resource("i-0123456789abcdef0", "ec2", "10.0.0.9", ResourceState.UNKNOWN, Map.of(), Map.of());
-        ec2.stopInstances(s -> s.instanceIds(worker.id()));
-
-        List<Resource> refreshed = provider.refreshAll(List.of(web, worker, vanished));
-
-        assertThat(refreshed).extracting(Resource::id).containsExactly(web.id(), worker.id(), vanished.id());
-        assertThat(refreshed).extracting(Resource::state)
-                .containsExactly(ResourceState.RUNNING, ResourceState.STOPPED, ResourceState.GONE);
-    }
-
-    @Test
-    void refreshAllAsksForTheStatusChecksOfAllRunningNodesInOneCall(MotoServer moto) {
+    void refreshAllAsksForTheStatusChecksOfAllRunningNodesInOneCall() {
         CallCounter counter = new CallCounter();
         try (Ec2Client counted = MotoEc2.client(moto, counter)) {
             Ec2Provider provider = MotoEc2.provider(counted, 1000);
@@ -134,52 +48,20 @@ class Ec2ProviderOnMotoTest {
     }
 
     @Test
-    void terminateEndsTheInstanceAndIsIdempotent() {
-        Ec2Provider provider = MotoEc2.provider(ec2, 1000);
-        Resource web = provider.launch(MotoEc2.request("production", 1, "web-1"));
+    void refreshAllOfMoreNodesThanOneStatusCallNamesStillListsTheStatusChecksOnce() {
+        CallCounter counter = new CallCounter();
+        try (Ec2Client counted = MotoEc2.client(moto, counter)) {
+            List<Resource> nodes = counted.runInstances(r -> r.imageId("ami-12c6146b").instanceType("t3.micro")
+                            .minCount(StatusChecks.IDS_PER_CALL + 50).maxCount(StatusChecks.IDS_PER_CALL + 50))
+                    .instances().stream()
+                    .map(i -> new Resource(i.instanceId(), "ec2", null, ResourceState.UNKNOWN, Map.of(), Map.of())).toList();
+            Ec2Provider provider = MotoEc2.provider(counted, 1000);
+            counter.forget();
 
-        provider.terminate(web);
-        provider.terminate(web);
+            List<Resource> refreshed = provider.refreshAll(nodes);
 
-        assertThat(instance(web.id()).state().nameAsString()).isEqualTo("terminated");
-        assertThat(provider.refresh(web).state()).isEqualTo(ResourceState.GONE);
-        assertThat(provider.discover("shop", "production")).isEmpty();
-    }
-
-    @Test
-    void aNodeWhoseInstanceWasTerminatedIsLaunchedAgain() {
-        Ec2Provider provider = MotoEc2.provider(ec2, 1000);
-        Resource first = provider.launch(MotoEc2.request("production", 1, "web-1"));
-        provider.terminate(first);
-
-        Resource again = provider.launch(MotoEc2.request("production", 1, "web-1"));
-
-        assertThat(again.id()).isNotEqualTo(first.id());
-        assertThat(again.state()).isEqualTo(ResourceState.RUNNING);
-    }
-
-    @Test
-    void aStoppedInstanceOfTheNodeFailsTheLaunchAtOnceSayingHowToGoOn() {
-        Ec2Provider provider = MotoEc2.provider(ec2, 1000);
-        Resource first = provider.launch(MotoEc2.request("production", 1, "web-1"));
-        ec2.stopInstances(s -> s.instanceIds(first.id()));
-
-        assertThatThrownBy(() -> provider.launch(MotoEc2.request("production", 1, "web-1")))
-                .isInstanceOf(ProviderException.class)
-                .hasMessage("node web-1: its instance " + first.id() + " is stopped")
-                .satisfies(e -> assertThat(((ProviderException) e).remedy()).contains("start-instances --instance-ids " + first.id()));
-        assertThat(allInstances()).hasSize(1);
-    }
-
-    private Instance instance(String id) {
-        return ec2.describeInstances(d -> d.instanceIds(id)).reservations().get(0).instances().get(0);
-    }
-
-    private List<Instance> allInstances() {
-        return ec2.describeInstances().reservations().stream().flatMap(r -> r.instances().stream()).toList();
-    }
-
-    private static Map<String, String> tags(List<Tag> tags) {
-        return tags.stream().collect(Collectors.toMap(Tag::key, Tag::value));
+            assertThat(counter.calls()).containsExactly("DescribeInstances", "DescribeInstanceStatus");
+            assertThat(refreshed).hasSize(150).allSatisfy(resource -> assertThat(resource.attributes()).containsEntry("status_checks", "ok"));
+        }
     }
 }

@@ -9,7 +9,10 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** A command that validates or creates the ec2 or rds provider, but never calls AWS, loads no AWS SDK class. */
+/**
+ * A command that validates or creates the ec2 or rds provider, but never calls AWS, loads no AWS
+ * SDK class: nor does the run's call count it reads (empty) or the run's end, which closes what the run shared.
+ */
 class Ec2SdkLoadingTest {
 
     @Test
@@ -29,12 +32,18 @@ class Ec2SdkLoadingTest {
             Object factory = factoryClass.getConstructor().newInstance();
             Object problems = factoryClass.getMethod("validate", String.class, Map.class).invoke(factory, "web", params);
             Class<?> contextClass = loader.loadClass("io.neckbeard.provider.ProviderContext");
-            Object context = contextClass.getConstructor(Path.class, String.class, String.class)
-                    .newInstance(Path.of("."), "shop", "us-east-1");
+            Class<?> runClass = loader.loadClass("io.neckbeard.plugin.RunScope");
+            Object run = runClass.getConstructor().newInstance();
+            Object context = contextClass.getConstructor(Path.class, String.class, String.class, String.class, runClass)
+                    .newInstance(Path.of("."), "shop", "us-east-1", null, run);
             Object provider = factoryClass.getMethod("create", contextClass).invoke(factory, context);
+            Object calls = runClass.getMethod("calls").invoke(run);
+            Object totals = calls.getClass().getMethod("totals").invoke(calls);
+            runClass.getMethod("close").invoke(run);
 
             assertThat((List<?>) problems).isEmpty();
             assertThat(provider).isNotNull();
+            assertThat((Map<?, ?>) totals).isEmpty();
             assertThat(loader.loaded()).contains(factoryType.getName())
                     .noneMatch(name -> name.startsWith("software.amazon."));
         }

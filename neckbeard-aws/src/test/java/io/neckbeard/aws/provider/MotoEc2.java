@@ -15,6 +15,7 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -35,8 +36,13 @@ public final class MotoEc2 {
      * @param interceptors e.g. a {@link CallCounter}
      */
     public static Ec2Client client(MotoServer moto, ExecutionInterceptor... interceptors) {
+        return client(moto.endpoint(), interceptors);
+    }
+
+    /** The same for any emulator on loopback (moto, LocalStack); any other endpoint is refused. */
+    static Ec2Client client(URI endpoint, ExecutionInterceptor... interceptors) {
         return Ec2Client.builder()
-                .endpointOverride(MotoServer.requireLoopback(moto.endpoint()))
+                .endpointOverride(MotoServer.requireLoopback(endpoint))
                 .region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("testing", "testing")))
                 .httpClientBuilder(UrlConnectionHttpClient.builder())

@@ -14,14 +14,17 @@ import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.rds.RdsClient;
+import software.amazon.awssdk.services.rds.model.ModifyDbParameterGroupRequest;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /** The RDS client, settings and launch requests of the rds provider's tests on moto. */
 final class MotoRds {
@@ -65,13 +68,25 @@ final class MotoRds {
                 request.tags(), request.clientToken(), seedFrom, request.projectRoot());
     }
 
-    /** Counts the SDK's calls by operation name (CreateDBInstance, DescribeDBInstances, ...). */
+    /**
+     * Counts the SDK's calls by operation name (CreateDBInstance, DescribeDBInstances, ...), and
+     * keeps the names of the parameters each ModifyDBParameterGroup sets.
+     */
     static final class Calls implements ExecutionInterceptor {
         private final ConcurrentMap<String, Integer> counts = new ConcurrentHashMap<>();
+        private final List<String> modifiedParameters = new CopyOnWriteArrayList<>();
 
         @Override
         public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
             counts.merge(attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME), 1, Integer::sum);
+            if (context.request() instanceof ModifyDbParameterGroupRequest modify) {
+                modify.parameters().forEach(p -> modifiedParameters.add(p.parameterName()));
+            }
+        }
+
+        /** The parameters ModifyDBParameterGroup set since the last {@link #reset}, in call order. */
+        List<String> modifiedParameters() {
+            return List.copyOf(modifiedParameters);
         }
 
         int of(String operation) {
@@ -84,6 +99,7 @@ final class MotoRds {
 
         void reset() {
             counts.clear();
+            modifiedParameters.clear();
         }
     }
 }

@@ -94,6 +94,28 @@ class RdsProviderOnMotoTest {
     }
 
     @Test
+    void updateBringsTheGroupToChangedParametersAndModifiesOnlyTheChangedOnes() {
+        RdsProvider provider = MotoRds.provider(rds);
+        Resource db = provider.launch(MotoRds.request("production", 1, "db-1",
+                Map.of("parameters", Map.of("max_connections", 150, "work_mem", "4096"))));
+        calls.reset();
+
+        Resource updated = provider.update(db, MotoRds.request("production", 1, "db-1",
+                Map.of("parameters", Map.of("max_connections", 200, "work_mem", "4096"))));
+
+        assertThat(updated).isEqualTo(db);
+        assertThat(rds.describeDBParameters(d -> d.dbParameterGroupName("shop-production-db")).parameters())
+                .filteredOn(p -> p.parameterName().equals("max_connections") || p.parameterName().equals("work_mem"))
+                .extracting(Parameter::parameterName, Parameter::parameterValue)
+                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("max_connections", "200"),
+                        org.assertj.core.groups.Tuple.tuple("work_mem", "4096"));
+        assertThat(calls.of("ModifyDBParameterGroup")).isEqualTo(1);
+        assertThat(calls.modifiedParameters()).containsExactly("max_connections");
+        assertThat(calls.of("ModifyDBInstance")).isZero();
+        assertThat(calls.of("CreateDBInstance")).isZero();
+    }
+
+    @Test
     void aNewGenerationIsRestoredFromASnapshotOfTheSeedDatabaseTaggedForIt() {
         RdsProvider provider = MotoRds.provider(rds);
         Resource active = provider.launch(MotoRds.request("production", 1, "db-1", Map.of()));
