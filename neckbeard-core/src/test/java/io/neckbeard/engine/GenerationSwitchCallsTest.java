@@ -44,8 +44,7 @@ class GenerationSwitchCallsTest {
     @Test
     void promoteRefreshesThePendingNodesInOneBatchedCall() {
         try (DeployContext context = fixture.open()) {
-            ok(new UpService(context, EngineFixture.SILENT).up(false, null, ARGUMENTS));
-            ok(new UpService(context, EngineFixture.SILENT).up(true, null, ARGUMENTS));
+            activeAndPending(context);
             CountingLocalProviderFactory.CountingProvider provider = EngineFixture.provider(context);
             provider.forget();
 
@@ -74,8 +73,7 @@ class GenerationSwitchCallsTest {
     @Test
     void promoteRegistersAndDeregistersEachTypesNodesInOneBalancerCallEach() {
         try (DeployContext context = fixture.open()) {
-            ok(new UpService(context, EngineFixture.SILENT).up(false, null, ARGUMENTS));
-            ok(new UpService(context, EngineFixture.SILENT).up(true, null, ARGUMENTS));
+            activeAndPending(context);
             CountingLoadBalancerFactory.CountingLoadBalancer balancer = EngineFixture.loadBalancer(context);
             balancer.forget();
 
@@ -90,8 +88,7 @@ class GenerationSwitchCallsTest {
     @Test
     void promoteAndRollbackTellTheProviderWhichResourcesAreActiveNowAndWhichRetired() {
         try (DeployContext context = fixture.open()) {
-            ok(new UpService(context, EngineFixture.SILENT).up(false, null, ARGUMENTS));
-            ok(new UpService(context, EngineFixture.SILENT).up(true, null, ARGUMENTS));
+            activeAndPending(context);
             CountingLocalProviderFactory.CountingProvider provider = EngineFixture.provider(context);
             provider.forget();
 
@@ -107,8 +104,7 @@ class GenerationSwitchCallsTest {
     @Test
     void aProviderThatFailsAtPromoteLeavesTheSwitchUnrecordedAndTheNewNodesOutOfTheBalancer() {
         try (DeployContext context = fixture.open()) {
-            ok(new UpService(context, EngineFixture.SILENT).up(false, null, ARGUMENTS));
-            ok(new UpService(context, EngineFixture.SILENT).up(true, null, ARGUMENTS));
+            activeAndPending(context);
             EngineFixture.provider(context).failPromoted("cannot move Elastic IP 127.0.0.9");
             CountingLoadBalancerFactory.CountingLoadBalancer balancer = EngineFixture.loadBalancer(context);
             balancer.forget();
@@ -171,9 +167,14 @@ class GenerationSwitchCallsTest {
     }
 
     /** Generation 1 old, generation 2 active, every node running. */
-    private static void activeOldPair(DeployContext context) {
+    /** Generation 1 active, generation 2 built beside it. */
+    private static void activeAndPending(DeployContext context) {
         ok(new UpService(context, EngineFixture.SILENT).up(false, null, ARGUMENTS));
         ok(new UpService(context, EngineFixture.SILENT).up(true, null, ARGUMENTS));
+    }
+
+    private static void activeOldPair(DeployContext context) {
+        activeAndPending(context);
         ok(new PromoteService(context, EngineFixture.SILENT).promote(ARGUMENTS));
     }
 }
