@@ -1,5 +1,6 @@
 package io.neckbeard.aws.loadbalancer;
 
+import io.neckbeard.aws.Lazy;
 import io.neckbeard.loadbalancer.LoadBalancer;
 import io.neckbeard.loadbalancer.Target;
 import io.neckbeard.loadbalancer.TargetHealth;
@@ -14,24 +15,14 @@ import java.util.function.Supplier;
  * Every call covers all the targets it is given (the engine passes one node type's nodes at once).
  */
 final class Elbv2LoadBalancer implements LoadBalancer {
-    private final Supplier<TargetGroup> connect;
-    private volatile TargetGroup group;
+    private final Lazy<TargetGroup> group;
 
     Elbv2LoadBalancer(Supplier<TargetGroup> connect) {
-        this.connect = connect;
+        this.group = new Lazy<>(connect);
     }
 
     private TargetGroup group() {
-        TargetGroup current = group;
-        if (current == null) {
-            synchronized (this) {
-                if (group == null) {
-                    group = connect.get();
-                }
-                current = group;
-            }
-        }
-        return current;
+        return group.get();
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.neckbeard.aws.provider;
 
+import io.neckbeard.aws.Lazy;
 import io.neckbeard.model.NodeSpec;
 import io.neckbeard.model.ResolvedParams;
 import io.neckbeard.provider.LaunchRequest;
@@ -19,24 +20,14 @@ import java.util.function.Supplier;
  * loads no SDK class. SSH reaches the node on the address its settings choose.
  */
 final class Ec2Provider implements ResourceProvider {
-    private final Supplier<Ec2Instances> connect;
-    private volatile Ec2Instances instances;
+    private final Lazy<Ec2Instances> instances;
 
     Ec2Provider(Supplier<Ec2Instances> connect) {
-        this.connect = connect;
+        this.instances = new Lazy<>(connect);
     }
 
     private Ec2Instances instances() {
-        Ec2Instances current = instances;
-        if (current == null) {
-            synchronized (this) {
-                if (instances == null) {
-                    instances = connect.get();
-                }
-                current = instances;
-            }
-        }
-        return current;
+        return instances.get();
     }
 
     @Override

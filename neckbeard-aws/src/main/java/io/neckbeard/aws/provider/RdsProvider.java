@@ -1,5 +1,6 @@
 package io.neckbeard.aws.provider;
 
+import io.neckbeard.aws.Lazy;
 import io.neckbeard.model.NodeSpec;
 import io.neckbeard.model.ResolvedParams;
 import io.neckbeard.provider.LaunchRequest;
@@ -17,18 +18,14 @@ import java.util.function.Supplier;
  * reports (the {@code provider} health check): nothing dials the database's endpoint.
  */
 final class RdsProvider implements ResourceProvider {
-    private final Supplier<RdsDatabases> connect;
-    private RdsDatabases databases;
+    private final Lazy<RdsDatabases> databases;
 
     RdsProvider(Supplier<RdsDatabases> connect) {
-        this.connect = connect;
+        this.databases = new Lazy<>(connect);
     }
 
-    private synchronized RdsDatabases databases() {
-        if (databases == null) {
-            databases = connect.get();
-        }
-        return databases;
+    private RdsDatabases databases() {
+        return databases.get();
     }
 
     @Override
