@@ -28,13 +28,14 @@ import java.util.Objects;
 import java.util.function.Function;
 
 /**
- * Carries out one node's plan: launch, take out, provision (provisioner, then the Stack),
+ * Carries out one node's plan: launch, connect (for a node there already, ahead of the rest: see
+ * {@link #prepare}), take out, provision (provisioner, then the Stack),
  * health-check, put into its load balancer. Every state change is written as soon as it
  * happens. A failure ({@link NeckbeardException}) becomes the node's outcome, naming the step
  * and the tail of the failing output. Any other exception is a bug: it is reported as the
  * node's outcome too, then thrown, so {@link Rollout} stops and the command exits 70.
  */
-final class NodeWork {
+final class NodeWork implements NodeJob {
     private final DeployContext context;
     private final GenerationWriter writer;
     private final Slug slug;
@@ -57,7 +58,44 @@ final class NodeWork {
         this.progress = progress;
     }
 
-    NodeOutcome run(NodePlan plan) {
+    /**
+     * Connects to a node that is there already (not one to launch, not a managed one) before it is
+     * taken out of service. Its transport is made from the parameters as they resolve now; the
+     * parameters its provisioning gets are resolved again when it is worked on.
+     */
+    @Override
+    public Transport prepare(NodePlan plan) {
+        NodeSpec node = plan.spec();
+        Resource resource = plan.resource();
+        if (plan.has(Action.LAUNCH) || resource == null || context.managed(node.type())) {
+            return null;
+        }
+        Transport transport = context.provider(node.resource()).transport(resource, node,
+                NodeParams.resolve(node, writer.generation(), resource, writer.records()));
+        try {
+            transport.connect();
+            return transport;
+        } catch (RuntimeException e) {
+            transport.close();
+            throw e;
+        }
+    }
+
+    @Override
+    public NodeOutcome failedPreparation(NodePlan plan, RuntimeException failure) {
+        return outcome(plan, "failed", "connect: " + (failure instanceof NeckbeardException e ? Failures.describe(e)
+                : "internal error: " + failure));
+    }
+
+    @Override
+    public NodeOutcome run(NodePlan plan, Transport prepared) {
+        try (prepared) {
+            return work(plan, prepared);
+        }
+    }
+
+    /** @param prepared the node's transport, connected ahead, or null: then one is opened here */
+    private NodeOutcome work(NodePlan plan, Transport prepared) {
         String step = "start";
         String done = plan.reason();
         NodeSpec node = plan.spec();
@@ -92,7 +130,9 @@ final class NodeWork {
             }
             ResolvedParams params = NodeParams.resolve(node, writer.generation(), resource, writer.records());
             LoadBalancer balancer = context.loadBalancer(node.type());
-            try (Transport transport = provider.transport(resource, node, params)) {
+            Transport opened = prepared == null ? provider.transport(resource, node, params) : null;
+            try (opened) {
+                Transport transport = prepared != null ? prepared : opened;
                 if (plan.has(Action.TAKE_OUT)) {
                     step = step(plan, "take-out");
                     balancer.deregister(deploy.targets());

@@ -3,19 +3,25 @@ package io.neckbeard.engine;
 import io.neckbeard.core.ExitCode;
 import io.neckbeard.core.NeckbeardException;
 
+import io.neckbeard.transport.Transport;
+
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletionService;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
@@ -27,6 +33,12 @@ import java.util.stream.Stream;
  * generation stays at or above its floor. A bug in a node's work (an exception it throws) stops
  * the rollout the same way, then is thrown once the nodes in flight have finished and recorded
  * their state (the command exits 70).
+ * <p>
+ * Connecting to a node ({@link NodeJob#prepare}) takes nothing out of service, so it runs ahead:
+ * once every started node is connected, the next waiting nodes (at most {@code parallel} of them)
+ * are connected while the started ones are worked on, and a node the gate then admits goes straight
+ * to its work. A waiting node that cannot be connected to fails (untouched) and stops the rollout
+ * as a failed node does; the connections of nodes that never start are closed.
  */
 final class Rollout {
     private final Progress progress;
@@ -37,7 +49,7 @@ final class Rollout {
 
     /** @return one outcome per node, in the order given */
     List<NodeOutcome> run(List<NodePlan> ordered, FloorGate gate, int parallel, Function<NodePlan, NodeOutcome> work) {
-        return run(ordered, gate, parallel, type -> Set.of(), work);
+        return run(ordered, gate, parallel, type -> Set.of(), NodeJob.of(work));
     }
 
     /**
@@ -46,35 +58,67 @@ final class Rollout {
      * @return one outcome per node, in the order given
      */
     List<NodeOutcome> run(List<NodePlan> ordered, FloorGate gate, int parallel, Function<String, Set<String>> waitsFor,
-                          Function<NodePlan, NodeOutcome> work) {
+                          NodeJob job) {
         Map<String, NodeOutcome> outcomes = new HashMap<>();
         boolean failed = false;
         Throwable bug = null;
         List<NodePlan> waiting = new ArrayList<>(ordered);
-        ExecutorService executor = Executors.newFixedThreadPool(Math.max(1, Math.min(parallel, ordered.size())), runnable -> {
-            Thread thread = new Thread(runnable, "neckbeard-node");
-            thread.setDaemon(true);
-            return thread;
-        });
+        int threads = Math.max(1, Math.min(parallel, ordered.size()));
+        ExecutorService workers = pool(threads, "neckbeard-node");
+        ExecutorService connectors = pool(threads, "neckbeard-connect");
+        // one queue for both kinds of event: a node's work finished, a connection was made (or failed)
+        BlockingQueue<Future<Object>> events = new LinkedBlockingQueue<>();
+        CompletionService<Object> work = new ExecutorCompletionService<>(workers, events);
+        CompletionService<Object> connecting = new ExecutorCompletionService<>(connectors, events);
+        Map<Future<Object>, NodePlan> running = new HashMap<>();
+        Set<Future<Object>> startedConnecting = new HashSet<>();
+        Map<Future<Object>, NodePlan> ahead = new LinkedHashMap<>();
         try {
-            CompletionService<NodeOutcome> done = new ExecutorCompletionService<>(executor);
-            Map<Future<NodeOutcome>, NodePlan> running = new HashMap<>();
             while (true) {
                 for (Iterator<NodePlan> next = waiting.iterator(); !failed && next.hasNext() && running.size() < parallel; ) {
                     NodePlan node = next.next();
                     if (!waitingForPeers(node, waitsFor.apply(node.type()), waiting, running.values())
                             && gate.tryStart(node.workItem())) {
                         next.remove();
-                        running.put(done.submit(() -> work.apply(node)), node);
+                        Future<Object> connection = takeAhead(ahead, node);
+                        if (connection == null) {
+                            connection = connecting.submit(() -> job.prepare(node));
+                            startedConnecting.add(connection);
+                        }
+                        Future<Object> connected = connection;
+                        running.put(work.submit(() -> work(job, node, connected)), node);
+                    }
+                }
+                // the started nodes connect first: connections ahead would only slow theirs down
+                if (!failed && startedConnecting.isEmpty()) {
+                    for (Iterator<NodePlan> next = waiting.iterator(); next.hasNext() && ahead.size() < parallel; ) {
+                        NodePlan node = next.next();
+                        if (!ahead.containsValue(node)) {
+                            ahead.put(connecting.submit(() -> job.prepare(node)), node);
+                        }
                     }
                 }
                 if (running.isEmpty()) {
                     break;
                 }
-                Future<NodeOutcome> finished = next(done);
-                NodePlan node = running.remove(finished);
+                Future<Object> event = next(events);
+                NodePlan node = running.remove(event);
+                if (node == null) {
+                    // a connection: a started node's work goes on with it; a waiting node that cannot be reached fails
+                    startedConnecting.remove(event);
+                    NodePlan unstarted = ahead.get(event);
+                    RuntimeException failure = unstarted == null ? null : failure(event);
+                    if (failure != null) {
+                        ahead.remove(event);
+                        waiting.remove(unstarted);
+                        failed = true;
+                        outcomes.put(unstarted.name(), job.failedPreparation(unstarted, failure));
+                        bug = bug == null && !(failure instanceof NeckbeardException) ? failure : bug;
+                    }
+                    continue;
+                }
                 try {
-                    NodeOutcome outcome = finished.get();
+                    NodeOutcome outcome = (NodeOutcome) event.get();
                     gate.finished(node.workItem(), !outcome.failed() && node.joinsService());
                     failed |= outcome.failed();
                     outcomes.put(outcome.name(), outcome);
@@ -87,7 +131,9 @@ final class Rollout {
                 }
             }
         } finally {
-            executor.shutdownNow();
+            workers.shutdownNow();
+            connectors.shutdown();
+            ahead.keySet().forEach(Rollout::closeWhenConnected);
         }
         // Without a failure nothing is left waiting: the plan refuses a rollout the floor does not allow.
         String why = failed ? "not started: the rollout stopped after a failure"
@@ -102,6 +148,75 @@ final class Rollout {
         return ordered.stream().map(node -> outcomes.get(node.name())).toList();
     }
 
+    /** A started node's work: once connected (ahead, or now), the rest; a failure to connect is its outcome. */
+    private static NodeOutcome work(NodeJob job, NodePlan node, Future<Object> connection) {
+        Transport transport;
+        try {
+            transport = (Transport) connection.get();
+        } catch (InterruptedException e) {
+            throw interrupted(e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            RuntimeException failure = (RuntimeException) e.getCause();
+            NodeOutcome outcome = job.failedPreparation(node, failure);
+            if (!(failure instanceof NeckbeardException)) {
+                throw failure;
+            }
+            return outcome;
+        }
+        return job.run(node, transport);
+    }
+
+    private static Future<Object> takeAhead(Map<Future<Object>, NodePlan> ahead, NodePlan node) {
+        for (Iterator<Map.Entry<Future<Object>, NodePlan>> entries = ahead.entrySet().iterator(); entries.hasNext(); ) {
+            Map.Entry<Future<Object>, NodePlan> entry = entries.next();
+            if (entry.getValue() == node) {
+                entries.remove();
+                return entry.getKey();
+            }
+        }
+        return null;
+    }
+
+    /** The exception a finished connection threw (an {@link Error} is thrown on), or null when it connected. */
+    private static RuntimeException failure(Future<Object> connection) {
+        try {
+            connection.get();
+            return null;
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            return (RuntimeException) e.getCause();
+        } catch (InterruptedException e) {
+            throw interrupted(e);
+        }
+    }
+
+    /** Closes a node's connection made ahead for a node that never started, once it is made (it is bounded by the connect timeout). */
+    private static void closeWhenConnected(Future<Object> connection) {
+        try {
+            Transport transport = (Transport) connection.get();
+            if (transport != null) {
+                transport.close();
+            }
+        } catch (ExecutionException e) {
+            // never connected: nothing to close
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static ExecutorService pool(int threads, String name) {
+        return Executors.newFixedThreadPool(threads, runnable -> {
+            Thread thread = new Thread(runnable, name);
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
     private static boolean waitingForPeers(NodePlan node, Set<String> types, List<NodePlan> waiting,
                                            Collection<NodePlan> running) {
         return Stream.concat(waiting.stream(), running.stream())
@@ -114,10 +229,10 @@ final class Rollout {
         return outcome;
     }
 
-    /** The next node's work to finish. */
-    private static Future<NodeOutcome> next(CompletionService<NodeOutcome> done) {
+    /** The next node's work to finish, or connection to be made. */
+    private static Future<Object> next(BlockingQueue<Future<Object>> events) {
         try {
-            return done.take();
+            return events.take();
         } catch (InterruptedException e) {
             throw interrupted(e);
         }

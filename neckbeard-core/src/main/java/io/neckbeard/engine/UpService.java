@@ -93,7 +93,7 @@ public final class UpService {
                 + "; each starts as soon as its type and AZ keep min_per_az nodes serving without it");
         List<NodeOutcome> outcomes = new ArrayList<>(new Rollout(progress)
                 .run(ordered, gate, parallel != null ? parallel : Math.max(1, ordered.size()), PeerOrder.of(desired)::dependencies,
-                        work::run));
+                        work));
         boolean failed = outcomes.stream().anyMatch(NodeOutcome::failed);
         if (!failed) {
             outcomes.addAll(new Retirement(context, writer, state.scale(), progress).retire(plan.retirements()));

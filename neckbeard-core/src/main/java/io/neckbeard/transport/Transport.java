@@ -66,6 +66,15 @@ public interface Transport extends AutoCloseable {
         }
     }
 
+    /**
+     * Connects now rather than on first use, so a connection can be made before the node is worked
+     * on; changes nothing on the node. Transports without a connection of their own do nothing.
+     *
+     * @throws TransportException when the node cannot be reached
+     */
+    default void connect() {
+    }
+
     /** For messages: {@code deploy@10.0.0.5:22}, {@code local:app-1}. */
     String describe();
 

@@ -1,21 +1,31 @@
 package io.neckbeard.engine;
 
+import io.neckbeard.core.ExitCode;
+import io.neckbeard.core.NeckbeardException;
 import io.neckbeard.provider.Resource;
 import io.neckbeard.provider.ResourceState;
 import io.neckbeard.state.NodeRecord;
+import io.neckbeard.transport.CommandResult;
+import io.neckbeard.transport.Transport;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 
+import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
@@ -99,6 +109,107 @@ class RolloutTest {
         }
     }
 
+    @Test
+    void aWaitingNodeIsConnectedToWhileTheNodeBeforeItIsWorkedOnAndStartsWithThatConnection() throws Exception {
+        // floor 1 of 2 serving: web-2 can start only once web-1 is back, but is connected to before
+        List<NodePlan> nodes = List.of(serving("web-1", "az-a"), serving("web-2", "az-a"));
+        FloorGate gate = new FloorGate(Map.of("app", 1), Map.of(new Placement("app", "az-a"), 2));
+        CountDownLatch web2Connected = new CountDownLatch(1);
+        Map<String, FakeTransport> connected = new ConcurrentHashMap<>();
+        Map<String, Transport> workedWith = new ConcurrentHashMap<>();
+
+        List<NodeOutcome> outcomes = new Rollout(EngineFixture.SILENT).run(nodes, gate, 10, type -> Set.of(), new Job() {
+            @Override
+            public Transport prepare(NodePlan node) {
+                FakeTransport transport = new FakeTransport();
+                connected.put(node.name(), transport);
+                if (node.name().equals("web-2")) {
+                    web2Connected.countDown();
+                }
+                return transport;
+            }
+
+            @Override
+            public NodeOutcome run(NodePlan node, Transport prepared) {
+                if (node.name().equals("web-1")) {
+                    await(web2Connected, "web-2 connected to while web-1 was still out of service");
+                }
+                workedWith.put(node.name(), prepared);
+                return ok(node);
+            }
+        });
+
+        assertThat(outcomes).extracting(NodeOutcome::result).containsOnly("ok");
+        assertThat(workedWith).containsEntry("web-1", connected.get("web-1")).containsEntry("web-2", connected.get("web-2"));
+    }
+
+    @Test
+    void aWaitingNodeThatCannotBeConnectedToFailsUntouchedAndStopsTheRollout() {
+        // one out at a time: web-2 and web-3 wait while web-1 is worked on, and web-2 cannot be reached
+        List<NodePlan> nodes = List.of(serving("web-1", "az-a"), serving("web-2", "az-a"), serving("web-3", "az-a"));
+        FloorGate gate = new FloorGate(Map.of("app", 2), Map.of(new Placement("app", "az-a"), 3));
+        CountDownLatch web2Failed = new CountDownLatch(1);
+        List<String> worked = new CopyOnWriteArrayList<>();
+
+        List<NodeOutcome> outcomes = new Rollout(EngineFixture.SILENT).run(nodes, gate, 10, type -> Set.of(), new Job() {
+            @Override
+            public Transport prepare(NodePlan node) {
+                if (node.name().equals("web-2")) {
+                    web2Failed.countDown();
+                    throw new NeckbeardException(ExitCode.FAILED, "cannot connect to web-2", null);
+                }
+                return new FakeTransport();
+            }
+
+            @Override
+            public NodeOutcome run(NodePlan node, Transport prepared) {
+                await(web2Failed, "web-2 connected to while web-1 was worked on");
+                worked.add(node.name());
+                return ok(node);
+            }
+
+            @Override
+            public NodeOutcome failedPreparation(NodePlan node, RuntimeException failure) {
+                return new NodeOutcome(node.name(), node.type(), node.az(), node.describeActions(), "failed",
+                        "connect: " + failure.getMessage());
+            }
+        });
+
+        assertThat(worked).containsExactly("web-1");
+        assertThat(outcomes).extracting(NodeOutcome::result).containsExactly("ok", "failed", "skipped");
+        assertThat(outcomes.get(1).detail()).isEqualTo("connect: cannot connect to web-2");
+    }
+
+    @Test
+    void connectionsToNodesThatNeverStartAreClosedWhenTheRolloutStops() {
+        List<NodePlan> nodes = List.of(serving("web-1", "az-a"), serving("web-2", "az-a"), serving("web-3", "az-a"));
+        FloorGate gate = new FloorGate(Map.of("app", 2), Map.of(new Placement("app", "az-a"), 3));
+        CountDownLatch othersConnected = new CountDownLatch(2);
+        List<FakeTransport> connections = new CopyOnWriteArrayList<>();
+
+        List<NodeOutcome> outcomes = new Rollout(EngineFixture.SILENT).run(nodes, gate, 10, type -> Set.of(), new Job() {
+            @Override
+            public Transport prepare(NodePlan node) {
+                FakeTransport transport = new FakeTransport();
+                connections.add(transport);
+                if (!node.name().equals("web-1")) {
+                    othersConnected.countDown();
+                }
+                return transport;
+            }
+
+            @Override
+            public NodeOutcome run(NodePlan node, Transport prepared) {
+                await(othersConnected, "web-2 and web-3 connected to while web-1 was worked on");
+                prepared.close(); // the work closes its own connection
+                return outcome(node, "failed");
+            }
+        });
+
+        assertThat(outcomes).extracting(NodeOutcome::result).containsExactly("failed", "skipped", "skipped");
+        assertThat(connections).hasSize(3).allMatch(FakeTransport::closed);
+    }
+
     @RepeatedTest(30)
     void neverBreaksAFloorNorExceedsParallel() {
         Random random = new Random(SEEDS.getAndIncrement());
@@ -143,6 +254,48 @@ class RolloutTest {
 
         assertThat(outcomes).extracting(NodeOutcome::result).containsOnly("ok").hasSize(nodes.size());
         assertThat(inFlight[1]).isBetween(1, parallel);
+    }
+
+    /** A node job whose preparation the test decides; a failed preparation is a bug unless the test says otherwise. */
+    private abstract static class Job implements NodeJob {
+        @Override
+        public NodeOutcome failedPreparation(NodePlan node, RuntimeException failure) {
+            throw new AssertionError("unexpected failure to connect to " + node.name(), failure);
+        }
+    }
+
+    /** A connection that only knows whether it was closed. */
+    private static final class FakeTransport implements Transport {
+        private volatile boolean closed;
+
+        boolean closed() {
+            return closed;
+        }
+
+        @Override
+        public CommandResult run(String command, Map<String, String> environment, Duration timeout, Consumer<String> output) {
+            throw new UnsupportedOperationException("no command runs in a rollout test");
+        }
+
+        @Override
+        public void upload(Path local, String remotePath) {
+            throw new UnsupportedOperationException("no copy in a rollout test");
+        }
+
+        @Override
+        public void write(String remotePath, byte[] content, int mode) {
+            throw new UnsupportedOperationException("no copy in a rollout test");
+        }
+
+        @Override
+        public String describe() {
+            return "fake";
+        }
+
+        @Override
+        public void close() {
+            closed = true;
+        }
     }
 
     private static NodePlan serving(String name, String az) {

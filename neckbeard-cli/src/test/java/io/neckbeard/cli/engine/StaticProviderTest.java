@@ -125,6 +125,24 @@ class StaticProviderTest {
         assertThat(project.state("dev").active().orElseThrow().nodes()).extracting(n -> n.name()).containsExactly("web-1");
     }
 
+    /** The node is connected to before it is taken out of service: one that cannot be logged in to keeps serving. */
+    @Test
+    void aNodeThatCannotBeLoggedInToFailsAtConnectAndIsNotTakenOutOfService() throws Exception {
+        project.writeEnvironment("dev", "extends: base\nnodes: {web: {count: 1, min_per_az: 0}}\n"); // may be taken out
+        assertThat(project.run("up", "dev").exit()).isZero();
+        Path config = project.root().resolve("neckbeard/config.yml");
+        Files.writeString(config, Files.readString(config).replace("sleep: \"0\"", "sleep: \"1\""));
+        Files.writeString(project.root().resolve("keys/known_hosts"), ""); // the host key is unknown now
+
+        Cli.Run up = project.run("up", "dev");
+
+        assertThat(up.exit()).as(up.err()).isEqualTo(1);
+        assertThat(up.out() + up.err()).contains("connect: the SSH host key of 127.0.0.1:" + server.port() + " is unknown");
+        assertThat(project.state("dev").active().orElseThrow().nodes()).singleElement()
+                .satisfies(node -> assertThat(node.operational()).as("web-1 still serves").isTrue());
+        assertThat(EngineProject.get(appPort, "/health")).isNotNull();
+    }
+
     @Test
     void checkReportsANodeWithoutAHost() throws Exception {
         project.writeEnvironment("dev", "extends: base\nnodes: {web: {count: 2, min_per_az: 1}}\n");

@@ -254,6 +254,11 @@ public final class SshTransport implements Transport {
     }
 
     @Override
+    public void connect() {
+        session();
+    }
+
+    @Override
     public synchronized void close() {
         if (session != null) {
             session.disconnect();

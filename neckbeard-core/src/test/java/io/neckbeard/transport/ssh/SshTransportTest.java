@@ -239,6 +239,21 @@ class SshTransportTest {
     }
 
     @Test
+    void connectLogsInRightAwaySoAnUnreachableHostFailsBeforeAnyCommand() throws Exception {
+        int closed;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closed = socket.getLocalPort();
+        }
+        SshTransport transport = new SshTransport("127.0.0.1", SshSettings.of(Map.of("ssh", Map.of("port", closed,
+                "identity_file", server.writeIdentity(dir.resolve("id")).toString(), "known_hosts", dir.resolve("kh").toString()))));
+
+        assertThatThrownBy(transport::connect)
+                .isInstanceOf(TransportException.class)
+                .hasMessageStartingWith("cannot connect to " + System.getProperty("user.name") + "@127.0.0.1:" + closed);
+        transport.close();
+    }
+
+    @Test
     void aMissingIdentityFileIsAConfigurationError() {
         SshTransport transport = new SshTransport("127.0.0.1", SshSettings.of(Map.of("ssh", Map.of("port", server.port(),
                 "identity_file", dir.resolve("nope").toString()))));
