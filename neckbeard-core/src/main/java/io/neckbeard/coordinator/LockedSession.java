@@ -32,7 +32,8 @@ final class LockedSession implements EnvironmentSession {
     private final ScheduledExecutorService renewer;
     private final Thread shutdownHook;
     private LockInfo lock;
-    private EnvironmentState state;
+    /** Volatile, not guarded: readers never wait for a write in flight (the last stored state is what they get). */
+    private volatile EnvironmentState state;
     private Long generation;
     private String result = "ok";
     private boolean lockLost;
@@ -75,7 +76,7 @@ final class LockedSession implements EnvironmentSession {
     }
 
     @Override
-    public synchronized EnvironmentState state() {
+    public EnvironmentState state() {
         return state;
     }
 

@@ -9,6 +9,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -59,6 +64,42 @@ class CoordinatorSessionTest {
             assertThat(stored.version()).isEqualTo(1);
             assertThat(session.state()).isEqualTo(stored);
             assertThat(backend.read("production")).isEqualTo(stored);
+        }
+    }
+
+    /** Many node threads read the state while one of them writes: a read must not wait for the write to be stored. */
+    @Test
+    void theStateCanBeReadWhileAWriteIsInFlight() throws Exception {
+        try (EnvironmentSession session = coordinator(Coordinator.DEFAULT_LOCK_TTL).session("production", "up", List.of())) {
+            EnvironmentState before = session.state();
+            CountDownLatch writing = new CountDownLatch(1);
+            CountDownLatch release = new CountDownLatch(1);
+            ExecutorService writer = Executors.newSingleThreadExecutor();
+            ExecutorService reader = Executors.newSingleThreadExecutor();
+            try {
+                Future<EnvironmentState> written = writer.submit(() -> session.update(s -> {
+                    writing.countDown();
+                    awaitQuietly(release);
+                    return s.withVars(Map.of("A", "1"));
+                }));
+                assertThat(writing.await(20, TimeUnit.SECONDS)).isTrue();
+
+                assertThat(reader.submit(session::state).get(20, TimeUnit.SECONDS)).isEqualTo(before);
+                release.countDown();
+                assertThat(written.get(20, TimeUnit.SECONDS).vars()).containsEntry("A", "1");
+            } finally {
+                release.countDown();
+                writer.shutdownNow();
+                reader.shutdownNow();
+            }
+        }
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await(20, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
