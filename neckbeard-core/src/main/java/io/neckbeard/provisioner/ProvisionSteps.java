@@ -66,17 +66,18 @@ public record ProvisionSteps(List<NodeFile> files, List<Command> commands) {
     }
 
     /**
-     * Puts the files (one round trip over SSH), then runs the commands as one command on the node
-     * (the second), streaming their output to {@code log}.
+     * Puts the files, then runs the commands as one command on the node, streaming their output to
+     * {@code log}: one round trip over SSH ({@link Transport#putAndRun}).
      *
-     * @throws NeckbeardException the failing command's, naming it and carrying the tail of its own output
+     * @throws NeckbeardException the failing command's, naming it and carrying the tail of its own output;
+     *                            the transport's when a file cannot be put (no command runs then)
      */
     public void runOn(Transport transport, Consumer<String> log) {
-        transport.put(files);
         if (commands.isEmpty()) {
+            transport.put(files);
             return;
         }
-        StepScript.Outcome outcome = StepScript.run(transport, commands.stream().map(Command::step).toList(), timeout(), log,
+        StepScript.Outcome outcome = StepScript.run(transport, files, commands.stream().map(Command::step).toList(), timeout(), log,
                 step -> log.accept(commands.get(step).announce()));
         if (!outcome.succeeded()) {
             throw commands.get(outcome.failed()).failure().of(outcome.result(), transport);

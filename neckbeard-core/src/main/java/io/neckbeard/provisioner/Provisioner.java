@@ -8,7 +8,7 @@ import java.util.function.Consumer;
 public interface Provisioner {
     /**
      * What provisioning the node takes: files and commands, which the engine ships with the
-     * Stack's deploy in two round trips. Checks the settings and local files before any node is
+     * Stack's deploy in one round trip. Checks the settings and local files before any node is
      * touched.
      *
      * @throws io.neckbeard.core.NeckbeardException exit 2 when a setting or a project file is wrong

@@ -26,7 +26,7 @@ import static io.neckbeard.transport.ShellQuote.quote;
  * {@code slugs/}, {@code releases/<slug id>/}, {@code current -> releases/<id>},
  * {@code shared/env} (0600), {@code logs/}, {@code run/}. Every step is a shell command or a
  * file copy through the {@link Transport}, so the same code works locally and over SSH; a deploy
- * is one copy and one command.
+ * is one copy followed by one command, in one round trip ({@link Transport#putAndRun}).
  */
 public final class Stack {
     /** A followed log has no end of its own: this only bounds a command nobody stops. */
@@ -67,7 +67,7 @@ public final class Stack {
 
     /**
      * Provisions the node with {@code provisioning}, then deploys as {@link #deploy(Transport, Slug, StackTarget, Consumer)}
-     * does, in two round trips: one copy of every file (the provisioner's, the slug, the env file), then
+     * does, in one round trip: a copy of every file (the provisioner's, the slug, the env file), then
      * one command that runs the provisioner's commands and the deploy script, streaming their output.
      *
      * @throws ProvisionerException when provisioning fails: the deploy does not start

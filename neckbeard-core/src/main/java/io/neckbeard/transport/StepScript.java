@@ -46,6 +46,15 @@ public final class StepScript {
      */
     public static Outcome run(Transport transport, List<Step> steps, Duration timeout, Consumer<String> output,
                               IntConsumer started) {
+        return run(transport, List.of(), steps, timeout, output, started);
+    }
+
+    /**
+     * The same, after putting {@code files} on the node (see {@link Transport#putAndRun}: one round trip
+     * over SSH); a file that cannot be put fails with the transport's exception before any step runs.
+     */
+    public static Outcome run(Transport transport, List<NodeFile> files, List<Step> steps, Duration timeout,
+                              Consumer<String> output, IntConsumer started) {
         String marker = "neckbeard-step-" + UUID.randomUUID() + " ";
         StringBuilder script = new StringBuilder();
         for (int i = 0; i < steps.size(); i++) {
@@ -57,7 +66,7 @@ public final class StepScript {
                     .append(")\nnb_status=$?\n[ $nb_status -eq 0 ] || exit $nb_status\n");
         }
         Tail tail = new Tail(marker, output, started);
-        CommandResult result = transport.run(script.toString(), Map.of(), timeout, tail::accept);
+        CommandResult result = transport.putAndRun(files, script.toString(), Map.of(), timeout, tail::accept);
         return new Outcome(result.succeeded() ? -1 : Math.max(0, tail.step), new CommandResult(result.exitCode(), tail.text()));
     }
 

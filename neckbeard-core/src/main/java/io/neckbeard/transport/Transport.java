@@ -67,6 +67,19 @@ public interface Transport extends AutoCloseable {
     }
 
     /**
+     * Puts the files as {@link #put} does, then runs {@code command} as {@link #run(String, Map, Duration, Consumer)}
+     * does, once every file is in place. A transport that talks to a remote node does both in one round
+     * trip; this default makes the two calls.
+     *
+     * @throws TransportException when a file cannot be put: the command does not run
+     */
+    default CommandResult putAndRun(List<NodeFile> files, String command, Map<String, String> environment, Duration timeout,
+                                    Consumer<String> output) {
+        put(files);
+        return run(command, environment, timeout, output);
+    }
+
+    /**
      * Connects now rather than on first use, so a connection can be made before the node is worked
      * on; changes nothing on the node. Transports without a connection of their own do nothing.
      *

@@ -259,6 +259,34 @@ public abstract class TransportContract {
     }
 
     @Test
+    void putAndRunRunsTheCommandOnceEveryFileIsInPlaceAndPassesOnOnlyItsOutput() throws Exception {
+        Path node = dir.resolve("node");
+        List<String> lines = new ArrayList<>();
+
+        CommandResult result = transport.putAndRun(List.of(
+                        NodeFile.bytes(node.resolve("shared/env").toString(), "A=1\n".getBytes(StandardCharsets.UTF_8), 0600),
+                        NodeFile.bytes(node.resolve("provision/params.json").toString(), "{}".getBytes(StandardCharsets.UTF_8), 0600)),
+                "cat '" + node.resolve("shared/env") + "' '" + node.resolve("provision/params.json") + "'; echo; echo \"$GREETING\"; cat; exit 4",
+                Map.of("GREETING", "hi"), TIMEOUT, lines::add);
+
+        assertThat(lines).containsExactly("A=1", "{}", "hi");
+        assertThat(result.exitCode()).isEqualTo(4);
+        assertThat(result.outputTail()).isEqualTo("A=1\n{}\nhi");
+    }
+
+    @Test
+    void putAndRunRunsNoCommandWhenAFileCannotBePut() throws Exception {
+        Path inTheWay = Files.writeString(dir.resolve("in-the-way"), "a file, not a directory");
+        Path ran = dir.resolve("ran");
+
+        assertThatThrownBy(() -> transport.putAndRun(List.of(NodeFile.bytes(inTheWay.resolve("sub/env").toString(), new byte[]{1}, 0600)),
+                "touch '" + ran + "'", Map.of(), TIMEOUT, line -> { }))
+                .isInstanceOf(TransportException.class)
+                .hasMessageContaining(inTheWay.resolve("sub/env").toString());
+        assertThat(ran).doesNotExist();
+    }
+
+    @Test
     void aPutThatCannotWriteFailsAsACopy() throws Exception {
         Path inTheWay = Files.writeString(dir.resolve("in-the-way"), "a file, not a directory");
 

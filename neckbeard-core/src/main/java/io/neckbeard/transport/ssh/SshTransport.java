@@ -92,15 +92,7 @@ public final class SshTransport implements Transport {
     @Override
     public CommandResult run(String command, Map<String, String> environment, InputStream stdin, Duration timeout,
                              Consumer<String> output) {
-        StringBuilder script = new StringBuilder();
-        environment.forEach((name, value) -> {
-            if (!VARIABLE.matcher(name).matches()) {
-                throw failure(ExitCode.USAGE, "'" + name + "' is not a valid environment variable name (for "
-                        + describe() + ")", "use letters, digits and underscores, not starting with a digit", null);
-            }
-            script.append("export ").append(name).append('=').append(quote(value)).append('\n');
-        });
-        script.append(command);
+        String script = exports(environment) + command;
         // The script goes on stdin, not on the command line, which every user of the host can read (ps, /proc/*/cmdline).
         if (stdin == null) {
             byte[] bytes = script.toString().getBytes(StandardCharsets.UTF_8);
@@ -111,6 +103,19 @@ public final class SshTransport implements Transport {
         byte[] bytes = (script + "\n" + marker + "\n").getBytes(StandardCharsets.UTF_8);
         return exec(ProcessGroup.command(readUpTo(marker)), out -> out.write(bytes), stdin, true, timeout, output,
                 Commands.firstLine(command));
+    }
+
+    /** {@code export NAME='value'} lines, each name checked. */
+    private String exports(Map<String, String> environment) {
+        StringBuilder script = new StringBuilder();
+        environment.forEach((name, value) -> {
+            if (!VARIABLE.matcher(name).matches()) {
+                throw failure(ExitCode.USAGE, "'" + name + "' is not a valid environment variable name (for "
+                        + describe() + ")", "use letters, digits and underscores, not starting with a digit", null);
+            }
+            script.append("export ").append(name).append('=').append(quote(value)).append('\n');
+        });
+        return script.toString();
     }
 
     private static String endOfScript() {
@@ -133,6 +138,77 @@ public final class SshTransport implements Transport {
         if (files.isEmpty()) {
             return;
         }
+        CommandResult result = withFiles(files, placing(files), COPY_TIMEOUT, line -> { },
+                "copy of " + files.size() + " files to " + files.get(0).parent());
+        if (!result.succeeded()) {
+            throw copyFailure(files, result.outputTail());
+        }
+    }
+
+    /**
+     * One command: the script of {@link #put} in a subshell of its own, then a line saying the files are in
+     * place (a fresh marker), then {@code command} with its environment and an empty stdin. The output passed
+     * on and the tail returned start after that line; a copy that fails runs no command. {@code timeout}
+     * covers the copy too.
+     */
+    @Override
+    public CommandResult putAndRun(List<NodeFile> files, String command, Map<String, String> environment, Duration timeout,
+                                   Consumer<String> output) {
+        if (files.isEmpty()) {
+            return run(command, environment, timeout, output);
+        }
+        String placed = "neckbeard-files-in-place-" + UUID.randomUUID();
+        // not "|| exit": the copy's "set -e" would be ignored inside an AND-OR list
+        String script = "(\n" + placing(files) + ")\nnb_status=$?\n[ $nb_status -eq 0 ] || exit $nb_status\necho " + placed
+                + "\nexec </dev/null\n" + exports(environment) + command;
+        LinesAfter after = new LinesAfter(placed, output);
+        CommandResult result = withFiles(files, script, timeout, after, Commands.firstLine(command));
+        if (!after.seen) {
+            throw copyFailure(files, result.outputTail());
+        }
+        String tail = result.outputTail();
+        int at = tail.indexOf(placed);
+        return new CommandResult(result.exitCode(), at < 0 ? tail : tail.substring(Math.min(tail.length(), at + placed.length() + 1)));
+    }
+
+    /** Passes on the lines that come after the line {@code marker}. */
+    private static final class LinesAfter implements Consumer<String> {
+        private final String marker;
+        private final Consumer<String> output;
+        private boolean seen;
+
+        LinesAfter(String marker, Consumer<String> output) {
+            this.marker = marker;
+            this.output = output;
+        }
+
+        @Override
+        public void accept(String line) {
+            if (seen) {
+                output.accept(line);
+            } else {
+                seen = line.equals(marker);
+            }
+        }
+    }
+
+    /** Runs {@code script}, which reads a tar stream of {@code files} from its stdin. */
+    private CommandResult withFiles(List<NodeFile> files, String script, Duration timeout, Consumer<String> output, String what) {
+        String marker = endOfScript();
+        byte[] head = (script + "\n" + marker + "\n").getBytes(StandardCharsets.UTF_8);
+        return exec(ProcessGroup.command(readUpTo(marker)), out -> {
+            out.write(head);
+            TarStream.write(files, out);
+        }, null, true, timeout, output, what);
+    }
+
+    private TransportException copyFailure(List<NodeFile> files, String tail) {
+        return failure(ExitCode.FAILED, "cannot copy " + String.join(", ", files.stream().map(NodeFile::path).toList()) + " to "
+                + describe() + ": " + tail, "check that " + settings.user() + " may write there and the disk is not full", null);
+    }
+
+    /** The script that unpacks the tar stream on its stdin to a staging directory, then moves every file into place. */
+    private String placing(List<NodeFile> files) {
         StringBuilder script = new StringBuilder("set -e\nb=" + quote(files.get(0).parent()) + "\nmkdir -p \"$b\"\n"
                 + "s=$(mktemp -d \"$b/.neckbeard-put.XXXXXX\")\ntrap 'rm -rf \"$s\"' EXIT\ntar -xf - -C \"$s\"\n");
         for (int i = 0; i < files.size(); i++) {
@@ -148,18 +224,7 @@ public final class SshTransport implements Transport {
                         .append(" \"$s/").append(i).append("\"\nmv -f \"$s/").append(i).append("\" ").append(target).append('\n');
             }
         }
-        String marker = endOfScript();
-        byte[] head = (script + marker + "\n").getBytes(StandardCharsets.UTF_8);
-        String what = "copy of " + files.size() + " files to " + files.get(0).parent();
-        CommandResult result = exec(ProcessGroup.command(readUpTo(marker)), out -> {
-            out.write(head);
-            TarStream.write(files, out);
-        }, null, true, COPY_TIMEOUT, line -> { }, what);
-        if (!result.succeeded()) {
-            throw failure(ExitCode.FAILED, "cannot copy " + String.join(", ", files.stream().map(NodeFile::path).toList()) + " to "
-                    + describe() + ": " + result.outputTail(), "check that " + settings.user()
-                    + " may write there and the disk is not full", null);
-        }
+        return script.toString();
     }
 
     @Override
