@@ -40,7 +40,10 @@ import static io.neckbeard.transport.ShellQuote.quote;
  */
 public final class SshTransport implements Transport {
     private static final Logger LOG = LoggerFactory.getLogger(SshTransport.class);
-    /** How often a running command is looked at: soon at first (most commands are short), then every 50 ms. */
+    /**
+     * How often a running command is looked at: soon at first (most commands are short), then every 50 ms;
+     * soon again after its output, or the end of it, arrives (its exit status follows the end of its output).
+     */
     private static final long FIRST_POLL_MILLIS = 1;
     private static final long POLL_MILLIS = 50;
     /** A copy gets this long; a command its caller's timeout. */
@@ -356,7 +359,7 @@ public final class SshTransport implements Transport {
         try {
             channel = (ChannelExec) current.openChannel("exec");
             channel.setCommand(command);
-            channel.setOutputStream(lines, true);
+            channel.setOutputStream(lines, false); // closed at the channel's end of file: wakes the wait
             channel.setErrStream(grouped ? group : lines, true);
             OutputStream stdin = channel.getOutputStream();
             channel.connect(millis(settings.connectTimeout()));
@@ -421,8 +424,7 @@ public final class SshTransport implements Transport {
             if (System.nanoTime() >= deadline) {
                 return false;
             }
-            Thread.sleep(pause);
-            pause = Math.min(POLL_MILLIS, pause * 2);
+            pause = lines.await(pause) ? FIRST_POLL_MILLIS : Math.min(POLL_MILLIS, pause * 2);
         }
         lines.drainTo(output);
         return true;
