@@ -484,6 +484,8 @@ public final class SshTransport implements Transport {
             opened.setIdentityRepository(identities);
             opened.setConfig("StrictHostKeyChecking", "yes");
             opened.setConfig("PreferredAuthentications", "publickey");
+            // straight to publickey: the "none" request JSch sends first only asks for the methods (one round trip)
+            opened.setConfig("enable_auth_none", "no");
             opened.setServerAliveInterval(millis(HEARTBEAT));
             opened.setServerAliveCountMax(HEARTBEAT_MISSES);
             if (proxy != null) {
