@@ -8,13 +8,13 @@ import io.neckbeard.transport.Transport;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionService;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorCompletionService;
@@ -22,6 +22,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
@@ -36,11 +37,20 @@ import java.util.stream.Stream;
  * <p>
  * Connecting to a node ({@link NodeJob#prepare}) takes nothing out of service, so it runs ahead:
  * once every started node is connected, the next waiting nodes (at most {@code parallel} of them)
- * are connected while the started ones are worked on, and a node the gate then admits goes straight
- * to its work. A waiting node that cannot be connected to fails (untouched) and stops the rollout
- * as a failed node does; the connections of nodes that never start are closed.
+ * are connected while the started ones are worked on, on a few threads of their own, and a node the
+ * gate then admits goes straight to its work. A waiting node that cannot be connected to fails
+ * (untouched) and stops the rollout as a failed node does; the connections of nodes that never
+ * start are closed.
  */
 final class Rollout {
+    /**
+     * Threads that connect ahead: the connections are off the critical path (made while other nodes
+     * provision), so a few at a time suffice, and every thread costs memory.
+     */
+    private static final int CONNECTING_AHEAD = 8;
+    /** An event that only wakes the rollout: a started node is connected. */
+    private static final Future<Object> CONNECTED = CompletableFuture.completedFuture(null);
+
     private final Progress progress;
 
     Rollout(Progress progress) {
@@ -65,13 +75,13 @@ final class Rollout {
         List<NodePlan> waiting = new ArrayList<>(ordered);
         int threads = Math.max(1, Math.min(parallel, ordered.size()));
         ExecutorService workers = pool(threads, "neckbeard-node");
-        ExecutorService connectors = pool(threads, "neckbeard-connect");
+        ExecutorService connectors = pool(Math.min(threads, CONNECTING_AHEAD), "neckbeard-connect");
         // one queue for both kinds of event: a node's work finished, a connection was made (or failed)
         BlockingQueue<Future<Object>> events = new LinkedBlockingQueue<>();
         CompletionService<Object> work = new ExecutorCompletionService<>(workers, events);
         CompletionService<Object> connecting = new ExecutorCompletionService<>(connectors, events);
         Map<Future<Object>, NodePlan> running = new HashMap<>();
-        Set<Future<Object>> startedConnecting = new HashSet<>();
+        AtomicInteger startedConnecting = new AtomicInteger(); // started nodes connecting in their own thread
         Map<Future<Object>, NodePlan> ahead = new LinkedHashMap<>();
         try {
             while (true) {
@@ -82,15 +92,16 @@ final class Rollout {
                         next.remove();
                         Future<Object> connection = takeAhead(ahead, node);
                         if (connection == null) {
-                            connection = connecting.submit(() -> job.prepare(node));
-                            startedConnecting.add(connection);
+                            startedConnecting.incrementAndGet();
                         }
-                        Future<Object> connected = connection;
-                        running.put(work.submit(() -> work(job, node, connected)), node);
+                        running.put(work.submit(() -> work(job, node, connection, () -> {
+                            startedConnecting.decrementAndGet();
+                            events.add(CONNECTED);
+                        })), node);
                     }
                 }
                 // the started nodes connect first: connections ahead would only slow theirs down
-                if (!failed && startedConnecting.isEmpty()) {
+                if (!failed && startedConnecting.get() == 0) {
                     for (Iterator<NodePlan> next = waiting.iterator(); next.hasNext() && ahead.size() < parallel; ) {
                         NodePlan node = next.next();
                         if (!ahead.containsValue(node)) {
@@ -104,8 +115,7 @@ final class Rollout {
                 Future<Object> event = next(events);
                 NodePlan node = running.remove(event);
                 if (node == null) {
-                    // a connection: a started node's work goes on with it; a waiting node that cannot be reached fails
-                    startedConnecting.remove(event);
+                    // a connection made: a started node's, or a waiting node's, which fails when it cannot be reached
                     NodePlan unstarted = ahead.get(event);
                     RuntimeException failure = unstarted == null ? null : failure(event);
                     if (failure != null) {
@@ -148,25 +158,44 @@ final class Rollout {
         return ordered.stream().map(node -> outcomes.get(node.name())).toList();
     }
 
-    /** A started node's work: once connected (ahead, or now), the rest; a failure to connect is its outcome. */
-    private static NodeOutcome work(NodeJob job, NodePlan node, Future<Object> connection) {
+    /**
+     * A started node's work: once connected, the rest; a failure to connect is its outcome.
+     *
+     * @param ahead     its connection made ahead, or null: then it connects here, and says so to {@code connected}
+     */
+    private static NodeOutcome work(NodeJob job, NodePlan node, Future<Object> ahead, Runnable connected) {
         Transport transport;
         try {
-            transport = (Transport) connection.get();
+            if (ahead != null) {
+                transport = (Transport) ahead.get();
+            } else {
+                try {
+                    transport = job.prepare(node);
+                } finally {
+                    connected.run();
+                }
+            }
         } catch (InterruptedException e) {
             throw interrupted(e);
         } catch (ExecutionException e) {
-            if (e.getCause() instanceof Error error) {
-                throw error;
-            }
-            RuntimeException failure = (RuntimeException) e.getCause();
-            NodeOutcome outcome = job.failedPreparation(node, failure);
-            if (!(failure instanceof NeckbeardException)) {
-                throw failure;
-            }
-            return outcome;
+            return failedPreparation(job, node, e.getCause());
+        } catch (RuntimeException e) {
+            return failedPreparation(job, node, e);
         }
         return job.run(node, transport);
+    }
+
+    /** The outcome of a started node that could not be connected to; a bug is thrown once it is reported. */
+    private static NodeOutcome failedPreparation(NodeJob job, NodePlan node, Throwable cause) {
+        if (cause instanceof Error error) {
+            throw error;
+        }
+        RuntimeException failure = (RuntimeException) cause;
+        NodeOutcome outcome = job.failedPreparation(node, failure);
+        if (!(failure instanceof NeckbeardException)) {
+            throw failure;
+        }
+        return outcome;
     }
 
     private static Future<Object> takeAhead(Map<Future<Object>, NodePlan> ahead, NodePlan node) {
