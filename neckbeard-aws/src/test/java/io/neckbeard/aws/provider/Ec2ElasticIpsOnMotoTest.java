@@ -106,19 +106,6 @@ class Ec2ElasticIpsOnMotoTest {
         assertThat(onlyAddress().instanceId()).isEqualTo(pending.id());
     }
 
-    @Test
-    void aRerunThatAddsAnElasticIpToAnEarlierRunsInstanceTagsItSoTerminateReleasesTheAddress() {
-        Resource first = provider.launch(MotoEc2.request("production", 1, "web-1"));
-
-        Resource again = provider.launch(MotoEc2.request("production", 1, "web-1", ALLOCATE));
-
-        assertThat(again.id()).isEqualTo(first.id());
-        assertThat(again.tags()).containsEntry("neckbeard:elastic_ip", "allocate");
-        assertThat(onlyAddress().instanceId()).isEqualTo(first.id());
-        provider.terminate(again);
-        assertThat(ec2.describeAddresses().addresses()).isEmpty();
-    }
-
     private Address onlyAddress() {
         List<Address> addresses = ec2.describeAddresses().addresses();
         assertThat(addresses).hasSize(1);
