@@ -33,7 +33,8 @@ final class LaunchPoller {
     /**
      * The ids one DescribeInstances names, in an {@code instance-id} filter (a filter that names an
      * instance EC2 does not show yet finds nothing, where {@code InstanceIds} would fail the whole
-     * call). EC2 refuses a call with more than 200 filter values ({@code FilterLimitExceeded}).
+     * call). EC2's API reference gives no count for a filter's values; EC2 is reported to refuse
+     * more than 200 ({@code FilterLimitExceeded}), so this stays at 200 (docs/aws.md).
      */
     static final int IDS_PER_CALL = 200;
 
