@@ -33,6 +33,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The EC2 calls of the {@link Ec2Provider}: one instance per node, found again by its
@@ -149,10 +150,18 @@ final class Ec2Instances {
      * Many resources as EC2 sees them now: one paginated DescribeInstances, then one
      * DescribeInstanceStatus (per 100 running instances) for their status checks. One EC2 no
      * longer knows is gone; a running one whose status checks are impaired is unreachable.
+     * Up to {@value LaunchPoller#IDS_PER_CALL} ids are named in an {@code instance-id} filter;
+     * beyond that EC2 refuses the filter, so the region's instances are listed, 1,000 a page, and
+     * kept to those asked for: the calls then follow the account's instances, not the nodes asked
+     * about (as {@link StatusChecks} does), and an adopted instance without neckbeard's tags is
+     * still found.
      */
     List<Resource> refreshAll(Collection<Resource> resources) {
-        List<String> ids = resources.stream().map(Resource::id).toList();
-        List<Instance> instances = describe(List.of(instanceIds(ids)), "refresh the ec2 nodes");
+        List<String> ids = resources.stream().map(Resource::id).distinct().toList();
+        Set<String> asked = Set.copyOf(ids);
+        List<Instance> instances = ids.size() <= LaunchPoller.IDS_PER_CALL
+                ? describe(List.of(instanceIds(ids)), "refresh the ec2 nodes")
+                : describe(List.of(), "refresh the ec2 nodes").stream().filter(i -> asked.contains(i.instanceId())).toList();
         List<String> running = instances.stream().filter(i -> i.state().name() == InstanceStateName.RUNNING)
                 .map(Instance::instanceId).toList();
         Map<String, InstanceStatus> statuses = running.isEmpty() ? Map.of() : statusChecks.of(running, "refresh the ec2 nodes' status checks");

@@ -11,9 +11,11 @@ import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
 import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.ec2.model.DescribeInstancesRequest;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CyclicBarrier;
@@ -76,6 +78,46 @@ class Ec2ProviderOnMotoTest extends Ec2ProviderTests {
             assertThat(counter.calls()).containsExactly("DescribeInstances", "DescribeInstanceStatus");
             assertThat(refreshed).hasSize(150).allSatisfy(resource -> assertThat(resource.attributes()).containsEntry("status_checks", "ok"));
         }
+    }
+
+    /**
+     * EC2 refuses a filter of more than 200 values: more nodes than that are found in one listing
+     * of the region's instances, never in an {@code instance-id} filter naming them all.
+     */
+    @Test
+    void refreshAllOfMoreNodesThanOneFilterHoldsListsTheRegionsInstances() {
+        CallCounter counter = new CallCounter();
+        List<Integer> filterValues = Collections.synchronizedList(new ArrayList<>());
+        try (Ec2Client counted = MotoEc2.client(moto, counter, filterValuesOf(filterValues))) {
+            int count = LaunchPoller.IDS_PER_CALL + 50;
+            List<Resource> nodes = counted.runInstances(r -> r.imageId("ami-12c6146b").instanceType("t3.micro")
+                            .minCount(count).maxCount(count))
+                    .instances().stream()
+                    .map(i -> new Resource(i.instanceId(), "ec2", null, ResourceState.UNKNOWN, Map.of(), Map.of())).toList();
+            counted.runInstances(r -> r.imageId("ami-12c6146b").instanceType("t3.micro").minCount(3).maxCount(3));
+            Ec2Provider provider = MotoEc2.provider(counted, 1000);
+            counter.forget();
+            filterValues.clear();
+
+            List<Resource> refreshed = provider.refreshAll(nodes);
+
+            assertThat(counter.calls()).containsExactly("DescribeInstances", "DescribeInstanceStatus");
+            assertThat(filterValues).allSatisfy(values -> assertThat(values).isLessThanOrEqualTo(LaunchPoller.IDS_PER_CALL));
+            assertThat(refreshed).extracting(Resource::id).containsExactlyElementsOf(nodes.stream().map(Resource::id).toList());
+            assertThat(refreshed).allSatisfy(resource -> assertThat(resource.state()).isEqualTo(ResourceState.RUNNING));
+        }
+    }
+
+    /** Records the most values any one filter of each DescribeInstances request carries. */
+    private static ExecutionInterceptor filterValuesOf(List<Integer> values) {
+        return new ExecutionInterceptor() {
+            @Override
+            public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
+                if (context.request() instanceof DescribeInstancesRequest describe) {
+                    values.add(describe.filters().stream().mapToInt(f -> f.values().size()).max().orElse(0));
+                }
+            }
+        };
     }
 
     /**
