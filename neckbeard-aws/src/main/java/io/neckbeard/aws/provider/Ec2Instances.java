@@ -85,17 +85,34 @@ final class Ec2Instances {
     Resource launch(LaunchRequest request) {
         String node = request.node().name();
         Ec2Settings settings = Ec2Settings.of(request.params(), request.node().index());
+        Map<String, String> tags = tags(request, settings);
+        Map<String, Snapshot> seeds = volumes.seedSnapshots(request, settings, tags, Instant.now().plus(settings.snapshotTimeout()));
+        String instanceId = run(request, settings, tags, Ec2Volumes.mappings(settings.volumes(), seeds));
+        LOG.info("node {}: launched instance {}", node, instanceId);
+        return ready(instanceId, node, settings, tags);
+    }
+
+    /** An instance an interrupted run launched: waited for and given its Elastic IP as {@link #launch} would. */
+    Resource resume(Resource found, LaunchRequest request) {
+        Ec2Settings settings = Ec2Settings.of(request.params(), request.node().index());
+        LOG.info("node {}: goes on with instance {}, launched by an interrupted run", request.node().name(), found.id());
+        return ready(found.id(), request.node().name(), settings, tags(request, settings));
+    }
+
+    private static Map<String, String> tags(LaunchRequest request, Ec2Settings settings) {
         Map<String, String> tags = new LinkedHashMap<>(request.tags().isEmpty()
-                ? Tags.of(request.app(), request.environment(), request.generation(), node) : request.tags());
+                ? Tags.of(request.app(), request.environment(), request.generation(), request.node().name()) : request.tags());
         if (settings.elasticIp() != null) {
             tags.put(ElasticIps.TAG, settings.elasticIp());
         }
         if (settings.addressOverride() != null) {
             tags.put(Ec2Resources.ADDRESS_OVERRIDE_TAG, settings.addressOverride());
         }
-        Map<String, Snapshot> seeds = volumes.seedSnapshots(request, settings, tags, Instant.now().plus(settings.snapshotTimeout()));
-        String instanceId = run(request, settings, tags, Ec2Volumes.mappings(settings.volumes(), seeds));
-        LOG.info("node {}: launched instance {}", node, instanceId);
+        return tags;
+    }
+
+    /** Waits until the instance runs (and passes its status checks), then gives it its Elastic IP. */
+    private Resource ready(String instanceId, String node, Ec2Settings settings, Map<String, String> tags) {
         Instance instance = poller.await(instanceId, node, settings.statusChecks(), Instant.now().plus(settings.launchTimeout()),
                 settings.launchTimeout());
         if (settings.elasticIp() != null && elasticIps.atLaunch(instanceId, tags, settings.elasticIp()) != null) {
