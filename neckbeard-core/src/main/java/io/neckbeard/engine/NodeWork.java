@@ -59,15 +59,16 @@ final class NodeWork implements NodeJob {
     }
 
     /**
-     * Connects to a node that is there already (not one to launch, not a managed one) before it is
-     * taken out of service. Its transport is made from the parameters as they resolve now; the
-     * parameters its provisioning gets are resolved again when it is worked on.
+     * Connects to a node that is there already before it is taken out of service: not one to launch,
+     * nor one whose interrupted launch is still to finish (it may have no address yet), nor a managed
+     * one. Its transport is made from the parameters as they resolve now; the parameters its
+     * provisioning gets are resolved again when it is worked on.
      */
     @Override
     public Transport prepare(NodePlan plan) {
         NodeSpec node = plan.spec();
         Resource resource = plan.resource();
-        if (plan.has(Action.LAUNCH) || resource == null || context.managed(node.type())) {
+        if (plan.has(Action.LAUNCH) || plan.foundUnrecorded() || resource == null || context.managed(node.type())) {
             return null;
         }
         Transport transport = context.provider(node.resource()).transport(resource, node,

@@ -32,6 +32,9 @@ class InterruptedLaunchTest {
 
             assertThat(provider.calls()).contains("resume dev/g1-web-1")
                     .noneMatch(call -> call.startsWith("launch") || call.startsWith("resume dev/g1-web-2"));
+            // not connected to ahead: its launch is finished first (an instance may still have no address)
+            assertThat(provider.calls().indexOf("transport dev/g1-web-1"))
+                    .as("web-1's transport is opened after its resume").isGreaterThan(provider.calls().indexOf("resume dev/g1-web-1"));
             NodeRecord web1 = context.coordinator().read("dev").active().orElseThrow().nodes().stream()
                     .filter(node -> node.name().equals("web-1")).findFirst().orElseThrow();
             assertThat(web1.resourceId()).isEqualTo("dev/g1-web-1");
