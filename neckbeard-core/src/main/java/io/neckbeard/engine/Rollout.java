@@ -2,7 +2,6 @@ package io.neckbeard.engine;
 
 import io.neckbeard.core.ExitCode;
 import io.neckbeard.core.NeckbeardException;
-
 import io.neckbeard.transport.Transport;
 
 import java.util.ArrayList;
@@ -161,7 +160,7 @@ final class Rollout {
     /**
      * A started node's work: once connected, the rest; a failure to connect is its outcome.
      *
-     * @param ahead     its connection made ahead, or null: then it connects here, and says so to {@code connected}
+     * @param ahead its connection made ahead, or null: then it connects here, and says so to {@code connected}
      */
     private static NodeOutcome work(NodeJob job, NodePlan node, Future<Object> ahead, Runnable connected) {
         Transport transport;
