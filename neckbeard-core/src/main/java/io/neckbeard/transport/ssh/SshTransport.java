@@ -98,7 +98,7 @@ public final class SshTransport implements Transport {
         String script = exports(environment) + command;
         // The script goes on stdin, not on the command line, which every user of the host can read (ps, /proc/*/cmdline).
         if (stdin == null) {
-            byte[] bytes = script.toString().getBytes(StandardCharsets.UTF_8);
+            byte[] bytes = script.getBytes(StandardCharsets.UTF_8);
             return exec(ProcessGroup.command(SCRIPT_FROM_STDIN), out -> out.write(bytes), null, true, timeout, output,
                     Commands.firstLine(command));
         }
