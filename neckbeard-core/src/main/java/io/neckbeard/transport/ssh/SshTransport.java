@@ -391,7 +391,7 @@ public final class SshTransport implements Transport {
             }
             long grace = System.nanoTime() + OUTPUT_GRACE.toNanos();
             while (!channel.isClosed() && System.nanoTime() < grace) {
-                Thread.sleep(GRACE_POLL_MILLIS);
+                lines.await(GRACE_POLL_MILLIS); // the channel's close closes the output too, which ends the wait
             }
             int status = channel.getExitStatus();
             String tail = lines.finish(output);
