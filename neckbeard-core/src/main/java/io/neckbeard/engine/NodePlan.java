@@ -31,6 +31,12 @@ public record NodePlan(String name, String type, String az, NodeSpec spec, NodeR
         return actions.contains(action);
     }
 
+    /** Its resource was found by its tags, launched by an interrupted run that never recorded it: a launch to finish. */
+    public boolean foundUnrecorded() {
+        return resource != null && !has(Action.LAUNCH) && !has(Action.RETIRE)
+                && (record == null || !resource.id().equals(record.resourceId()));
+    }
+
     /** Worked on in a wave (everything but nothing-to-do and retirement, which comes last). */
     public boolean isWork() {
         return !actions.equals(List.of(Action.NOTHING)) && !has(Action.RETIRE);

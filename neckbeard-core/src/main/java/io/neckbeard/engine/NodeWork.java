@@ -68,6 +68,10 @@ final class NodeWork {
                 step = step(plan, "launch");
                 deploy = deploy.withResource(provider.launch(deploy.launchRequest(NodeParams.forLaunch(node, writer.generation()),
                         clientToken(plan), seeds.apply(node.name()))));
+            } else if (plan.foundUnrecorded()) {
+                step = step(plan, "launch");
+                deploy = deploy.withResource(provider.resume(deploy.resource(), deploy.launchRequest(
+                        NodeParams.forLaunch(node, writer.generation()), clientToken(plan), null)));
             }
             Resource resource = deploy.resource();
             Target target = deploy.target();
@@ -75,7 +79,7 @@ final class NodeWork {
             Integer port = Endpoint.port(target, check);
             String url = Endpoint.url(resource.address(), port, !context.managed(node.type()) && servesHttp(check));
             NodeRecord record = plan.record();
-            if (plan.has(Action.LAUNCH) || record == null || !resource.id().equals(record.resourceId())) {
+            if (plan.has(Action.LAUNCH) || plan.foundUnrecorded()) {
                 writer.resource(node.name(), node.type(), node.az(), resource, port, url);
             } else if (!Objects.equals(record.port(), port) || !Objects.equals(record.url(), url)) {
                 writer.endpoint(node.name(), port, url);

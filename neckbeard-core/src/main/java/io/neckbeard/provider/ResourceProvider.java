@@ -29,6 +29,18 @@ public interface ResourceProvider {
     Resource launch(LaunchRequest request);
 
     /**
+     * Finishes what {@link #launch} does for a resource an interrupted run launched and never
+     * recorded ({@code up} found it by its tags): e.g. waits until it runs and attaches what a
+     * launch attaches, so the node goes on as if this run had launched it. Keep it idempotent.
+     * The default returns the resource as found.
+     *
+     * @param request the node's settings, as {@link #launch} gets them
+     */
+    default Resource resume(Resource found, LaunchRequest request) {
+        return found;
+    }
+
+    /**
      * Applies the node's current settings to its existing managed resource where the provider
      * can, e.g. the rds provider's parameter group. {@code up} calls it for a healthy managed node
      * whose configuration changed since it was last launched or updated, then checks the node

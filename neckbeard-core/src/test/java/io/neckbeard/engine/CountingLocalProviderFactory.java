@@ -87,6 +87,12 @@ public final class CountingLocalProviderFactory implements ResourceProviderFacto
         }
 
         @Override
+        public Resource resume(Resource found, LaunchRequest request) {
+            record("resume " + found.id());
+            return own(local.resume(found, request));
+        }
+
+        @Override
         public Resource refresh(Resource resource) {
             record("refresh " + resource.id());
             return own(local.refresh(resource));

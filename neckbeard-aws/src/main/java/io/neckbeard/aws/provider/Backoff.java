@@ -19,15 +19,21 @@ final class Backoff {
         return next;
     }
 
+    /** The current wait, for a caller that waits by itself; the next one doubles up to the cap. */
+    Duration advance() {
+        Duration wait = next;
+        Duration doubled = next.multipliedBy(2);
+        next = doubled.compareTo(max) > 0 ? max : doubled;
+        return wait;
+    }
+
     /** Sleeps the current wait, then doubles it up to the cap; an interrupt ends the wait as a failure. */
     void sleep() {
         try {
-            Thread.sleep(next.toMillis());
+            Thread.sleep(advance().toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ProviderException("interrupted while waiting for AWS", "run the command again");
         }
-        Duration doubled = next.multipliedBy(2);
-        next = doubled.compareTo(max) > 0 ? max : doubled;
     }
 }

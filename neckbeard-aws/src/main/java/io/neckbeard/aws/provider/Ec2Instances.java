@@ -33,13 +33,15 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
+import java.util.Set;
 
 /**
  * The EC2 calls of the {@link Ec2Provider}: one instance per node, found again by its
- * {@code neckbeard:*} tags. A launch first looks the node up by its tags, so a run killed between
- * RunInstances and the coordinator's write never makes a second instance (EC2's client token
- * covers the same window for retried calls). See docs/aws.md.
+ * {@code neckbeard:*} tags. A launch is one RunInstances, then waits in the {@link LaunchPoller}'s
+ * rounds, shared by every launch of the run. It does not look the node up first: {@code up}
+ * plans under the environment's lock from one discovery by tags, so an instance a killed run
+ * launched is planned as the node's and never launched again; EC2's client token covers a
+ * retried call and an instance discovery could not see yet. See docs/aws.md.
  */
 final class Ec2Instances {
     private static final Logger LOG = LoggerFactory.getLogger(Ec2Instances.class);
@@ -51,6 +53,7 @@ final class Ec2Instances {
     private final Duration firstPoll;
     private final int pageSize;
     private final StatusChecks statusChecks;
+    private final LaunchPoller poller;
     private final Ec2Volumes volumes;
     private final ElasticIps elasticIps;
 
@@ -63,6 +66,8 @@ final class Ec2Instances {
         this.firstPoll = firstPoll;
         this.pageSize = pageSize;
         this.statusChecks = new StatusChecks(ec2);
+        this.poller = new LaunchPoller(ids -> describe(List.of(instanceIds(ids)), "wait for the launched ec2 instances"),
+                statusChecks, firstPoll, MAX_POLL);
         this.volumes = new Ec2Volumes(ec2, () -> new Backoff(firstPoll, MAX_POLL));
         this.elasticIps = new ElasticIps(ec2);
     }
@@ -80,37 +85,45 @@ final class Ec2Instances {
     Resource launch(LaunchRequest request) {
         String node = request.node().name();
         Ec2Settings settings = Ec2Settings.of(request.params(), request.node().index());
+        Map<String, String> tags = tags(request, settings);
+        Map<String, Snapshot> seeds = volumes.seedSnapshots(request, settings, tags, Instant.now().plus(settings.snapshotTimeout()));
+        String instanceId = run(request, settings, tags, Ec2Volumes.mappings(settings.volumes(), seeds));
+        LOG.info("node {}: launched instance {}", node, instanceId);
+        return ready(instanceId, node, settings, tags);
+    }
+
+    /** An instance an interrupted run launched: waited for and given its Elastic IP as {@link #launch} would. */
+    Resource resume(Resource found, LaunchRequest request) {
+        Ec2Settings settings = Ec2Settings.of(request.params(), request.node().index());
+        LOG.info("node {}: goes on with instance {}, launched by an interrupted run", request.node().name(), found.id());
+        return ready(found.id(), request.node().name(), settings, tags(request, settings));
+    }
+
+    private static Map<String, String> tags(LaunchRequest request, Ec2Settings settings) {
         Map<String, String> tags = new LinkedHashMap<>(request.tags().isEmpty()
-                ? Tags.of(request.app(), request.environment(), request.generation(), node) : request.tags());
+                ? Tags.of(request.app(), request.environment(), request.generation(), request.node().name()) : request.tags());
         if (settings.elasticIp() != null) {
             tags.put(ElasticIps.TAG, settings.elasticIp());
         }
         if (settings.addressOverride() != null) {
             tags.put(Ec2Resources.ADDRESS_OVERRIDE_TAG, settings.addressOverride());
         }
-        List<Instance> earlier = describe(List.of(tag(Tags.APP, request.app()), tag(Tags.ENV, request.environment()),
-                tag(Tags.GENERATION, Long.toString(request.generation())), tag(Tags.NODE, node), liveStates()),
-                "look up node " + node);
-        String instanceId;
-        if (!earlier.isEmpty()) {
-            instanceId = earlier.get(0).instanceId();
-            LOG.info("node {}: found instance {} an earlier run launched", node, instanceId);
-            tagElasticIp(earlier.get(0), settings.elasticIp());
-            tagAddressOverride(earlier.get(0), settings.addressOverride());
-        } else {
-            Map<String, Snapshot> seeds = volumes.seedSnapshots(request, settings, tags, Instant.now().plus(settings.snapshotTimeout()));
-            instanceId = run(request, settings, tags, Ec2Volumes.mappings(settings.volumes(), seeds));
-            LOG.info("node {}: launched instance {}", node, instanceId);
-        }
-        Instant deadline = Instant.now().plus(settings.launchTimeout());
-        Instance instance = awaitRunning(instanceId, node, deadline, settings.launchTimeout());
-        if (settings.statusChecks()) {
-            instance = awaitStatusChecks(instance, node, deadline, settings.launchTimeout());
-        }
+        return tags;
+    }
+
+    /** Waits until the instance runs (and passes its status checks), then gives it its Elastic IP. */
+    private Resource ready(String instanceId, String node, Ec2Settings settings, Map<String, String> tags) {
+        Instance instance = poller.await(instanceId, node, settings.statusChecks(), Instant.now().plus(settings.launchTimeout()),
+                settings.launchTimeout());
         if (settings.elasticIp() != null && elasticIps.atLaunch(instanceId, tags, settings.elasticIp()) != null) {
             instance = describeOne(instanceId, node); // its public address is the Elastic IP now
         }
         return Ec2Resources.resource(instance, null);
+    }
+
+    /** The poll rounds the launches of this run shared so far (the unit of their call budget, docs/aws.md). */
+    int pollRounds() {
+        return poller.rounds();
     }
 
     private String run(LaunchRequest request, Ec2Settings settings, Map<String, String> tags, List<BlockDeviceMapping> devices) {
@@ -150,105 +163,22 @@ final class Ec2Instances {
         }
     }
 
-    /** Polls with doubling waits until the instance runs; a terminated instance or a timeout is the node's failure. */
-    private Instance awaitRunning(String instanceId, String node, Instant deadline, Duration timeout) {
-        Backoff backoff = new Backoff(firstPoll, MAX_POLL);
-        while (true) {
-            List<Instance> found = describe(List.of(Filter.builder().name("instance-id").values(instanceId).build()),
-                    "wait for node " + node);
-            Instance instance = found.isEmpty() ? null : found.get(0);
-            InstanceStateName state = instance == null ? InstanceStateName.PENDING : instance.state().name();
-            if (state == InstanceStateName.RUNNING) {
-                return instance;
-            }
-            if (state == InstanceStateName.TERMINATED || state == InstanceStateName.SHUTTING_DOWN) {
-                String reason = instance.stateReason() == null ? "EC2 gave no reason" : instance.stateReason().message();
-                throw new ProviderException("node " + node + ": instance " + instanceId + " ended " + state + " instead of running: " + reason,
-                        "fix what EC2 names (image, instance type, capacity of the zone) and run 'neckbeard up' again");
-            }
-            if (state == InstanceStateName.STOPPED || state == InstanceStateName.STOPPING) {
-                // an earlier run's instance someone stopped: starting it again is the operator's call
-                throw new ProviderException("node " + node + ": its instance " + instanceId + " is " + state,
-                        "start it ('aws ec2 start-instances --instance-ids " + instanceId + "') or terminate it, then run 'neckbeard up' again");
-            }
-            if (Instant.now().plus(backoff.next()).isAfter(deadline)) {
-                throw new ProviderException("node " + node + ": instance " + instanceId + " is still " + state + " after " + timeout,
-                        "look at the instance in the EC2 console, raise ec2.launch_timeout if it boots slowly, and run 'neckbeard up' again");
-            }
-            backoff.sleep();
-        }
-    }
-
-    /** An earlier run's instance carries the node's current {@code ec2.elastic_ip}, which promote and terminate read from it. */
-    private void tagElasticIp(Instance instance, String setting) {
-        boolean tagged = instance.tags().stream().anyMatch(t -> t.key().equals(ElasticIps.TAG) && t.value().equals(setting));
-        if (setting != null && !tagged) {
-            try {
-                ec2.createTags(t -> t.resources(instance.instanceId()).tags(Tag.builder().key(ElasticIps.TAG).value(setting).build()));
-            } catch (RuntimeException e) {
-                throw AwsErrors.translate(e, "tag instance " + instance.instanceId() + " with its Elastic IP setting");
-            }
-        }
-    }
-
-    /** An earlier run's instance carries the node's current {@code ec2.address_override}, or none when it has none now. */
-    private void tagAddressOverride(Instance instance, String override) {
-        String tagged = instance.tags().stream().filter(t -> t.key().equals(Ec2Resources.ADDRESS_OVERRIDE_TAG))
-                .map(Tag::value).findFirst().orElse(null);
-        if (Objects.equals(tagged, override)) {
-            return;
-        }
-        try {
-            if (override == null) {
-                ec2.deleteTags(t -> t.resources(instance.instanceId()).tags(Tag.builder().key(Ec2Resources.ADDRESS_OVERRIDE_TAG).build()));
-            } else {
-                ec2.createTags(t -> t.resources(instance.instanceId())
-                        .tags(Tag.builder().key(Ec2Resources.ADDRESS_OVERRIDE_TAG).value(override).build()));
-            }
-        } catch (RuntimeException e) {
-            throw AwsErrors.translate(e, "tag instance " + instance.instanceId() + " with its address override");
-        }
-    }
-
-    /**
-     * Polls DescribeInstanceStatus with doubling waits until both status checks pass. Either check
-     * {@code impaired} fails the node with what EC2 says; an instance that leaves {@code running}
-     * meanwhile fails it as {@link #awaitRunning} does (with EC2's state reason).
-     */
-    private Instance awaitStatusChecks(Instance instance, String node, Instant deadline, Duration timeout) {
-        String instanceId = instance.instanceId();
-        Backoff backoff = new Backoff(firstPoll, MAX_POLL);
-        while (true) {
-            InstanceStatus status = statusChecks.of(List.of(instanceId), "wait for the status checks of node " + node).get(instanceId);
-            if (status != null && status.instanceState() != null && status.instanceState().name() != InstanceStateName.RUNNING) {
-                awaitRunning(instanceId, node, deadline, timeout);
-                continue;
-            }
-            if (status != null && StatusChecks.passed(status)) {
-                return instance;
-            }
-            if (status != null && StatusChecks.impaired(status)) {
-                throw new ProviderException("node " + node + ": instance " + instanceId + " failed its status checks: "
-                        + StatusChecks.describe(status), "look at the instance's system log in the EC2 console (image, kernel, "
-                        + "network settings), then terminate the node and run 'neckbeard up' again");
-            }
-            if (Instant.now().plus(backoff.next()).isAfter(deadline)) {
-                throw new ProviderException("node " + node + ": instance " + instanceId + " has not passed its status checks after "
-                        + timeout + " (" + (status == null ? "no status yet" : StatusChecks.describe(status)) + ")",
-                        "look at the instance in the EC2 console, raise ec2.launch_timeout, or set ec2.status_checks: false");
-            }
-            backoff.sleep();
-        }
-    }
-
     /**
      * Many resources as EC2 sees them now: one paginated DescribeInstances, then one
      * DescribeInstanceStatus (per 100 running instances) for their status checks. One EC2 no
      * longer knows is gone; a running one whose status checks are impaired is unreachable.
+     * Up to {@value LaunchPoller#IDS_PER_CALL} ids are named in an {@code instance-id} filter;
+     * beyond that EC2 refuses the filter, so the region's instances are listed, 1,000 a page, and
+     * kept to those asked for: the calls then follow the account's instances, not the nodes asked
+     * about (as {@link StatusChecks} does), and an adopted instance without neckbeard's tags is
+     * still found.
      */
     List<Resource> refreshAll(Collection<Resource> resources) {
-        List<String> ids = resources.stream().map(Resource::id).toList();
-        List<Instance> instances = describe(List.of(Filter.builder().name("instance-id").values(ids).build()), "refresh the ec2 nodes");
+        List<String> ids = resources.stream().map(Resource::id).distinct().toList();
+        Set<String> asked = Set.copyOf(ids);
+        List<Instance> instances = ids.size() <= LaunchPoller.IDS_PER_CALL
+                ? describe(List.of(instanceIds(ids)), "refresh the ec2 nodes")
+                : describe(List.of(), "refresh the ec2 nodes").stream().filter(i -> asked.contains(i.instanceId())).toList();
         List<String> running = instances.stream().filter(i -> i.state().name() == InstanceStateName.RUNNING)
                 .map(Instance::instanceId).toList();
         Map<String, InstanceStatus> statuses = running.isEmpty() ? Map.of() : statusChecks.of(running, "refresh the ec2 nodes' status checks");
@@ -292,12 +222,12 @@ final class Ec2Instances {
     }
 
     private boolean gone(String instanceId) {
-        return describe(List.of(Filter.builder().name("instance-id").values(instanceId).build()), "wait for instance " + instanceId)
+        return describe(List.of(instanceIds(List.of(instanceId))), "wait for instance " + instanceId)
                 .stream().allMatch(i -> Ec2Resources.state(i) == ResourceState.GONE);
     }
 
     private Instance describeOne(String instanceId, String node) {
-        return describe(List.of(Filter.builder().name("instance-id").values(instanceId).build()), "look at node " + node).get(0);
+        return describe(List.of(instanceIds(List.of(instanceId))), "look at node " + node).get(0);
     }
 
     private List<Instance> describe(List<Filter> filters, String action) {
@@ -307,6 +237,10 @@ final class Ec2Instances {
         } catch (RuntimeException e) {
             throw AwsErrors.translate(e, action);
         }
+    }
+
+    private static Filter instanceIds(Collection<String> ids) {
+        return Filter.builder().name("instance-id").values(ids).build();
     }
 
     private static Filter tag(String key, String value) {

@@ -41,6 +41,11 @@ final class Ec2Provider implements ResourceProvider {
     }
 
     @Override
+    public Resource resume(Resource found, LaunchRequest request) {
+        return instances().resume(found, request);
+    }
+
+    @Override
     public Resource refresh(Resource resource) {
         return refreshAll(List.of(resource)).get(0);
     }

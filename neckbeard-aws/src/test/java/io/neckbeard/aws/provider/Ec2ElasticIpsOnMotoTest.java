@@ -54,6 +54,29 @@ class Ec2ElasticIpsOnMotoTest {
         assertThat(ec2.describeAddresses().addresses()).isEmpty();
     }
 
+    /**
+     * A run killed right after its RunInstances left an instance with the node's tags and no
+     * Elastic IP: the next {@code up} finds it by its tags and resumes it, which gives it its
+     * address as a launch would, once, however often it is resumed.
+     */
+    @Test
+    void anInstanceAnInterruptedRunLaunchedIsGivenItsAddressWhenResumed() {
+        String id = ec2.runInstances(r -> r.imageId("ami-12c6146b").instanceType("t3.micro").minCount(1).maxCount(1)
+                .tagSpecifications(t -> t.resourceType("instance").tags(Tags.of("shop", "production", 1, "web-1").entrySet().stream()
+                        .map(e -> Tag.builder().key(e.getKey()).value(e.getValue()).build()).toList())))
+                .instances().get(0).instanceId();
+        Resource found = provider.discover("shop", "production").get(0);
+        assertThat(ec2.describeAddresses().addresses()).isEmpty();
+
+        Resource resumed = provider.resume(found, MotoEc2.request("production", 1, "web-1", ALLOCATE));
+        provider.resume(found, MotoEc2.request("production", 1, "web-1", ALLOCATE));
+
+        Address address = onlyAddress();
+        assertThat(resumed.id()).isEqualTo(id);
+        assertThat(address.instanceId()).isEqualTo(id);
+        assertThat(resumed.attributes()).containsEntry("public_ip", address.publicIp());
+    }
+
     @Test
     void aGivenAddressIsAssociatedAndKeptWhenTheNodeIsTerminated() {
         AllocateAddressResponse given = ec2.allocateAddress(a -> a.domain(DomainType.VPC));
@@ -104,19 +127,6 @@ class Ec2ElasticIpsOnMotoTest {
         assertThat(onlyAddress().instanceId()).isEqualTo(pending.id());
         provider.promoted(provider.refreshAll(List.of(pending)), List.of(plain));
         assertThat(onlyAddress().instanceId()).isEqualTo(pending.id());
-    }
-
-    @Test
-    void aRerunThatAddsAnElasticIpToAnEarlierRunsInstanceTagsItSoTerminateReleasesTheAddress() {
-        Resource first = provider.launch(MotoEc2.request("production", 1, "web-1"));
-
-        Resource again = provider.launch(MotoEc2.request("production", 1, "web-1", ALLOCATE));
-
-        assertThat(again.id()).isEqualTo(first.id());
-        assertThat(again.tags()).containsEntry("neckbeard:elastic_ip", "allocate");
-        assertThat(onlyAddress().instanceId()).isEqualTo(first.id());
-        provider.terminate(again);
-        assertThat(ec2.describeAddresses().addresses()).isEmpty();
     }
 
     private Address onlyAddress() {
