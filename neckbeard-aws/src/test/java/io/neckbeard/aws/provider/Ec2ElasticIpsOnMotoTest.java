@@ -2,13 +2,7 @@ package io.neckbeard.aws.provider;
 
 import io.neckbeard.provider.Resource;
 import io.neckbeard.provider.Tags;
-import io.neckbeard.testing.moto.MotoExtension;
-import io.neckbeard.testing.moto.MotoServer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.Address;
 import software.amazon.awssdk.services.ec2.model.AllocateAddressResponse;
 import software.amazon.awssdk.services.ec2.model.DomainType;
@@ -21,23 +15,8 @@ import java.util.stream.Collectors;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** ec2.elastic_ip on moto: allocate or associate, move at promote and back at rollback, release only what neckbeard allocated. */
-@ExtendWith(MotoExtension.class)
-class Ec2ElasticIpsOnMotoTest {
+class Ec2ElasticIpsOnMotoTest extends Ec2OnMoto {
     private static final Map<String, Object> ALLOCATE = MotoEc2.params(Map.of("elastic_ip", "allocate", "address", "elastic_ip"));
-
-    private Ec2Client ec2;
-    private Ec2Provider provider;
-
-    @BeforeEach
-    void connect(MotoServer moto) {
-        ec2 = MotoEc2.client(moto);
-        provider = MotoEc2.provider(ec2, 1000);
-    }
-
-    @AfterEach
-    void close() {
-        ec2.close();
-    }
 
     @Test
     void allocateGivesTheNodeATaggedAddressThatSshDialsAndTerminateReleases() {

@@ -4,13 +4,7 @@ import io.neckbeard.provider.ProviderException;
 import io.neckbeard.provider.Resource;
 import io.neckbeard.provider.ResourceState;
 import io.neckbeard.provider.Tags;
-import io.neckbeard.testing.moto.MotoExtension;
-import io.neckbeard.testing.moto.MotoServer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.Filter;
 import software.amazon.awssdk.services.ec2.model.Snapshot;
 import software.amazon.awssdk.services.ec2.model.Tag;
@@ -24,24 +18,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** ec2.volumes on moto: block device mappings, their tags, and the snapshot chain of a seeded launch. */
-@ExtendWith(MotoExtension.class)
-class Ec2VolumesOnMotoTest {
+class Ec2VolumesOnMotoTest extends Ec2OnMoto {
     private static final Map<String, Object> DATA_VOLUME = Map.of("device", "/dev/sdf", "size_gb", 20, "type", "gp3",
             "iops", 3000, "encrypted", true, "delete_on_termination", false);
-
-    private Ec2Client ec2;
-    private Ec2Provider provider;
-
-    @BeforeEach
-    void connect(MotoServer moto) {
-        ec2 = MotoEc2.client(moto);
-        provider = MotoEc2.provider(ec2, 1000);
-    }
-
-    @AfterEach
-    void close() {
-        ec2.close();
-    }
 
     @Test
     void aNodeGetsItsVolumesAsSetTaggedLikeTheInstance() {
