@@ -39,6 +39,14 @@ public final class ShrinkJar {
         Path jar = Path.of(args[0]).toAbsolutePath();
         Path rules = Path.of(args[1]).toAbsolutePath();
         Path unshrunk = jar.resolveSibling("neckbeard-unshrunk.jar");
+        Path jmods = Path.of(System.getProperty("java.home"), "jmods");
+        if (!Files.isDirectory(jmods)) {
+            // ProGuard reads the JDK's modules as library classes (proguard.conf); without them it fails obscurely
+            System.err.println("ShrinkJar: " + jmods + " is missing: the Java running Maven is not a full JDK"
+                    + " (a JRE or a jlink image). Install a full JDK 17 (e.g. Debian's openjdk-17-jdk-headless),"
+                    + " point JAVA_HOME at it and build again.");
+            System.exit(2);
+        }
         long start = System.nanoTime();
         int rewritten = dropInterfaceBridges(jar, unshrunk);
         Files.delete(jar);
