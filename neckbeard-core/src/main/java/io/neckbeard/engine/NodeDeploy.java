@@ -29,9 +29,11 @@ record NodeDeploy(DeployContext context, long generation, NodeSpec node, Resourc
         return new NodeDeploy(context, generation, node, launched);
     }
 
-    LaunchRequest launchRequest(Map<String, Object> params, String clientToken, Resource seedFrom) {
+    /** What launch, resume and update are asked with: the node's launch parameters, tags and client token. */
+    LaunchRequest launchRequest(String clientToken, Resource seedFrom) {
         String app = context.project().app();
-        return new LaunchRequest(app, context.name(), generation, node, params, Tags.of(app, context.name(), generation,
+        return new LaunchRequest(app, context.name(), generation, node, NodeParams.forLaunch(node, generation),
+                Tags.of(app, context.name(), generation,
                 node.name()), clientToken, seedFrom, context.project().root());
     }
 

@@ -105,12 +105,10 @@ final class NodeWork implements NodeJob {
             NodeDeploy deploy = new NodeDeploy(context, writer.generation(), node, plan.resource());
             if (plan.has(Action.LAUNCH)) {
                 step = step(plan, "launch");
-                deploy = deploy.withResource(provider.launch(deploy.launchRequest(NodeParams.forLaunch(node, writer.generation()),
-                        clientToken(plan), seeds.apply(node.name()))));
+                deploy = deploy.withResource(provider.launch(deploy.launchRequest(clientToken(plan), seeds.apply(node.name()))));
             } else if (plan.foundUnrecorded()) {
                 step = step(plan, "launch");
-                deploy = deploy.withResource(provider.resume(deploy.resource(), deploy.launchRequest(
-                        NodeParams.forLaunch(node, writer.generation()), clientToken(plan), null)));
+                deploy = deploy.withResource(provider.resume(deploy.resource(), deploy.launchRequest(clientToken(plan), null)));
             }
             Resource resource = deploy.resource();
             Target target = deploy.target();
@@ -127,8 +125,7 @@ final class NodeWork implements NodeJob {
             if (context.managed(node.type())) {
                 if (plan.has(Action.UPDATE)) {
                     step = step(plan, "update");
-                    deploy = deploy.withResource(provider.update(resource, deploy.launchRequest(
-                            NodeParams.forLaunch(node, writer.generation()), clientToken(plan), null)));
+                    deploy = deploy.withResource(provider.update(resource, deploy.launchRequest(clientToken(plan), null)));
                 }
                 step = step(plan, "health");
                 return checkManaged(plan, deploy, port, provider, health);
