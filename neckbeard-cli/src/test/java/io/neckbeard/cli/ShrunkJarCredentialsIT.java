@@ -19,7 +19,7 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The shrunk JAR (docs/architecture.md, "The fat JAR and its shrinking") still resolves the AWS
+ * The shrunk JAR (docs/architecture.md, "The fat JAR: shaded, shrunk, packed") still resolves the AWS
  * profiles whose credential providers the SDK finds by class name or runs as a process: an
  * s3-yaml {@code status} against moto, with no keys in the environment, through a
  * {@code credential_process} profile, a {@code role_arn} profile over it (STS AssumeRole) and a
