@@ -70,18 +70,8 @@ public final class PackJar {
         ordered.sort(Comparator.comparing(e -> !e.getName().equals(JarFile.MANIFEST_NAME)));
         ByteArrayOutputStream buffer = new ByteArrayOutputStream(64 << 20);
         try (ZipOutputStream out = new ZipOutputStream(buffer)) {
-            out.setMethod(ZipOutputStream.STORED);
             for (ZipEntry entry : ordered) {
-                byte[] bytes = read(in, entry);
-                ZipEntry stored = new ZipEntry(entry.getName());
-                stored.setTime(entry.getTime());
-                stored.setSize(bytes.length);
-                CRC32 crc = new CRC32();
-                crc.update(bytes);
-                stored.setCrc(crc.getValue());
-                out.putNextEntry(stored);
-                out.write(bytes);
-                out.closeEntry();
+                writeStored(out, entry.getName(), entry.getTime(), read(in, entry));
             }
         }
         return buffer.toByteArray();
@@ -121,16 +111,22 @@ public final class PackJar {
                 out.closeEntry();
             }
             write(out, IDENTITY, identity.getBytes(StandardCharsets.UTF_8));
-            ZipEntry stream = new ZipEntry(STREAM);
-            stream.setMethod(ZipEntry.STORED); // already compressed
-            stream.setSize(packed.length);
-            CRC32 crc = new CRC32();
-            crc.update(packed);
-            stream.setCrc(crc.getValue());
-            out.putNextEntry(stream);
-            out.write(packed);
-            out.closeEntry();
+            writeStored(out, STREAM, System.currentTimeMillis(), packed); // already compressed
         }
+    }
+
+    /** An entry without compression, which a ZipOutputStream takes only with its size and CRC given first. */
+    private static void writeStored(ZipOutputStream out, String name, long time, byte[] bytes) throws IOException {
+        ZipEntry stored = new ZipEntry(name);
+        stored.setMethod(ZipEntry.STORED);
+        stored.setTime(time);
+        stored.setSize(bytes.length);
+        CRC32 crc = new CRC32();
+        crc.update(bytes);
+        stored.setCrc(crc.getValue());
+        out.putNextEntry(stored);
+        out.write(bytes);
+        out.closeEntry();
     }
 
     private static void write(ZipOutputStream out, String name, byte[] bytes) throws IOException {
