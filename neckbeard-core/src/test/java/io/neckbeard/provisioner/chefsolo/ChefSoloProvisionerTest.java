@@ -96,11 +96,15 @@ class ChefSoloProvisionerTest {
         assertThat(Files.readAllLines(record.resolve("args")))
                 .containsExactly("-c", chef + "/solo.rb", "-j", chef + "/node.json");
         assertThat(record.resolve("cwd")).hasContent(chef);
+        String cache = node.resolve("stack/provision/chef-cache").toString();
         assertThat(record.resolve("solo.rb")).hasContent("# Written by neckbeard; rewritten on every provisioning run.\n"
                 + "cookbook_path ['" + chef + "/cookbooks']\n"
                 + "role_path '" + chef + "/roles'\n"
-                + "file_cache_path '" + node.resolve("stack/provision/chef-cache") + "'\n"
-                + "json_attribs '" + chef + "/node.json'");
+                + "json_attribs '" + chef + "/node.json'\n"
+                + "# what chef-solo writes stays out of this directory, which neckbeard empties on every run\n"
+                + "chef_repo_path '" + cache + "'\n"
+                + "cache_path '" + cache + "'\n"
+                + "file_cache_path '" + cache + "'");
         assertThat(log).containsSubsequence("running chef-solo with run list nginx, app-server, memcached",
                 "Starting Chef Infra Client (stand-in)");
     }
