@@ -38,13 +38,22 @@ final class ChefBundle {
         return files;
     }
 
-    /** chef-solo's configuration: every path points into the bundle's place on the node. */
+    /**
+     * chef-solo's configuration: what it reads points into the bundle; what it writes goes to the
+     * cache. chef-solo would otherwise write into the bundle's directory (the node object it saves
+     * under {@code nodes/}, its backups and checksums under {@code local-mode-cache/}, both found
+     * from the bundle's paths), as root when it runs through sudo, and the next run, logged in as
+     * the SSH user, could no longer empty that directory.
+     */
     private static String soloRb(String remoteDir, String cacheDir) {
         return "# Written by neckbeard; rewritten on every provisioning run.\n"
                 + "cookbook_path [" + ruby(remoteDir + "/cookbooks") + "]\n"
                 + "role_path " + ruby(remoteDir + "/roles") + "\n"
-                + "file_cache_path " + ruby(cacheDir) + "\n"
-                + "json_attribs " + ruby(remoteDir + "/node.json") + "\n";
+                + "json_attribs " + ruby(remoteDir + "/node.json") + "\n"
+                + "# what chef-solo writes stays out of this directory, which neckbeard empties on every run\n"
+                + "chef_repo_path " + ruby(cacheDir) + "\n"
+                + "cache_path " + ruby(cacheDir) + "\n"
+                + "file_cache_path " + ruby(cacheDir) + "\n";
     }
 
     /** A single-quoted Ruby string literal. */

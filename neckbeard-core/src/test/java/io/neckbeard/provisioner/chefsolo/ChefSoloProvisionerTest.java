@@ -64,14 +64,16 @@ class ChefSoloProvisionerTest {
     }
 
     private void provision(Path projectRoot, List<String> roles, Map<String, Object> settings) {
+        provision(projectRoot, roles, settings, new ResolvedParams(Map.of("db", Map.of("password", "s3cret"), "memcached", Map.of("memory_mb", 256)),
+                Map.of("db", Map.of("password", "${env:DB_PASSWORD}"), "memcached", Map.of("memory_mb", 256))));
+    }
+
+    private void provision(Path projectRoot, List<String> roles, Map<String, Object> settings, ResolvedParams params) {
         Map<String, Object> withCommand = new HashMap<>(Map.of("chef_solo", bin.resolve("chef-solo").toString()));
         withCommand.putAll(settings);
         NodeSpec spec = new NodeSpec("app-2", "app", 2, "us-east-1b", "small", "local", List.of("web", "memcached"),
                 new ParamTree(Map.of(), Map.of()));
-        ProvisionRequest request = new ProvisionRequest("hello", "staging", 7, spec,
-                new ResolvedParams(Map.of("db", Map.of("password", "s3cret"), "memcached", Map.of("memory_mb", 256)),
-                        Map.of("db", Map.of("password", "${env:DB_PASSWORD}"), "memcached", Map.of("memory_mb", 256))),
-                roles,
+        ProvisionRequest request = new ProvisionRequest("hello", "staging", 7, spec, params, roles,
                 Map.of("memcached", new ServicePeers(List.of("10.0.0.2"), List.of("10.0.0.1", "10.0.0.2")),
                         "web", new ServicePeers(List.of("10.0.0.2"), List.of("10.0.0.1", "10.0.0.2"))),
                 projectRoot, withCommand, node.resolve("stack/provision").toString());
@@ -94,11 +96,15 @@ class ChefSoloProvisionerTest {
         assertThat(Files.readAllLines(record.resolve("args")))
                 .containsExactly("-c", chef + "/solo.rb", "-j", chef + "/node.json");
         assertThat(record.resolve("cwd")).hasContent(chef);
+        String cache = node.resolve("stack/provision/chef-cache").toString();
         assertThat(record.resolve("solo.rb")).hasContent("# Written by neckbeard; rewritten on every provisioning run.\n"
                 + "cookbook_path ['" + chef + "/cookbooks']\n"
                 + "role_path '" + chef + "/roles'\n"
-                + "file_cache_path '" + node.resolve("stack/provision/chef-cache") + "'\n"
-                + "json_attribs '" + chef + "/node.json'");
+                + "json_attribs '" + chef + "/node.json'\n"
+                + "# what chef-solo writes stays out of this directory, which neckbeard empties on every run\n"
+                + "chef_repo_path '" + cache + "'\n"
+                + "cache_path '" + cache + "'\n"
+                + "file_cache_path '" + cache + "'");
         assertThat(log).containsSubsequence("running chef-solo with run list nginx, app-server, memcached",
                 "Starting Chef Infra Client (stand-in)");
     }
@@ -195,6 +201,20 @@ class ChefSoloProvisionerTest {
                     assertThat(e.exitCode()).isEqualTo(ExitCode.USAGE);
                     assertThat(e.getMessage()).contains("nginx.json", "not valid JSON");
                 });
+    }
+
+    @Test
+    void aParameterNamedRunListOrNeckbeardIsAUsageErrorNamingTheNodeAndTheParameterBeforeAnythingReachesTheNode() {
+        for (String reserved : List.of("run_list", "neckbeard")) {
+            ResolvedParams params = ResolvedParams.plain(Map.of(reserved, Map.of("app", "mine")));
+
+            assertThatThrownBy(() -> provision(project, ROLES, Map.of(), params))
+                    .isInstanceOfSatisfying(NeckbeardException.class, e -> {
+                        assertThat(e.exitCode()).isEqualTo(ExitCode.USAGE);
+                        assertThat(e.getMessage()).contains("node app-2", "parameter '" + reserved + "'", "reserves");
+                    });
+        }
+        assertThat(node.resolve("stack")).doesNotExist();
     }
 
     @Test
