@@ -68,6 +68,7 @@ public final class SshTransport implements Transport {
     private final String host;
     private final SshSettings settings;
     private final Function<String, String> environment;
+    private final Duration heartbeat;
     private Session bastion;
     private Session session;
 
@@ -77,9 +78,15 @@ public final class SshTransport implements Transport {
 
     /** @param environment where {@code SSH_AUTH_SOCK} and {@code NECKBEARD_SSH_PASSPHRASE} are read */
     SshTransport(String host, SshSettings settings, Function<String, String> environment) {
+        this(host, settings, environment, HEARTBEAT);
+    }
+
+    /** @param heartbeat how often a keepalive goes to the server (a test's is short, to see a silent server dropped) */
+    SshTransport(String host, SshSettings settings, Function<String, String> environment, Duration heartbeat) {
         this.host = host;
         this.settings = settings;
         this.environment = environment;
+        this.heartbeat = heartbeat;
     }
 
     @Override
@@ -486,7 +493,7 @@ public final class SshTransport implements Transport {
             opened.setConfig("PreferredAuthentications", "publickey");
             // straight to publickey: the "none" request JSch sends first only asks for the methods (one round trip)
             opened.setConfig("enable_auth_none", "no");
-            opened.setServerAliveInterval(millis(HEARTBEAT));
+            opened.setServerAliveInterval(millis(heartbeat));
             opened.setServerAliveCountMax(HEARTBEAT_MISSES);
             if (proxy != null) {
                 opened.setProxy(proxy);

@@ -1,9 +1,12 @@
 package io.neckbeard.transport.ssh;
 
+import org.apache.sshd.common.channel.RequestHandler;
 import org.apache.sshd.common.config.keys.KeyUtils;
 import org.apache.sshd.common.config.keys.PublicKeyEntry;
 import org.apache.sshd.common.config.keys.writer.openssh.OpenSSHKeyPairResourceWriter;
 import org.apache.sshd.common.keyprovider.KeyPairProvider;
+import org.apache.sshd.common.session.ConnectionService;
+import org.apache.sshd.common.util.buffer.Buffer;
 import org.apache.sshd.server.SshServer;
 import org.apache.sshd.server.shell.ProcessShellFactory;
 
@@ -14,6 +17,8 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -28,6 +33,8 @@ public final class MinaSshServer implements AutoCloseable {
     private final KeyPair clientKey;
     private final String host;
     private final AtomicInteger execChannels = new AtomicInteger();
+    private final AtomicInteger keepalives = new AtomicInteger();
+    private volatile boolean answersKeepalives = true;
 
     public MinaSshServer() throws IOException, GeneralSecurityException {
         this(generate("ssh-ed25519", 256));
@@ -78,7 +85,21 @@ public final class MinaSshServer implements AutoCloseable {
             execChannels.incrementAndGet();
             return new ProcessShellFactory(command, "/bin/sh", "-c", command).createShell(channel);
         });
+        List<RequestHandler<ConnectionService>> globalRequests = new ArrayList<>();
+        globalRequests.add(this::keepalive);
+        globalRequests.addAll(server.getGlobalRequestHandlers());
+        server.setGlobalRequestHandlers(globalRequests);
         server.start();
+    }
+
+    /** Counts a client's keepalive ({@code keepalive@jcraft.com}, {@code keepalive@openssh.com}); a silent server leaves it unanswered. */
+    private RequestHandler.Result keepalive(ConnectionService connection, String request, boolean wantReply,
+                                            Buffer buffer) {
+        if (!request.startsWith("keepalive@")) {
+            return RequestHandler.Result.Unsupported;
+        }
+        keepalives.incrementAndGet();
+        return answersKeepalives ? RequestHandler.Result.ReplyFailure : RequestHandler.Result.Replied;
     }
 
     public static KeyPair generate(String type, int bits) throws GeneralSecurityException {
@@ -92,6 +113,16 @@ public final class MinaSshServer implements AutoCloseable {
     /** How many commands (exec channels) clients have run so far. */
     public int execChannels() {
         return execChannels.get();
+    }
+
+    /** How many keepalives clients have sent so far. */
+    int keepalives() {
+        return keepalives.get();
+    }
+
+    /** From now on, keepalives get no answer: the server looks like a host whose network went away. */
+    void stopAnsweringKeepalives() {
+        answersKeepalives = false;
     }
 
     int activeSessions() {
