@@ -475,7 +475,7 @@ public final class SshTransport implements Transport {
             return session;
         }
         close();
-        Identities identities = Identities.load(settings, environment);
+        Identities identities = Identities.load(settings, environment, Passphrases.ofRun());
         JSch jsch = new JSch();
         Bastion jump = settings.bastion();
         if (jump != null) {

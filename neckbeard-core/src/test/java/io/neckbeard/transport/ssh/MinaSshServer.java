@@ -3,6 +3,7 @@ package io.neckbeard.transport.ssh;
 import org.apache.sshd.common.channel.RequestHandler;
 import org.apache.sshd.common.config.keys.KeyUtils;
 import org.apache.sshd.common.config.keys.PublicKeyEntry;
+import org.apache.sshd.common.config.keys.writer.openssh.OpenSSHKeyEncryptionContext;
 import org.apache.sshd.common.config.keys.writer.openssh.OpenSSHKeyPairResourceWriter;
 import org.apache.sshd.common.keyprovider.KeyPairProvider;
 import org.apache.sshd.common.session.ConnectionService;
@@ -134,10 +135,24 @@ public final class MinaSshServer implements AutoCloseable {
         return writeIdentity(clientKey, file);
     }
 
+    /** Writes the client key as {@link #writeIdentity(Path)} does, protected by {@code passphrase} (aes256-ctr, bcrypt), as {@code ssh-keygen -N} would. */
+    public Path writeIdentity(Path file, String passphrase) throws IOException, GeneralSecurityException {
+        OpenSSHKeyEncryptionContext encryption = new OpenSSHKeyEncryptionContext();
+        encryption.setCipherName(OpenSSHKeyEncryptionContext.AES);
+        encryption.setCipherType("256");
+        encryption.setPassword(passphrase);
+        return writeIdentity(clientKey, file, encryption);
+    }
+
     static Path writeIdentity(KeyPair key, Path file) throws IOException, GeneralSecurityException {
+        return writeIdentity(key, file, null);
+    }
+
+    private static Path writeIdentity(KeyPair key, Path file, OpenSSHKeyEncryptionContext encryption)
+            throws IOException, GeneralSecurityException {
         Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         try (OutputStream out = Files.newOutputStream(file)) {
-            OpenSSHKeyPairResourceWriter.INSTANCE.writePrivateKey(key, "test", null, out);
+            OpenSSHKeyPairResourceWriter.INSTANCE.writePrivateKey(key, "test", encryption, out);
         }
         return file;
     }
