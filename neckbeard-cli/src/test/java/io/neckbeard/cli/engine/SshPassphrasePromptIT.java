@@ -9,7 +9,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.io.OutputStream;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -74,6 +73,19 @@ class SshPassphrasePromptIT {
         assertThat(Json.mapper().readTree(json.toFile()).toString()).contains("web-1");
     }
 
+    /** The shell's {@code stty -a} after neckbeard ended shows echo on: the shutdown hook undid {@code stty -echo}. */
+    @Test
+    void ctrlCAtTheQuestionLeavesTheTerminalEchoing() throws Exception {
+        Process script = onATerminal("trap 'stty -a; exit 130' INT; " + neckbeard(""));
+        awaitQuestion(script);
+
+        type(script, "\003");
+
+        String screen = finish(script);
+        assertThat(screen).contains("interrupted; re-run to resume");
+        assertThat(screen.substring(screen.lastIndexOf("interrupted"))).containsPattern("[; ]echo ").doesNotContainPattern("-echo ");
+    }
+
     @Test
     void withoutATerminalTheNodeFailsSayingHowToUnlockTheKey() throws Exception {
         JarProcess up = JarProcess.start(project.root(), project.logs(), "up", "up", "dev");
@@ -88,30 +100,55 @@ class SshPassphrasePromptIT {
      * passphrase once the question shows (echo is off by then), and returns what the terminal showed.
      */
     private String upOnATerminal(String redirect) throws Exception {
-        String neckbeard = String.join(" ", List.of(quote(Path.of(System.getProperty("java.home"), "bin", "java").toString()),
-                "-jar", quote(System.getProperty("neckbeard.jar")), "-C", quote(project.root().toString()), "up", "dev")) + redirect;
-        Path screen = Files.createDirectories(project.logs()).resolve("terminal.out");
-        ProcessBuilder builder = new ProcessBuilder("script", "-qec", neckbeard, "/dev/null")
-                .redirectErrorStream(true).redirectOutput(screen.toFile());
-        builder.environment().remove("SSH_AUTH_SOCK");
-        builder.environment().remove("NECKBEARD_SSH_PASSPHRASE");
-        Process script = builder.start();
-        try (OutputStream keyboard = script.getOutputStream()) {
-            Poll.until("the passphrase question", () -> {
-                if (!script.isAlive()) {
-                    throw new AssertionError("neckbeard ended before asking: " + Files.readString(screen));
-                }
-                return Files.readString(screen).contains(QUESTION);
-            });
-            keyboard.write((PASSPHRASE + "\n").getBytes(StandardCharsets.UTF_8));
-            keyboard.flush();
-            if (!script.waitFor(3, TimeUnit.MINUTES)) {
-                script.destroyForcibly();
-            }
-        }
-        String shown = Files.readString(screen);
+        Process script = onATerminal(neckbeard(redirect));
+        awaitQuestion(script);
+        type(script, PASSPHRASE + "\n");
+        String shown = finish(script);
         assertThat(script.exitValue()).as(shown).isZero();
         return shown;
+    }
+
+    private String neckbeard(String redirect) {
+        return String.join(" ", List.of(quote(Path.of(System.getProperty("java.home"), "bin", "java").toString()), "-jar",
+                quote(System.getProperty("neckbeard.jar")), "-C", quote(project.root().toString()), "up", "dev")) + redirect;
+    }
+
+    /** {@code command} run by bash under a pseudo-terminal of its own, with no agent and no passphrase variable. */
+    private Process onATerminal(String command) throws Exception {
+        ProcessBuilder builder = new ProcessBuilder("script", "-qec", command, "/dev/null")
+                .redirectErrorStream(true).redirectOutput(screen().toFile());
+        builder.environment().put("SHELL", "/bin/bash");
+        builder.environment().remove("SSH_AUTH_SOCK");
+        builder.environment().remove("NECKBEARD_SSH_PASSPHRASE");
+        return builder.start();
+    }
+
+    private Path screen() throws Exception {
+        return Files.createDirectories(project.logs()).resolve("terminal.out");
+    }
+
+    private void awaitQuestion(Process script) throws Exception {
+        Poll.until("the passphrase question", () -> {
+            if (!script.isAlive()) {
+                throw new AssertionError("neckbeard ended before asking: " + Files.readString(screen()));
+            }
+            return Files.readString(screen()).contains(QUESTION);
+        });
+    }
+
+    /** Keys typed on the terminal. */
+    private static void type(Process script, String keys) throws Exception {
+        script.getOutputStream().write(keys.getBytes(StandardCharsets.UTF_8));
+        script.getOutputStream().flush();
+    }
+
+    /** What the terminal showed, once the command ended. */
+    private String finish(Process script) throws Exception {
+        if (!script.waitFor(3, TimeUnit.MINUTES)) {
+            script.destroyForcibly();
+        }
+        script.getOutputStream().close();
+        return Files.readString(screen());
     }
 
     private static int occurrences(String text, String part) {
