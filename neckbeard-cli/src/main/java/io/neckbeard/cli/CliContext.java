@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -29,6 +30,7 @@ public final class CliContext {
     private final List<NodeOutcome> finishedNodes = new ArrayList<>();
     private boolean jsonPrinted;
     private Plugins plugins;
+    private ProgressRenderer progress;
 
     CliContext(GlobalOptions options, StandardInput in, PrintWriter out, PrintWriter err) {
         this.options = options;
@@ -158,6 +160,28 @@ public final class CliContext {
         err.flush();
         String answer = System.console().readLine();
         return answer == null || answer.isBlank() ? fallback : answer.trim();
+    }
+
+    /** The command's progress on stderr: a question asked on the terminal pauses it (see {@link #besideProgress}). */
+    synchronized void showing(ProgressRenderer renderer) {
+        progress = renderer;
+    }
+
+    /** {@code question}'s answer, asked while the command's progress (when it shows any) is paused, so neither garbles the other. */
+    <T> T besideProgress(Supplier<T> question) {
+        ProgressRenderer paused;
+        synchronized (this) {
+            paused = progress;
+        }
+        if (paused == null) {
+            return question.get();
+        }
+        paused.pause();
+        try {
+            return question.get();
+        } finally {
+            paused.resume();
+        }
     }
 
     /** Asks for confirmation on the terminal (see {@link Prompt}). */

@@ -25,6 +25,7 @@ import io.neckbeard.cli.command.StatusCommand;
 import io.neckbeard.cli.command.TerminateCommand;
 import io.neckbeard.cli.command.UpCommand;
 import io.neckbeard.cli.command.VarsCommand;
+import io.neckbeard.transport.ssh.Passphrases;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -82,6 +83,7 @@ public final class Neckbeard implements Runnable {
                 .setExecutionStrategy(parseResult -> {
                     root.context = new CliContext(root.options, in, outWriter, errWriter);
                     interruption.context(root.context);
+                    Passphrases.askWith(new TerminalPassphrasePrompt(root.context, Terminal::stdin));
                     Logging.configure(root.options);
                     return new CommandLine.RunLast().execute(parseResult);
                 })

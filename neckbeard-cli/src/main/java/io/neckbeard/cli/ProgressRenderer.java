@@ -7,6 +7,7 @@ import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +17,8 @@ import java.util.function.Consumer;
  * Renders the engine's progress on stderr: on a terminal, one live line per node redrawn in
  * place, and under them a {@link ProgressLine} (nodes done, wave, elapsed, ETA) once the work is
  * planned; otherwise (CI, pipes, files) plain timestamped lines. Nothing with {@code --quiet}.
+ * While a question is asked on the terminal ({@link #pause}), nothing is written: what comes
+ * meanwhile is shown when it is answered.
  */
 public final class ProgressRenderer implements Progress {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
@@ -28,8 +31,11 @@ public final class ProgressRenderer implements Progress {
     private final Consumer<NodeOutcome> done;
     private final Clock clock;
     private final Map<String, String> lines = new LinkedHashMap<>();
+    /** Lines written while paused, in order, to print when resumed. */
+    private final List<String> held = new ArrayList<>();
     private ProgressLine bar;
     private int drawn;
+    private boolean paused;
 
     /** {@code done} hears of every finished node (what Ctrl-C reports as done so far). */
     ProgressRenderer(PrintWriter err, boolean live, boolean quiet, boolean verbose, Consumer<NodeOutcome> done) {
@@ -45,11 +51,31 @@ public final class ProgressRenderer implements Progress {
         this.clock = clock;
     }
 
-    /** Live lines when stderr is a terminal and colours are allowed. */
+    /** Live lines when stderr is a terminal and colours are allowed; the command's progress, which a question pauses. */
     public static ProgressRenderer of(CliContext cli) {
         GlobalOptions options = cli.options();
         boolean terminal = Terminal.stderr() && !options.noColor();
-        return new ProgressRenderer(cli.err(), terminal, options.quiet(), options.verbose(), cli::nodeFinished);
+        ProgressRenderer renderer = new ProgressRenderer(cli.err(), terminal, options.quiet(), options.verbose(), cli::nodeFinished);
+        cli.showing(renderer);
+        return renderer;
+    }
+
+    /** Steps aside for a question on the terminal: the live lines are cleared and nothing is written until {@link #resume}. */
+    synchronized void pause() {
+        clear();
+        err.flush();
+        paused = true;
+    }
+
+    /** After the question: what came meanwhile, then the live lines again. */
+    synchronized void resume() {
+        paused = false;
+        held.forEach(err::println);
+        held.clear();
+        if (live) {
+            redraw();
+        }
+        err.flush();
     }
 
     @Override
@@ -90,6 +116,10 @@ public final class ProgressRenderer implements Progress {
             return;
         }
         if (live) {
+            if (paused) {
+                held.add(text);
+                return;
+            }
             clear();
             err.println(text);
             redraw();
@@ -104,15 +134,22 @@ public final class ProgressRenderer implements Progress {
         }
         if (live) {
             lines.put(node, status);
-            clear();
-            redraw();
+            if (!paused) {
+                clear();
+                redraw();
+            }
         } else {
             plain(node + " " + status);
         }
     }
 
     private void plain(String line) {
-        err.println(LocalTime.now().format(TIME) + " " + line);
+        String stamped = LocalTime.now().format(TIME) + " " + line;
+        if (paused) {
+            held.add(stamped);
+            return;
+        }
+        err.println(stamped);
         err.flush();
     }
 

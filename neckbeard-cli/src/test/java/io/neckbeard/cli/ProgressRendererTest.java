@@ -54,6 +54,34 @@ class ProgressRendererTest {
         assertThat(screen.substring(screen.lastIndexOf("\033[J"))).contains("web-1  provision ...", "web-2  launch ...");
     }
 
+    /** A question on the terminal (an SSH key's passphrase) is not drawn over: the live lines are cleared, then held. */
+    @Test
+    void liveModeClearsItsLinesWhilePausedAndDrawsWhatCameMeanwhileWhenResumed() {
+        ProgressRenderer progress = new ProgressRenderer(new PrintWriter(err), true, false, false, outcome -> { });
+        progress.step("web-1", "launch");
+
+        progress.pause();
+        int paused = err.toString().length();
+        progress.step("web-1", "connect");
+        progress.message("wave 1/1: web-1");
+        assertThat(err.toString()).endsWith("\033[1A\033[J").hasSize(paused);
+
+        progress.resume();
+        assertThat(err.toString().substring(paused)).isEqualTo("wave 1/1: web-1\n  web-1  connect ...\n");
+    }
+
+    @Test
+    void plainModeHoldsItsLinesWhilePaused() {
+        ProgressRenderer progress = new ProgressRenderer(new PrintWriter(err), false, false, false, outcome -> { });
+
+        progress.pause();
+        progress.step("web-1", "provision");
+        assertThat(err.toString()).isEmpty();
+
+        progress.resume();
+        assertThat(err.toString()).endsWith("web-1 provision ...\n");
+    }
+
     @Test
     void liveModeEndsWithAProgressLineOfNodesWaveElapsedTimeAndEta() {
         MutableClock clock = new MutableClock();

@@ -49,7 +49,7 @@ class SshCommandTest {
         assertThat(print.exit()).as(print.err()).isZero();
         assertThat(print.out().strip()).isEqualTo("ssh -p " + server.port() + " -l " + System.getProperty("user.name")
                 + " -i " + keys.resolve("id_ed25519") + " -o StrictHostKeyChecking=yes -o UserKnownHostsFile="
-                + keys.resolve("known_hosts") + " -o ConnectTimeout=10 -- 127.0.0.1");
+                + keys.resolve("known_hosts") + " -o ConnectTimeout=10 -o HostName=127.0.0.1 -- 127.0.0.1");
     }
 
     /** ssh: settings are resolved for the node like every other parameter, runtime references included. */

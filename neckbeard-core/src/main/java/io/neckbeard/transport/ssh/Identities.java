@@ -13,28 +13,21 @@ import io.neckbeard.core.ExitCode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.Console;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Vector;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
  * The keys a session offers, as OpenSSH does: the ssh-agent's ({@code SSH_AUTH_SOCK}) first, then
  * the identity files. A passphrase-protected file is used through the agent when the agent holds
- * its key; otherwise its passphrase comes from {@code NECKBEARD_SSH_PASSPHRASE}, or from a prompt
- * when there is a terminal (not echoed, asked once per file for the whole run, never logged).
+ * its key; otherwise its passphrase comes from {@link Passphrases} ({@code NECKBEARD_SSH_PASSPHRASE},
+ * or asked once per file for the whole run).
  */
 final class Identities implements IdentityRepository {
-    static final String PASSPHRASE_VARIABLE = "NECKBEARD_SSH_PASSPHRASE";
     private static final Logger LOG = LoggerFactory.getLogger(Identities.class);
-    /** Passphrases typed at the prompt, so a roll over 40 nodes asks once. */
-    private static final Map<Path, byte[]> TYPED = new ConcurrentHashMap<>();
 
     private final List<Identity> agentKeys;
     private final List<Identity> fileKeys;
@@ -45,7 +38,7 @@ final class Identities implements IdentityRepository {
     }
 
     /** @param environment reads {@code SSH_AUTH_SOCK} and {@code NECKBEARD_SSH_PASSPHRASE} */
-    static Identities load(SshSettings settings, Function<String, String> environment) {
+    static Identities load(SshSettings settings, Function<String, String> environment, Passphrases passphrases) {
         List<Identity> agentKeys = agentKeys(environment.apply("SSH_AUTH_SOCK"));
         List<Path> files = settings.identities();
         if (files.isEmpty() && agentKeys.isEmpty()) {
@@ -60,20 +53,13 @@ final class Identities implements IdentityRepository {
                 if (!key.isEncrypted()) {
                     jsch.addIdentity(file.toString());
                 } else if (!heldBy(agentKeys, key)) {
-                    byte[] passphrase = passphrase(file, settings, environment);
-                    if (!key.decrypt(passphrase)) {
-                        TYPED.remove(file);
-                        throw settings.failure(ExitCode.USAGE, "the passphrase for the SSH identity file " + file
-                                + " (ssh.identity_file) is wrong", "check " + PASSPHRASE_VARIABLE + ", or add the key to "
-                                + "ssh-agent (ssh-add " + file + ")", null);
-                    }
-                    jsch.addIdentity(file.toString(), passphrase);
+                    jsch.addIdentity(file.toString(), passphrases.unlock(file, key, settings, environment));
                 }
                 key.dispose();
             } catch (JSchException e) {
                 throw settings.failure(ExitCode.USAGE, "cannot read the SSH identity file " + file + " (ssh.identity_file): "
                         + e.getMessage(), "point ssh.identity_file at an OpenSSH private key (ed25519, ecdsa or RSA); for a "
-                        + "key with a passphrase, add it to ssh-agent or set " + PASSPHRASE_VARIABLE, e);
+                        + "key with a passphrase, add it to ssh-agent or set " + Passphrases.VARIABLE, e);
             }
         }
         return new Identities(agentKeys, List.copyOf(jsch.getIdentityRepository().getIdentities()));
@@ -95,25 +81,6 @@ final class Identities implements IdentityRepository {
     private static boolean heldBy(List<Identity> agentKeys, KeyPair key) {
         byte[] blob = key.getPublicKeyBlob();
         return blob != null && agentKeys.stream().anyMatch(held -> Arrays.equals(held.getPublicKeyBlob(), blob));
-    }
-
-    private static byte[] passphrase(Path file, SshSettings settings, Function<String, String> environment) {
-        String variable = environment.apply(PASSPHRASE_VARIABLE);
-        if (variable != null) {
-            return variable.getBytes(StandardCharsets.UTF_8);
-        }
-        Console console = System.console();
-        if (console == null) {
-            throw settings.failure(ExitCode.USAGE, "the SSH identity file " + file + " (ssh.identity_file) is protected by a "
-                    + "passphrase, and there is no ssh-agent holding it nor a terminal to ask for it", "add it to ssh-agent "
-                    + "(ssh-add " + file + "), or set " + PASSPHRASE_VARIABLE + " in the environment", null);
-        }
-        return TYPED.computeIfAbsent(file, f -> {
-            synchronized (Identities.class) {
-                char[] typed = console.readPassword("Passphrase for %s: ", f);
-                return typed == null ? new byte[0] : new String(typed).getBytes(StandardCharsets.UTF_8);
-            }
-        });
     }
 
     /** The keys in the order offered, for messages: the agent's, then each file's. */

@@ -21,8 +21,8 @@ import java.util.function.Function;
 /**
  * The {@code ssh:} block of a node's parameters: how to log in to it.
  *
- * @param identityFile    the private key (OpenSSH format, unencrypted), or null to try {@code ~/.ssh/id_ed25519},
- *                        {@code id_ecdsa} and {@code id_rsa}
+ * @param identityFile    the private key (OpenSSH or PEM format; one with a passphrase is unlocked as {@link Identities}
+ *                        says), or null to try {@code ~/.ssh/id_ed25519}, {@code id_ecdsa} and {@code id_rsa}
  * @param acceptNewHostKeys {@code host_key_checking: accept-new}: an unknown host's key is trusted and added to
  *                        {@code knownHosts}; a changed key is still refused. Never the default.
  * @param bastion         {@code bastion: user@host[:port]}: the host to connect through (like OpenSSH's ProxyJump),

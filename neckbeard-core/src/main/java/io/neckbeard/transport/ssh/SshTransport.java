@@ -68,6 +68,7 @@ public final class SshTransport implements Transport {
     private final String host;
     private final SshSettings settings;
     private final Function<String, String> environment;
+    private final Duration heartbeat;
     private Session bastion;
     private Session session;
 
@@ -77,9 +78,15 @@ public final class SshTransport implements Transport {
 
     /** @param environment where {@code SSH_AUTH_SOCK} and {@code NECKBEARD_SSH_PASSPHRASE} are read */
     SshTransport(String host, SshSettings settings, Function<String, String> environment) {
+        this(host, settings, environment, HEARTBEAT);
+    }
+
+    /** @param heartbeat how often a keepalive goes to the server (a test's is short, to see a silent server dropped) */
+    SshTransport(String host, SshSettings settings, Function<String, String> environment, Duration heartbeat) {
         this.host = host;
         this.settings = settings;
         this.environment = environment;
+        this.heartbeat = heartbeat;
     }
 
     @Override
@@ -281,15 +288,18 @@ public final class SshTransport implements Transport {
      * The host comes after {@code --}, so a host such as {@code -oProxyCommand=...} cannot be read as an
      * option. The remote words are passed as ssh passes them: joined with spaces into one command line
      * for the node's shell, as {@code neckbeard run} does ({@code -- 'tail -f log | grep x'} works).
+     * The client still reads the user's {@code ~/.ssh/config}, but what is given here (host, port, user,
+     * key, known_hosts, host key checking) wins over it: ssh takes an option's first value, and the
+     * command line comes first.
      */
     public List<String> sshCommand(List<String> remoteCommand) {
         List<String> command = new ArrayList<>(List.of("ssh"));
-        command.addAll(loginOptions(settings.user(), settings.port()));
+        command.addAll(loginOptions(settings.user(), host, settings.port()));
         if (settings.bastion() != null) {
             // As -J does, but -J would check the bastion against ~/.ssh/known_hosts and ~/.ssh/config instead.
             Bastion jump = settings.bastion();
             List<String> proxy = new ArrayList<>(List.of("ssh"));
-            proxy.addAll(loginOptions(jump.user(), jump.port()));
+            proxy.addAll(loginOptions(jump.user(), jump.host(), jump.port()));
             proxy.addAll(List.of("-W", "[%h]:%p", "--", jump.host()));
             command.addAll(List.of("-o", "ProxyCommand=" + String.join(" ",
                     proxy.stream().map(word -> word.equals("[%h]:%p") ? word : quote(word.replace("%", "%%"))).toList())));
@@ -299,15 +309,20 @@ public final class SshTransport implements Transport {
         return command;
     }
 
-    /** The options of an OpenSSH client that logs in as {@code user} on {@code port} with this node's keys and host key rules. */
-    private List<String> loginOptions(String user, int port) {
+    /**
+     * The options of an OpenSSH client that logs in as {@code user} to {@code hostName}:{@code port} with this node's
+     * keys and host key rules. {@code HostName} keeps a {@code HostName} of the user's ssh config from sending the
+     * client elsewhere ({@code %} escaped: ssh expands {@code %h} in it).
+     */
+    private List<String> loginOptions(String user, String hostName, int port) {
         List<String> options = new ArrayList<>(List.of("-p", Integer.toString(port), "-l", user));
         if (settings.identityFile() != null) {
             options.addAll(List.of("-i", settings.identityFile().toString()));
         }
         options.addAll(List.of("-o", "StrictHostKeyChecking=" + (settings.acceptNewHostKeys() ? "accept-new" : "yes"),
                 "-o", "UserKnownHostsFile=" + settings.knownHosts(),
-                "-o", "ConnectTimeout=" + Math.max(1, settings.connectTimeout().toSeconds())));
+                "-o", "ConnectTimeout=" + Math.max(1, settings.connectTimeout().toSeconds()),
+                "-o", "HostName=" + hostName.replace("%", "%%")));
         return options;
     }
 
@@ -460,7 +475,7 @@ public final class SshTransport implements Transport {
             return session;
         }
         close();
-        Identities identities = Identities.load(settings, environment);
+        Identities identities = Identities.load(settings, environment, Passphrases.ofRun());
         JSch jsch = new JSch();
         Bastion jump = settings.bastion();
         if (jump != null) {
@@ -486,7 +501,7 @@ public final class SshTransport implements Transport {
             opened.setConfig("PreferredAuthentications", "publickey");
             // straight to publickey: the "none" request JSch sends first only asks for the methods (one round trip)
             opened.setConfig("enable_auth_none", "no");
-            opened.setServerAliveInterval(millis(HEARTBEAT));
+            opened.setServerAliveInterval(millis(heartbeat));
             opened.setServerAliveCountMax(HEARTBEAT_MISSES);
             if (proxy != null) {
                 opened.setProxy(proxy);

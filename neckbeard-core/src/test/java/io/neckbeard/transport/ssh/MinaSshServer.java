@@ -1,9 +1,13 @@
 package io.neckbeard.transport.ssh;
 
+import org.apache.sshd.common.channel.RequestHandler;
 import org.apache.sshd.common.config.keys.KeyUtils;
 import org.apache.sshd.common.config.keys.PublicKeyEntry;
+import org.apache.sshd.common.config.keys.writer.openssh.OpenSSHKeyEncryptionContext;
 import org.apache.sshd.common.config.keys.writer.openssh.OpenSSHKeyPairResourceWriter;
 import org.apache.sshd.common.keyprovider.KeyPairProvider;
+import org.apache.sshd.common.session.ConnectionService;
+import org.apache.sshd.common.util.buffer.Buffer;
 import org.apache.sshd.server.SshServer;
 import org.apache.sshd.server.shell.ProcessShellFactory;
 
@@ -14,6 +18,8 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -28,6 +34,8 @@ public final class MinaSshServer implements AutoCloseable {
     private final KeyPair clientKey;
     private final String host;
     private final AtomicInteger execChannels = new AtomicInteger();
+    private final AtomicInteger keepalives = new AtomicInteger();
+    private volatile boolean answersKeepalives = true;
 
     public MinaSshServer() throws IOException, GeneralSecurityException {
         this(generate("ssh-ed25519", 256));
@@ -78,7 +86,21 @@ public final class MinaSshServer implements AutoCloseable {
             execChannels.incrementAndGet();
             return new ProcessShellFactory(command, "/bin/sh", "-c", command).createShell(channel);
         });
+        List<RequestHandler<ConnectionService>> globalRequests = new ArrayList<>();
+        globalRequests.add(this::keepalive);
+        globalRequests.addAll(server.getGlobalRequestHandlers());
+        server.setGlobalRequestHandlers(globalRequests);
         server.start();
+    }
+
+    /** Counts a client's keepalive ({@code keepalive@jcraft.com}, {@code keepalive@openssh.com}); a silent server leaves it unanswered. */
+    private RequestHandler.Result keepalive(ConnectionService connection, String request, boolean wantReply,
+                                            Buffer buffer) {
+        if (!request.startsWith("keepalive@")) {
+            return RequestHandler.Result.Unsupported;
+        }
+        keepalives.incrementAndGet();
+        return answersKeepalives ? RequestHandler.Result.ReplyFailure : RequestHandler.Result.Replied;
     }
 
     public static KeyPair generate(String type, int bits) throws GeneralSecurityException {
@@ -94,6 +116,16 @@ public final class MinaSshServer implements AutoCloseable {
         return execChannels.get();
     }
 
+    /** How many keepalives clients have sent so far. */
+    int keepalives() {
+        return keepalives.get();
+    }
+
+    /** From now on, keepalives get no answer: the server looks like a host whose network went away. */
+    void stopAnsweringKeepalives() {
+        answersKeepalives = false;
+    }
+
     int activeSessions() {
         return server.getActiveSessions().size();
     }
@@ -103,10 +135,24 @@ public final class MinaSshServer implements AutoCloseable {
         return writeIdentity(clientKey, file);
     }
 
+    /** Writes the client key as {@link #writeIdentity(Path)} does, protected by {@code passphrase} (aes256-ctr, bcrypt), as {@code ssh-keygen -N} would. */
+    public Path writeIdentity(Path file, String passphrase) throws IOException, GeneralSecurityException {
+        OpenSSHKeyEncryptionContext encryption = new OpenSSHKeyEncryptionContext();
+        encryption.setCipherName(OpenSSHKeyEncryptionContext.AES);
+        encryption.setCipherType("256");
+        encryption.setPassword(passphrase);
+        return writeIdentity(clientKey, file, encryption);
+    }
+
     static Path writeIdentity(KeyPair key, Path file) throws IOException, GeneralSecurityException {
+        return writeIdentity(key, file, null);
+    }
+
+    private static Path writeIdentity(KeyPair key, Path file, OpenSSHKeyEncryptionContext encryption)
+            throws IOException, GeneralSecurityException {
         Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         try (OutputStream out = Files.newOutputStream(file)) {
-            OpenSSHKeyPairResourceWriter.INSTANCE.writePrivateKey(key, "test", null, out);
+            OpenSSHKeyPairResourceWriter.INSTANCE.writePrivateKey(key, "test", encryption, out);
         }
         return file;
     }

@@ -77,7 +77,7 @@ class OpenSshLoginTest {
     void aPassphraseProtectedKeyIsReadWithTheVariablesPassphrase() throws Exception {
         Path key = encryptedKey();
 
-        assertThat(echo(new SshTransport("127.0.0.1", settings(key), Map.of(Identities.PASSPHRASE_VARIABLE, PASSPHRASE)::get)))
+        assertThat(echo(new SshTransport("127.0.0.1", settings(key), Map.of(Passphrases.VARIABLE, PASSPHRASE)::get)))
                 .isEqualTo("in");
     }
 
@@ -89,14 +89,14 @@ class OpenSshLoginTest {
         assertThatThrownBy(() -> echo(transport)).isInstanceOfSatisfying(TransportException.class, e -> {
             assertThat(e.exitCode()).isEqualTo(ExitCode.USAGE);
             assertThat(e.getMessage()).contains(key.toString()).contains("passphrase");
-            assertThat(e.remedy()).contains("ssh-add " + key).contains(Identities.PASSPHRASE_VARIABLE);
+            assertThat(e.remedy()).contains("ssh-add " + key).contains(Passphrases.VARIABLE);
         });
     }
 
     @Test
     void aWrongPassphraseIsNamedWithoutShowingIt() throws Exception {
         Path key = encryptedKey();
-        SshTransport transport = new SshTransport("127.0.0.1", settings(key), Map.of(Identities.PASSPHRASE_VARIABLE, "wrong-guess")::get);
+        SshTransport transport = new SshTransport("127.0.0.1", settings(key), Map.of(Passphrases.VARIABLE, "wrong-guess")::get);
 
         assertThatThrownBy(() -> echo(transport)).isInstanceOfSatisfying(TransportException.class, e -> {
             assertThat(e.exitCode()).isEqualTo(ExitCode.USAGE);

@@ -12,6 +12,7 @@ import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -66,6 +67,19 @@ class OpenSshTransportContractTest extends TransportContract {
         runClient(command);
 
         assertThat(marker).doesNotExist();
+    }
+
+    /**
+     * The user's ssh config still applies to {@code neckbeard ssh} (here through {@code -F}, read as
+     * {@code ~/.ssh/config} would be), but the host, port, user, key and known_hosts on the command line win.
+     */
+    @Test
+    void theSshCommandsOwnSettingsWinOverTheUsersSshConfig() throws Exception {
+        Path config = Files.copy(Path.of(getClass().getResource("/ssh/hostile_config").toURI()), dir.resolve("config"));
+        List<String> command = new ArrayList<>(new SshTransport("127.0.0.1", server.settings()).sshCommand(List.of("echo in")));
+        command.addAll(1, List.of("-F", config.toString()));
+
+        assertThat(runClient(command)).isEqualTo("in\n");
     }
 
     private static String runClient(List<String> command) throws Exception {

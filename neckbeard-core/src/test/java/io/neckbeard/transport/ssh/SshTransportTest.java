@@ -105,7 +105,7 @@ class SshTransportTest {
                 "identity_file", "/keys/id 1", "known_hosts", "/kh", "bastion", "jump@bastion:2222"))));
 
         assertThat(transport.sshCommand(List.of())).contains("ProxyCommand='ssh' '-p' '2222' '-l' 'jump' '-i' '/keys/id 1' "
-                + "'-o' 'StrictHostKeyChecking=yes' '-o' 'UserKnownHostsFile=/kh' '-o' 'ConnectTimeout=10' '-W' [%h]:%p '--' 'bastion'").endsWith("--", "10.0.0.5");
+                + "'-o' 'StrictHostKeyChecking=yes' '-o' 'UserKnownHostsFile=/kh' '-o' 'ConnectTimeout=10' '-o' 'HostName=bastion' '-W' [%h]:%p '--' 'bastion'").endsWith("--", "10.0.0.5");
     }
 
     @Test
