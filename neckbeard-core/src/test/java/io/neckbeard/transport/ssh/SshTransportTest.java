@@ -41,6 +41,22 @@ class SshTransportTest {
         server.close();
     }
 
+    /** The transport logs in with the node's {@code ssh:} settings only: the user's {@code ~/.ssh/config} is never read. */
+    @Test
+    void aUsersSshConfigThatWouldBreakTheLoginIsIgnored() throws Exception {
+        SshSettings settings = server.settings(server.writeIdentity(dir.resolve("id")), server.writeKnownHosts(dir.resolve("known_hosts")));
+        Path home = Files.createDirectories(dir.resolve("home"));
+        Files.copy(Path.of(getClass().getResource("/ssh/hostile_config").toURI()),
+                Files.createDirectories(home.resolve(".ssh")).resolve("config"));
+        String realHome = System.getProperty("user.home");
+        System.setProperty("user.home", home.toString()); // where JSch's ~ (OpenSSHConfig.parseFile("~/.ssh/config")) points
+        try (SshTransport transport = new SshTransport("127.0.0.1", settings)) {
+            assertThat(transport.run("echo in", Map.of(), TIMEOUT, line -> { }).outputTail()).isEqualTo("in");
+        } finally {
+            System.setProperty("user.home", realHome);
+        }
+    }
+
     @Test
     void reusesOneSessionForEveryCommandAndClosesItOnClose() throws Exception {
         SshTransport transport = new SshTransport("127.0.0.1",
