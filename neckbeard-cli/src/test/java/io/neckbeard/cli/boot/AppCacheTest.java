@@ -11,6 +11,7 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 class AppCacheTest {
     private static final String ME = System.getProperty("user.name");
@@ -66,12 +67,32 @@ class AppCacheTest {
 
     @Test
     void aTemporaryDirectoryOfAnotherUserIsNotRunFrom() throws IOException {
+        assumeTrue("root".equals(ME), "giving a directory to another user needs root");
         Path notADirectory = Files.writeString(temp.resolve("home-is-a-file"), "");
-        Files.createDirectories(tmp().resolve("neckbeard-mallory")); // made by this user, i.e. not by mallory
+        Path planted = Files.createDirectories(tmp().resolve("neckbeard-" + ME));
+        Files.setPosixFilePermissions(planted, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Files.setOwner(planted, planted.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("nobody"));
 
-        assertThatThrownBy(() -> locate(Map.of(), notADirectory, "mallory"))
-                .hasMessageContaining("neckbeard-mallory (it belongs to " + ME + ", not to mallory)")
+        assertThatThrownBy(() -> locate(Map.of(), notADirectory, ME))
+                .hasMessageContaining("neckbeard-" + ME + " (it belongs to nobody, not to " + ME + ")")
                 .hasMessageEndingWith("Set NECKBEARD_CACHE_DIR to a directory you can write to");
+    }
+
+    @Test
+    void withoutAnAbsoluteHomeNothingIsWrittenUnderTheCurrentDirectory() throws IOException {
+        // a container's user with no account: Java's user.home is "?"
+        AppCache cache = locate(Map.of("HOME", "relative"), Path.of("?"), ME);
+
+        assertThat(cache.dir()).isEqualTo(tmp().resolve("neckbeard-" + ME));
+        assertThat(Path.of("?")).doesNotExist();
+        assertThat(Path.of("relative")).doesNotExist();
+    }
+
+    @Test
+    void theHomeVariableWinsOverTheAccountsHome() throws IOException {
+        Path variable = Files.createDirectories(temp.resolve("variable-home"));
+
+        assertThat(locate(Map.of("HOME", variable.toString()), home(), ME).dir()).isEqualTo(variable.resolve(".cache/neckbeard"));
     }
 
     @Test
