@@ -12,6 +12,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -239,14 +240,22 @@ class SshTransportTest {
         transport.close();
     }
 
+    /** A port nothing listens on (a port just freed). */
+    private static int closedPort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private SshTransport transportTo(int port) throws Exception {
+        return new SshTransport("127.0.0.1", SshSettings.of(Map.of("ssh", Map.of("port", port,
+                "identity_file", server.writeIdentity(dir.resolve("id")).toString(), "known_hosts", dir.resolve("kh").toString()))));
+    }
+
     @Test
     void anUnreachablePortIsAClearConnectionError() throws Exception {
-        int closed;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            closed = socket.getLocalPort();
-        }
-        SshTransport transport = new SshTransport("127.0.0.1", SshSettings.of(Map.of("ssh", Map.of("port", closed,
-                "identity_file", server.writeIdentity(dir.resolve("id")).toString(), "known_hosts", dir.resolve("kh").toString()))));
+        int closed = closedPort();
+        SshTransport transport = transportTo(closed);
 
         assertThatThrownBy(() -> transport.run("true", Map.of(), TIMEOUT, line -> { }))
                 .isInstanceOf(TransportException.class)
@@ -256,12 +265,8 @@ class SshTransportTest {
 
     @Test
     void connectLogsInRightAwaySoAnUnreachableHostFailsBeforeAnyCommand() throws Exception {
-        int closed;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            closed = socket.getLocalPort();
-        }
-        SshTransport transport = new SshTransport("127.0.0.1", SshSettings.of(Map.of("ssh", Map.of("port", closed,
-                "identity_file", server.writeIdentity(dir.resolve("id")).toString(), "known_hosts", dir.resolve("kh").toString()))));
+        int closed = closedPort();
+        SshTransport transport = transportTo(closed);
 
         assertThatThrownBy(transport::connect)
                 .isInstanceOf(TransportException.class)
