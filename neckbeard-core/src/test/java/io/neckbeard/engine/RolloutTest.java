@@ -32,6 +32,9 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 /** The work queue with real threads: nodes start as soon as a slot and the floor allow, never breaking the floor. */
 class RolloutTest {
+    /** Three serving nodes in one AZ. */
+    private static final List<NodePlan> THREE_SERVING = List.of(serving("web-1", "az-a"), serving("web-2", "az-a"), serving("web-3", "az-a"));
+
     private static final AtomicLong SEEDS = new AtomicLong(20241125L);
 
     @Test
@@ -146,12 +149,10 @@ class RolloutTest {
     @Test
     void aWaitingNodeThatCannotBeConnectedToFailsUntouchedAndStopsTheRollout() {
         // one out at a time: web-2 and web-3 wait while web-1 is worked on, and web-2 cannot be reached
-        List<NodePlan> nodes = List.of(serving("web-1", "az-a"), serving("web-2", "az-a"), serving("web-3", "az-a"));
-        FloorGate gate = new FloorGate(Map.of("app", 2), Map.of(new Placement("app", "az-a"), 3));
         CountDownLatch web2Failed = new CountDownLatch(1);
         List<String> worked = new CopyOnWriteArrayList<>();
 
-        List<NodeOutcome> outcomes = new Rollout(EngineFixture.SILENT).run(nodes, gate, 10, type -> Set.of(), new Job() {
+        List<NodeOutcome> outcomes = new Rollout(EngineFixture.SILENT).run(THREE_SERVING, oneOfThreeOutAtATime(), 10, type -> Set.of(), new Job() {
             @Override
             public Transport prepare(NodePlan node) {
                 if (node.name().equals("web-2")) {
@@ -182,12 +183,10 @@ class RolloutTest {
 
     @Test
     void connectionsToNodesThatNeverStartAreClosedWhenTheRolloutStops() {
-        List<NodePlan> nodes = List.of(serving("web-1", "az-a"), serving("web-2", "az-a"), serving("web-3", "az-a"));
-        FloorGate gate = new FloorGate(Map.of("app", 2), Map.of(new Placement("app", "az-a"), 3));
         CountDownLatch othersConnected = new CountDownLatch(2);
         List<FakeTransport> connections = new CopyOnWriteArrayList<>();
 
-        List<NodeOutcome> outcomes = new Rollout(EngineFixture.SILENT).run(nodes, gate, 10, type -> Set.of(), new Job() {
+        List<NodeOutcome> outcomes = new Rollout(EngineFixture.SILENT).run(THREE_SERVING, oneOfThreeOutAtATime(), 10, type -> Set.of(), new Job() {
             @Override
             public Transport prepare(NodePlan node) {
                 FakeTransport transport = new FakeTransport();
@@ -296,6 +295,11 @@ class RolloutTest {
         public void close() {
             closed = true;
         }
+    }
+
+    /** A gate for {@link #THREE_SERVING} whose floor is 2: one node out at a time, the next ones wait (a gate counts: one per test). */
+    private static FloorGate oneOfThreeOutAtATime() {
+        return new FloorGate(Map.of("app", 2), Map.of(new Placement("app", "az-a"), 3));
     }
 
     private static NodePlan serving(String name, String az) {
