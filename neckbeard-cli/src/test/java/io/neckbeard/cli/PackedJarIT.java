@@ -57,14 +57,13 @@ class PackedJarIT {
 
         assertThat(exit(start(cache, "first", "--version"))).as(read("first.err")).isZero();
         assertThat(read("first.out")).startsWith("neckbeard ");
+        List<Path> unpackedJars;
         try (var files = Files.list(cache)) {
-            assertThat(files.map(p -> p.getFileName().toString()).toList()).singleElement().asString()
-                    .matches("neckbeard-.+-[0-9a-f]{16}\\.jar");
+            unpackedJars = files.toList();
         }
-        Path unpacked;
-        try (var files = Files.list(cache)) {
-            unpacked = files.findFirst().orElseThrow();
-        }
+        assertThat(unpackedJars).singleElement().extracting(p -> p.getFileName().toString()).asString()
+                .matches("neckbeard-.+-[0-9a-f]{16}\\.jar");
+        Path unpacked = unpackedJars.get(0);
         FileTime unpackedAt = FileTime.fromMillis(0);
         Files.setLastModifiedTime(unpacked, unpackedAt);
 
